@@ -1,0 +1,63 @@
+"""Site settings for local builds (`make html`, `make serve`)."""
+
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(ROOT, "plugins"))
+
+SITENAME = "News Archive"
+SITESUBTITLE = "Articles kept from the Korea JoongAng Daily and other outlets"
+AUTHOR = "News Archive"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%B %-d, %Y"
+
+PATH = ROOT
+ARTICLE_PATHS = ["seeds"]
+PAGE_PATHS = ["content/pages"]
+STATIC_PATHS = []
+OUTPUT_PATH = os.path.join(ROOT, "output")
+DELETE_OUTPUT_DIRECTORY = True
+READERS = {"html": None}  # seeds hold raw dumps only; pages are Markdown
+
+NEWS_MANIFEST = "seeds/manifest.csv"
+NEWS_REPORT = os.path.join(ROOT, "build-report.json")
+NEWS_WORKERS = None  # None: one per core
+
+PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
+PLUGINS = ["news_reader", "news_clean", "news_pages"]
+
+THEME = os.path.join(ROOT, "theme")
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+TYPOGRIFY = True
+TYPOGRIFY_OMIT_FILTERS = ["widont"]  # keep titles plain in feeds and tabs
+
+# Folder-style URLs. Article URLs come from the reader (YYYY/MM/slug/).
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+# Index, section, author, tag and archive pages are written by news_pages.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = TAG_SAVE_AS = AUTHOR_SAVE_AS = ""
+CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+CATEGORY_URL = "section/{slug}/"
+TAG_URL = "tag/{slug}/"
+AUTHOR_URL = "author/{slug}/"
+DEFAULT_PAGINATION = 20
+
+# Feeds: the site feed here; section, author and tag feeds by news_pages.
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = None
+FEED_ATOM = None
+CATEGORY_FEED_ATOM = None
+TAG_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 50
+
+RELATIVE_URLS = False

@@ -1,0 +1,59 @@
+"""Shared fixtures: a real Pelican build of the project into a temp folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_bf2fc2e86ffaba18.txt"
+
+
+def build_site(content_root: Path, output: Path, **overrides) -> dict:
+    """Build `content_root` (holding seeds/ and content/) into `output`.
+
+    Returns the build report.
+    """
+    report = output.parent / f"{output.name}-report.json"
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content_root),
+            "OUTPUT_PATH": str(output),
+            "NEWS_REPORT": str(report),
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return json.loads(report.read_text(encoding="utf-8"))
+
+
+def make_archive(tmp: Path, files: dict[str, bytes | str], manifest: str = "") -> Path:
+    """A content root with the project's pages and the given raw files."""
+    root = tmp / "site"
+    shutil.copytree(ROOT / "content", root / "content")
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    for name, data in files.items():
+        target = seeds / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            target.write_text(data, encoding="utf-8")
+        else:
+            target.write_bytes(data)
+    if manifest:
+        (seeds / "manifest.csv").write_text(manifest, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory) -> tuple[Path, dict]:
+    """The project itself (seeds/ and content/) built into a temp folder."""
+    out = tmp_path_factory.mktemp("seed") / "output"
+    report = build_site(ROOT, out)
+    return out, report
