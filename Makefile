@@ -6,6 +6,8 @@ PELICAN := $(BIN)/pelican
 OUTPUTDIR := output
 PORT ?= 8000
 STRICT ?=
+SITEURL ?=
+export SITEURL
 
 PELICANOPTS ?=
 
