@@ -9,15 +9,22 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from newsarchive import dates
 from newsarchive.clean import Removed, clean_lines, load_profiles, pick_profile
 from newsarchive.decode import UndecodableError, decode_bytes
-from newsarchive.names import split_names
-from newsarchive.slugs import slugify
-
-BREADCRUMB = re.compile(r"Home(\s*>\s*[^>]+){1,3}")
-BYLINE = re.compile(
-    r"BY\s+(?P<names>[A-Z][A-Z .,'’&-]+?)\s*(\[(?P<email>[^\]\s]+@[^\]\s]+)\])?"
+from newsarchive.names import (
+    add_author,
+    name_line,
+    parse_byline,
+    split_names,
+    wire_credit,
 )
+from newsarchive.slugs import slugify
+from newsarchive.tags import auto_tags
+
+BREADCRUMB = re.compile(r"Home(\s*(?:>|›|»|/)\s*[^>›»/]{1,40}){1,3}")
+AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
+FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -41,6 +48,7 @@ class Article:
     source_url: str | None = None
     encoding: str = "utf-8"
     profile: str = "generic"
+    print_edition: str | None = None
     removed: list[Removed] = field(default_factory=list)
 
     @property
@@ -84,67 +92,193 @@ def extract_file(path: Path, source: str, manifest: dict | None = None) -> Artic
 
 
 def extract_text(text: str, source: str, manifest: dict | None = None) -> Article:
-    """Extract an article from decoded text."""
+    """Extract an article from decoded text; raise SkipFile when there is none."""
     manifest = manifest or {}
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
+    removed: list[Removed] = []
+    front, numbered = read_front_matter(numbered, removed)
     content = [(i, line) for i, line in numbered if line.strip()]
     if not content:
-        raise SkipFile("empty file: no text")
+        raise SkipFile("empty file: no text" if not front else "front matter only")
 
     profiles = load_profiles()
     profile = pick_profile([line for _, line in content], profiles)
     active = [p for p in profiles if p is profile or p.name == "generic"]
-
-    title_no, title = content[0]
-    title = " ".join(title.split())
-    removed: list[Removed] = [Removed(title_no, content[0][1], "title")]
-    rest = content[1:]
-
-    section = subsection = None
-    authors: list[str] = []
-    emails: list[str] = []
-    kept: list[tuple[int, str]] = []
-    title_seen = False
-    for number, line in rest:
-        stripped = line.strip()
-        if section is None and BREADCRUMB.fullmatch(stripped):
-            levels = [p.strip() for p in stripped.split(">")[1:]]
-            section = levels[0]
-            subsection = levels[1] if len(levels) > 1 else None
-            removed.append(Removed(number, line, "breadcrumb"))
-        elif not title_seen and " ".join(stripped.split()) == title:
-            title_seen = True
-            removed.append(Removed(number, line, "repeated-title"))
-        elif not authors and (m := BYLINE.fullmatch(stripped)):
-            authors = split_names(m["names"])
-            if m["email"]:
-                emails.append(m["email"])
-            removed.append(Removed(number, line, "byline"))
-        else:
-            kept.append((number, line))
-
-    cleaned = clean_lines(kept, active)
+    cleaned = clean_lines(content, active)
     removed.extend(cleaned.removed)
-    removed.sort(key=lambda r: r.line)
-    paragraphs = [" ".join(line.split()) for _, line in cleaned.kept]
+    kept = cleaned.kept
 
+    title = " ".join(front.get("title", "").split())
+    if not title:
+        if not kept:
+            raise SkipFile("no article text: every line is page furniture")
+        number, line = kept.pop(0)
+        title = " ".join(line.split())
+        removed.append(Removed(number, line, "title"))
+
+    meta = _Meta()
+    body: list[tuple[int, str]] = []
+    for number, line in kept:
+        rule = meta.read_line(line, title)
+        if rule:
+            removed.append(Removed(number, line, rule))
+        else:
+            body.append((number, line))
+    _read_tail(body, meta, removed)
+    if not body:
+        raise SkipFile("title only: no article text")
+    removed.sort(key=lambda r: r.line)
+    paragraphs = [" ".join(line.split()) for _, line in body]
+
+    authors = meta.authors
+    if front.get("author"):
+        authors = split_names(front["author"]) or authors
     article = Article(
         source=source,
         title=title,
         paragraphs=paragraphs,
         authors=authors,
-        emails=emails,
-        section=section,
-        subsection=subsection,
+        emails=meta.emails,
+        section=front.get("section") or meta.section,
+        subsection=front.get("subsection") or meta.subsection,
         profile=profile.name if profile else "generic",
+        print_edition=meta.print_line,
         removed=removed,
+        source_url=front.get("url") or None,
     )
+    file_date = _front_date(front.get("date", "")) or meta.date
+    if file_date:
+        article.date, article.date_source = file_date, "file"
+    year = manifest.get("year") or meta.year(content, removed)
+    if article.date is None and meta.print_info and year:
+        month, day, _ = meta.print_info
+        if printed := dates.print_date(month, day, year):
+            article.date, article.date_source = printed, "print-edition"
+    if front.get("tags"):
+        article.tags = [t.strip() for t in front["tags"].split(",") if t.strip()]
+    else:
+        article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
     return article
 
 
+class _Meta:
+    """What the header and footer lines of a dump say about the article."""
+
+    def __init__(self) -> None:
+        self.section: str | None = None
+        self.subsection: str | None = None
+        self.authors: list[str] = []
+        self.emails: list[str] = []
+        self.date: date | None = None
+        self.print_info: tuple[int, int, int | None] | None = None
+        self.print_line: str | None = None
+        self.opinion = False
+        self._title_seen = False
+
+    def read_line(self, line: str, title: str) -> str | None:
+        """The rule name when `line` is metadata to take out of the body."""
+        stripped = " ".join(line.split())
+        if self.section is None and BREADCRUMB.fullmatch(stripped):
+            levels = [p.strip() for p in re.split(r"[>›»/]", stripped)[1:]]
+            self.section = levels[0]
+            self.subsection = levels[1] if len(levels) > 1 else None
+            return "breadcrumb"
+        if not self._title_seen and stripped == title:
+            self._title_seen = True
+            return "repeated-title"
+        if byline := parse_byline(stripped):
+            # the newer layout names the writers at the top and again, with
+            # the email, at the bottom: one author per person
+            for name in byline[0]:
+                add_author(self.authors, name)
+            self.emails += [e for e in byline[1] if e not in self.emails]
+            return "byline"
+        if (found := dates.dateline(stripped)) is not None:
+            self.date = self.date or found
+            return "dateline"
+        if self.print_info is None and (info := dates.print_edition(stripped)):
+            self.print_info, self.print_line = info, stripped
+            self.opinion = True
+            return "print-edition"
+        if AUTHOR_NOTE.fullmatch(stripped):
+            self.opinion = True  # kept in the body as the writer's note
+        return None
+
+    def year(
+        self, content: list[tuple[int, str]], removed: list[Removed]
+    ) -> int | None:
+        """The year the print-edition line lacks: its own, or a copyright line's."""
+        if self.print_info and self.print_info[2]:
+            return self.print_info[2]
+        for r in removed:
+            if r.rule == "copyright" and (year := dates.copyright_year(r.text)):
+                return year
+        return None
+
+
+def _read_tail(
+    body: list[tuple[int, str]], meta: _Meta, removed: list[Removed]
+) -> None:
+    """A wire credit alone on the last line, or a column's closing signature."""
+    if body and (wire := wire_credit(body[-1][1])):
+        number, line = body.pop()
+        add_author(meta.authors, wire)
+        removed.append(Removed(number, line, "wire-credit"))
+    if not meta.opinion or meta.authors:
+        return
+    for pos in (len(body) - 1, len(body) - 2):
+        if pos < 1:
+            continue
+        number, line = body[pos]
+        if (name := name_line(line)) and not AUTHOR_NOTE.fullmatch(line.strip()):
+            del body[pos]
+            meta.authors = [name]
+            removed.append(Removed(number, line, "writer-name"))
+            return
+
+
+def read_front_matter(
+    numbered: list[tuple[int, str]], removed: list[Removed]
+) -> tuple[dict[str, str], list[tuple[int, str]]]:
+    """A leading `---` block of `key: value` lines, and the lines after it."""
+    first = next((k for k, (_, line) in enumerate(numbered) if line.strip()), None)
+    if first is None or numbered[first][1].strip() != "---":
+        return {}, numbered
+    for end in range(first + 1, min(len(numbered), first + 40)):
+        if numbered[end][1].strip() == "---":
+            break
+    else:
+        return {}, numbered
+    block = numbered[first : end + 1]
+    pairs = [FRONT_MATTER_KEY.fullmatch(line.strip()) for _, line in block[1:-1]]
+    if not all(
+        m or not line.strip() for m, (_, line) in zip(pairs, block[1:-1], strict=True)
+    ):
+        return {}, numbered
+    front: dict[str, str] = {}
+    aliases = {"authors": "author", "byline": "author", "category": "section"}
+    for m in pairs:
+        if m:
+            key = m["key"].lower()
+            value = m["value"].strip().strip("\"'")
+            front[aliases.get(key, key)] = value.strip("[]")
+    removed.extend(Removed(n, line, "front-matter") for n, line in block)
+    return front, numbered[end + 1 :]
+
+
+def _front_date(value: str) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return dates.dateline(value)
+
+
 def apply_manifest(article: Article, entry: dict) -> None:
-    """Manifest fields win over what the text says."""
+    """Manifest fields win over what the text says (tags replace the automatic ones)."""
     if entry.get("date"):
         article.date = entry["date"]
         article.date_source = "manifest"

@@ -1,13 +1,14 @@
 """The seeds manifest: per-file metadata the raw text lacks.
 
 `seeds/manifest.csv` has a header row and these columns (all but `file`
-optional): file, date (YYYY-MM-DD), source_url, tags (comma-separated),
-title, authors (comma-separated).
+optional): file, date (YYYY-MM-DD; a bare YYYY gives only the year),
+source_url, tags (comma-separated), title, authors (comma-separated).
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -55,7 +56,12 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
             entry: dict = {}
             if raw_date := (row.get("date") or "").strip():
                 try:
-                    entry["date"] = date.fromisoformat(raw_date)
+                    if re.fullmatch(r"\d{4}(-\d\d)?", raw_date):
+                        # a year (or year and month) alone dates nothing, but
+                        # lets a print-edition line `Nov. 3` date the article
+                        entry["year"] = int(raw_date[:4])
+                    else:
+                        entry["date"] = date.fromisoformat(raw_date)
                 except ValueError:
                     out.problems.append(
                         {

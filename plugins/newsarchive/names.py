@@ -6,14 +6,49 @@ import re
 
 WIRE_SERVICES = {
     "yonhap": "Yonhap",
+    "yonhap news agency": "Yonhap",
     "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
     "afp": "AFP",
+    "agence france-presse": "AFP",
     "reuters": "Reuters",
     "bloomberg": "Bloomberg",
     "xinhua": "Xinhua",
 }
 
-_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin"}
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "del"}
+
+# Romanised Korean family names: after one of these, a hyphenated given name
+# is written `Min-soo`, whatever case the byline used.
+KOREAN_SURNAMES = set(
+    """kim lee yi park pak choi choe jung jeong chung kang cho jo yoon yun jang
+    chang lim im han oh seo suh shin sin kwon hwang ahn an song yoo yu ryu hong
+    jeon chun ko koh moon mun yang son sohn bae baek paik heo huh nam noh roh ha
+    kwak sung cha joo ju woo koo ku min na jin ji chae won bang kong hyun ham
+    byun yeom yeo chu do so seok sun seol ma gil yeon wi pyo myung ki ban wang
+    geum ok yook maeng je mo tak""".split()
+)
+
+# Words that make a byline part a role, not a person: `Staff Reporter`.
+_ROLE_WORDS = re.compile(
+    r"\b(reporters?|correspondents?|writers?|editors?|columnists?|staff|"
+    r"contributors?|desk|bureau|special to|news service)\b",
+    re.I,
+)
+
+_NAME_TOKEN = (
+    r"(?:[A-Z][A-Za-z’'.]*(?:-[A-Za-z]+)*|(?:de|van|von|der|da|di|le|la|bin|del))"
+)
+_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&)\s+)"
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+BYLINE = re.compile(
+    rf"(?:BY|By|by)\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
+    rf"\s*(?:[\[(<]?\s*(?P<email>{_EMAIL})\s*[\])>]?)?\.?"
+)
+# A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
+NAME_LINE = re.compile(rf"(?:(?:BY|By|by)\s+)?(?P<name>{_NAME})")
 
 
 def _word(word: str, first: bool) -> str:
@@ -26,25 +61,96 @@ def _word(word: str, first: bool) -> str:
     if "'" in word or "’" in word:
         apostrophe = "'" if "'" in word else "’"
         return apostrophe.join(p.capitalize() for p in word.split(apostrophe))
-    if re.fullmatch(r"(MC|MAC)[A-Z]{3,}", word) and word.startswith("MC"):
+    if re.fullmatch(r"MC[A-Z]{3,}", word):
         return "Mc" + word[2:].capitalize()
     return word.capitalize()
 
 
 def proper_case(name: str) -> str:
-    """`PARK MIN-SOO` -> `Park Min-soo`; names already in mixed case stay."""
-    name = " ".join(name.split())
+    """`PARK MIN-SOO` -> `Park Min-soo`, `SARAH KIM` -> `Sarah Kim`.
+
+    Names already in mixed case keep their case, except that a Korean given
+    name after a Korean family name is always written `Min-soo`.
+    """
+    name = " ".join(name.split()).strip(" ,.")
     if not name:
         return name
-    if name != name.upper():
-        return name
-    return " ".join(_word(w, i == 0) for i, w in enumerate(name.split(" ")))
+    if name == name.upper():
+        words = [_word(w, i == 0) for i, w in enumerate(name.split(" "))]
+    else:
+        words = name.split(" ")
+    if len(words) >= 2 and words[0].lower() in KOREAN_SURNAMES:
+        words[1:] = [_korean_given(w) for w in words[1:]]
+    return " ".join(words)
+
+
+def _korean_given(word: str) -> str:
+    if "-" not in word:
+        return word
+    head, *rest = word.split("-")
+    return "-".join([head.capitalize()] + [r.lower() for r in rest])
 
 
 def split_names(names: str) -> list[str]:
-    """`A, B and C` -> [A, B, C]."""
-    parts = re.split(r"\s*,\s*|\s+(?:and|AND|&)\s+", names.strip())
-    return [proper_case(p) for p in parts if p.strip()]
+    """`A, B and C` -> [A, B, C], roles dropped, wire services named alike."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|AND|&)\s+", names.strip())
+    out: list[str] = []
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        wire = wire_credit(part)
+        if wire:
+            name = wire
+        elif _ROLE_WORDS.search(part):
+            continue
+        else:
+            name = proper_case(part)
+            if len(name.split()) < 2:
+                continue
+        add_author(out, name)
+    return out
+
+
+def add_author(authors: list[str], name: str) -> None:
+    """Append `name` unless the same person (case and spacing aside) is there."""
+    key = author_key(name)
+    if name and all(author_key(a) != key for a in authors):
+        authors.append(name)
+
+
+def author_key(name: str) -> str:
+    return " ".join(name.replace(".", " ").split()).casefold()
+
+
+def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
+    """(authors, emails) when the whole line is a byline, else None.
+
+    `BY PARK MIN-SOO, SARAH KIM [park.minsoo@example.com]`: the email belongs
+    to the first author.
+    """
+    line = " ".join(line.split())
+    if len(line) > 160:
+        return None
+    m = BYLINE.fullmatch(line)
+    if m is None:
+        return None
+    authors = split_names(m["names"])
+    if not authors:
+        return None
+    return authors, [m["email"]] if m["email"] else []
+
+
+def name_line(line: str) -> str | None:
+    """The writer's name when the line is only a person's name (2-5 words)."""
+    line = " ".join(line.split())
+    m = NAME_LINE.fullmatch(line)
+    if m is None or line.endswith("."):
+        return None
+    words = m["name"].split()
+    if not 2 <= len(words) <= 5 or _ROLE_WORDS.search(line):
+        return None
+    return proper_case(m["name"])
 
 
 def wire_credit(line: str) -> str | None:

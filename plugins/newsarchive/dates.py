@@ -1,0 +1,111 @@
+"""Dates written in a page dump: datelines, `Published:` lines, print editions.
+
+Only whole lines are read as dates, so a body sentence that mentions a date
+never dates the article.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?"
+    r"|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = (
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+)
+_LABEL = (
+    r"(?:(?:Published|Posted|Updated|Last updated|First published|Date|Dated)"
+    r"(?:\s+on)?\s*:?\s*)?"
+)
+# What may follow the date on a dateline: a time, a zone, an `Updated:` part.
+_TAIL = (
+    r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
+    r"(?:\s*[|·•,]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
+)
+
+_FORMS = [
+    re.compile(rf"{_LABEL}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}{_TAIL}", re.I),
+    re.compile(rf"{_LABEL}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TAIL}", re.I),
+    re.compile(
+        rf"{_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?{_TAIL}", re.I
+    ),
+]
+
+# `JoongAng Ilbo, Nov. 3, Page 31`: the print edition of the original; the
+# year is there only sometimes.
+PRINT_EDITION = re.compile(
+    rf"(?P<paper>[A-Z][\w.'’ -]{{1,40}}),\s*{_MONTH}\s+{_DAY}(?:,\s*{_YEAR})?,?"
+    r"\s*Page\s+\d+\.?",
+)
+
+COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright|ⓒ)\D{0,40}?((?:19|20)\d\d)", re.I)
+
+
+def _make(year: str | int, month: int, day: str | int) -> date | None:
+    try:
+        return date(int(year), month, int(day))
+    except ValueError:
+        return None
+
+
+def _month(match: re.Match[str]) -> int:
+    if match.groupdict().get("mon"):
+        return int(match["mon"])
+    return MONTHS[match["month"][:3].lower()]
+
+
+def dateline(line: str) -> date | None:
+    """The date when the whole line is a dateline, else None.
+
+    `Published: 17 Jun. 2007, 21:47`, `May 15, 2019`, `Tuesday, May 14, 2019
+    10:02 a.m.`, `2019-05-15`, `Posted on 3 March 2020`.
+    """
+    line = " ".join(line.split())
+    if len(line) > 100:
+        return None
+    for form in _FORMS:
+        if m := form.fullmatch(line):
+            return _make(m["year"], _month(m), m["day"])
+    return None
+
+
+def print_edition(line: str) -> tuple[int, int, int | None] | None:
+    """(month, day, year or None) when the line is a print-edition credit."""
+    m = PRINT_EDITION.fullmatch(" ".join(line.split()))
+    if m is None:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    return _month(m), int(m["day"]), year
+
+
+def print_date(month: int, day: int, year: int | None) -> date | None:
+    return _make(year, month, day) if year else None
+
+
+def copyright_year(line: str) -> int | None:
+    """The year of a copyright line, e.g. `ⓒ Korea JoongAng Daily 2019`."""
+    if len(line) > 200:
+        return None
+    m = COPYRIGHT_YEAR.search(line)
+    return int(m[1]) if m else None
