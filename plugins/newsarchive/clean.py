@@ -25,12 +25,22 @@ class BlockRule:
 
 
 @dataclass(frozen=True)
+class ListRule:
+    """A header line and the short item lines right after it."""
+
+    rule: str
+    start: re.Pattern[str]
+    item: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class Profile:
     name: str
     outlet: str = ""
     detect: tuple[re.Pattern[str], ...] = ()
     lines: tuple[LineRule, ...] = ()
     blocks: tuple[BlockRule, ...] = ()
+    lists: tuple[ListRule, ...] = ()
 
     def matches(self, lines: list[str]) -> bool:
         return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
@@ -68,6 +78,10 @@ def load_profile(path: Path) -> Profile:
             BlockRule(r["rule"], _compile(r["start"]), _compile(r["end"]))
             for r in data.get("block", [])
         ),
+        lists=tuple(
+            ListRule(r["rule"], _compile(r["start"]), _compile(r["item"]))
+            for r in data.get("list", [])
+        ),
     )
 
 
@@ -91,9 +105,16 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
     out = Cleaned()
     line_rules = [r for p in profiles for r in p.lines]
     block_rules = [b for p in profiles for b in p.blocks]
+    list_rules = [r for p in profiles for r in p.lists]
     open_block: BlockRule | None = None
+    open_list: ListRule | None = None
     for number, text in numbered:
         stripped = text.strip()
+        if open_list is not None:
+            if open_list.item.fullmatch(stripped):
+                out.removed.append(Removed(number, text, open_list.rule))
+                continue
+            open_list = None
         if open_block is not None:
             out.removed.append(Removed(number, text, open_block.rule))
             if open_block.end.fullmatch(stripped):
@@ -104,6 +125,11 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
             out.removed.append(Removed(number, text, block.rule))
             if not block.end.fullmatch(stripped):
                 open_block = block
+            continue
+        listed = next((r for r in list_rules if r.start.fullmatch(stripped)), None)
+        if listed is not None:
+            out.removed.append(Removed(number, text, listed.rule))
+            open_list = listed
             continue
         rule = next((r for r in line_rules if r.pattern.fullmatch(stripped)), None)
         if rule is not None:

@@ -30,6 +30,7 @@ _MONTH = (
 )
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TIME_FIRST = r"(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?,?\s+)?"
 _WEEKDAY = (
     r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 )
@@ -42,11 +43,16 @@ _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
     r"(?:\s*[|·•,]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
+    r"(?:\s+by\s+.{1,60})?"
 )
 
 _FORMS = [
-    re.compile(rf"{_LABEL}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}{_TAIL}", re.I),
-    re.compile(rf"{_LABEL}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TAIL}", re.I),
+    re.compile(
+        rf"{_LABEL}{_TIME_FIRST}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}{_TAIL}", re.I
+    ),
+    re.compile(
+        rf"{_LABEL}{_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TAIL}", re.I
+    ),
     re.compile(
         rf"{_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?{_TAIL}", re.I
     ),

@@ -13,6 +13,7 @@ from newsarchive import dates
 from newsarchive.clean import Removed, clean_lines, load_profiles, pick_profile
 from newsarchive.decode import UndecodableError, decode_bytes
 from newsarchive.names import (
+    ROLE_LINE,
     add_author,
     name_line,
     parse_byline,
@@ -108,6 +109,9 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     removed.extend(cleaned.removed)
     kept = cleaned.kept
 
+    # single words above the headline are menu items (`World`, `Opinion`)
+    while len(kept) > 1 and len(kept[0][1].split()) == 1:
+        removed.append(Removed(*kept.pop(0), "navigation"))
     title = " ".join(front.get("title", "").split())
     if not title:
         if not kept:
@@ -118,8 +122,15 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
 
     meta = _Meta()
     body: list[tuple[int, str]] = []
-    for number, line in kept:
+    for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
+        if not rule and not meta.authors and k < 4 and (name := name_line(line)):
+            # a bare name next to the dateline at the top is the byline
+            near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
+            if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
+                meta.authors, rule = [name], "byline"
+        if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
+            rule = "byline-role"
         if rule:
             removed.append(Removed(number, line, rule))
         else:
@@ -196,6 +207,10 @@ class _Meta:
             return "byline"
         if (found := dates.dateline(stripped)) is not None:
             self.date = self.date or found
+            _, by, names = stripped.partition(" by ")
+            if by and (byline := parse_byline("By " + names)):
+                for name in byline[0]:
+                    add_author(self.authors, name)
             return "dateline"
         if self.print_info is None and (info := dates.print_edition(stripped)):
             self.print_info, self.print_line = info, stripped

@@ -44,7 +44,7 @@ _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&)\s+)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 BYLINE = re.compile(
-    rf"(?:BY|By|by)\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
+    rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?(?:BY|By|by)\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
     rf"\s*(?:[\[(<]?\s*(?P<email>{_EMAIL})\s*[\])>]?)?\.?"
 )
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
@@ -99,7 +99,7 @@ def split_names(names: str) -> list[str]:
         part = part.strip()
         if not part:
             continue
-        wire = wire_credit(part)
+        wire = wire_credit(part) or wire_credit(_ROLE_WORDS.sub("", part))
         if wire:
             name = wire
         elif _ROLE_WORDS.search(part):
@@ -139,6 +139,11 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     if not authors:
         return None
     return authors, [m["email"]] if m["email"] else []
+
+
+ROLE_LINE = re.compile(
+    r"[\w ,&-]{0,40}\b(correspondent|reporter|editor|writer|columnist)s?", re.I
+)
 
 
 def name_line(line: str) -> str | None:
