@@ -11,7 +11,13 @@ export SITEURL
 
 PELICANOPTS ?=
 
-.PHONY: html serve devserver publish github test lint format clean venv
+.PHONY: html serve devserver publish github test lint format clean venv browser screenshots audit
+
+# Browser checks: Debian's Chromium, Java for the Nu HTML Checker, Node for npm.
+CHROMIUM := /usr/bin/chromium
+NODE_STAMP := node_modules/.package-lock.json
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export CHROME_PATH := $(CHROMIUM)
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -21,8 +27,17 @@ $(STAMP): requirements.txt
 
 venv: $(STAMP)
 
+browser:
+	@if [ ! -x $(CHROMIUM) ] || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium default-jre-headless \
+	    $$(command -v npm >/dev/null || echo nodejs npm); fi
+
+$(NODE_STAMP): package.json package-lock.json | browser
+	npm ci --ignore-scripts --no-audit --no-fund
+
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
+	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 serve: $(STAMP)
@@ -33,14 +48,21 @@ devserver: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
+	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)
 	git push origin gh-pages
 
-test: $(STAMP)
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screenshots/
+	$(BIN)/python -m tests.browser.screenshots screenshots
+
+audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
+	$(BIN)/python -m tests.browser.audit
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -57,3 +57,50 @@ def seed_site(tmp_path_factory) -> tuple[Path, dict]:
     out = tmp_path_factory.mktemp("seed") / "output"
     report = build_site(ROOT, out)
     return out, report
+
+
+FIXTURE_ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
+
+
+def build_fixture_archive(tmp: Path, siteurl: str = "", search: bool = True) -> Path:
+    """tests/fixtures/archive built into `tmp`/output (and indexed by Pagefind)."""
+    import subprocess
+    import sys
+
+    root = tmp / "site"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(FIXTURE_ARCHIVE, root / "seeds")
+    out = tmp / "output"
+    build_site(root, out, SITEURL=siteurl, FEED_DOMAIN=siteurl, DEFAULT_PAGINATION=8)
+    if search:
+        subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"],
+            check=True,
+        )
+    return out
+
+
+@pytest.fixture(scope="session")
+def archive_site(tmp_path_factory):
+    """The fixture archive served at http://127.0.0.1:PORT/news-archive/."""
+    from tests.browser.serve import SiteServer
+
+    tmp = tmp_path_factory.mktemp("archive")
+    server = SiteServer(tmp / "output", prefix="/news-archive/")
+    build_fixture_archive(tmp, server.siteurl)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def archive_root_site(tmp_path_factory):
+    """The fixture archive built for, and served at, a domain root."""
+    from tests.browser.serve import SiteServer
+
+    tmp = tmp_path_factory.mktemp("archive-root")
+    server = SiteServer(tmp / "output")
+    build_fixture_archive(tmp, "")
+    server.start()
+    yield server
+    server.stop()

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import escape
 
 from pelican import signals
 from pelican.generators import Generator
 
 from news_pages.groups import (
     Group,
+    by_letter,
     group_authors,
     group_months,
     group_sections,
     group_tags,
+    neighbours,
     paginate,
+    related_articles,
+    sitemap_chunks,
+    tag_cloud,
 )
 from news_pages.jsonld import jsonld_filter
 
@@ -39,6 +46,9 @@ def disable_quadratic_writers(generator) -> None:
 class ArchivePagesGenerator(Generator):
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
+        for a in articles:
+            if "authors" not in a.metadata and "author" not in a.metadata:
+                a.authors = []  # no byline (editorials): no site-name "author"
         dated = [a for a in articles if not getattr(a, "undated", False)]
         undated_articles = [a for a in articles if getattr(a, "undated", False)]
         # newest first, undated last
@@ -47,12 +57,25 @@ class ArchivePagesGenerator(Generator):
         self.authors = group_authors(self.articles)
         self.tags = group_tags(self.articles)
         self.years, self.undated = group_months(self.articles)
+        related = related_articles(self.articles)
+        for section in self.sections:
+            around = neighbours(section)
+            subs = {sub.name: sub for sub in section.children}
+            for a in section.articles:
+                a.newer_in_section, a.older_in_section = around[id(a)]
+                a.section_group = section
+                a.subsection_group = subs.get(getattr(a, "subsection", None))
+        for a in self.articles:
+            a.related = related[id(a)]
         self.context.update(
             news_sections=self.sections,
             news_authors=self.authors,
             news_tags=self.tags,
             news_years=self.years,
             news_undated=self.undated,
+            news_author_letters=by_letter(self.authors),
+            news_tag_letters=by_letter(self.tags),
+            news_tag_cloud=tag_cloud(self.tags),
         )
 
     def _write_list(self, write, template: str, group: Group, per_page: int) -> None:
@@ -131,6 +154,65 @@ class ArchivePagesGenerator(Generator):
                 self._write_list(write, "group", month, per_page)
         if self.undated.articles:
             self._write_list(write, "group", self.undated, per_page)
+
+        write(
+            "search/index.html",
+            self.get_template("search"),
+            self.context,
+            url="search/",
+            template_name="search",
+        )
+        self._write_sitemap()
+
+    def _site_urls(self) -> list[tuple[str, str]]:
+        """(url, lastmod) of every page worth listing, relative to the site root."""
+        urls = [("", "")]
+        for a in self.articles:
+            day = "" if getattr(a, "undated", False) else a.date.date().isoformat()
+            urls.append((a.url, day))
+        urls += [(p.url, "") for p in self.context.get("pages", [])]
+        urls += [(u, "") for u in ("section/", "author/", "tag/", "archive/")]
+        for section in self.sections:
+            urls += [(section.url, "")] + [(s.url, "") for s in section.children]
+        urls += [(g.url, "") for g in self.authors + self.tags]
+        for year in self.years:
+            urls += [(year.url, "")] + [(m.url, "") for m in year.children]
+        if self.undated.articles:
+            urls.append((self.undated.url, ""))
+        return urls
+
+    def _write_sitemap(self) -> None:
+        out = Path(self.output_path)
+        site = self.settings.get("SITEURL", "")
+        head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+        ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+        def urlset(rows: list[tuple[str, str]]) -> str:
+            body = "".join(
+                f"<url><loc>{escape(f'{site}/{url}')}</loc>"
+                + (f"<lastmod>{day}</lastmod>" if day else "")
+                + "</url>\n"
+                for url, day in rows
+            )
+            return f"{head}<urlset {ns}>\n{body}</urlset>\n"
+
+        chunks = sitemap_chunks(self._site_urls())
+        if len(chunks) == 1:
+            (out / "sitemap.xml").write_text(urlset(chunks[0]), encoding="utf-8")
+        else:
+            names = [f"sitemap-{n}.xml" for n in range(1, len(chunks) + 1)]
+            for name, chunk in zip(names, chunks, strict=True):
+                (out / name).write_text(urlset(chunk), encoding="utf-8")
+            body = "".join(
+                f"<sitemap><loc>{escape(f'{site}/{name}')}</loc></sitemap>\n"
+                for name in names
+            )
+            (out / "sitemap.xml").write_text(
+                f"{head}<sitemapindex {ns}>\n{body}</sitemapindex>\n", encoding="utf-8"
+            )
+        (out / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\nSitemap: {site}/sitemap.xml\n", encoding="utf-8"
+        )
 
 
 def add_filters(generator) -> None:

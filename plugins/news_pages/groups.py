@@ -120,3 +120,81 @@ def paginate(items: list[Any], per_page: int) -> list[list[Any]]:
     if not items:
         return [[]]
     return [items[i : i + per_page] for i in range(0, len(items), per_page)]
+
+
+def by_letter(groups: list[Group]) -> list[tuple[str, list[Group]]]:
+    """Groups (sorted by name) under their initial letter, A-Z; others under '#'."""
+    letters: dict[str, list[Group]] = {}
+    for g in groups:
+        first = g.name[:1].upper()
+        key = first if "A" <= first <= "Z" else "#"
+        letters.setdefault(key, []).append(g)
+    return sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0]))
+
+
+def tag_cloud(
+    tags: list[Group], limit: int = 30, steps: int = 5
+) -> list[tuple[Group, int]]:
+    """The `limit` most used tags, most used first, each with a weight 1..steps."""
+    top = sorted(tags, key=lambda g: (-g.count, g.name.lower()))[:limit]
+    if not top:
+        return []
+    low, high = top[-1].count, top[0].count
+    span = max(high - low, 1)
+    return [(g, 1 + (g.count - low) * (steps - 1) // span) for g in top]
+
+
+def related_articles(
+    articles: list[Any], k: int = 4, window: int = 12
+) -> dict[int, list[Any]]:
+    """For each article (by id), up to k others sharing tags or its section.
+
+    Candidates come only from the `window` articles nearest in date in each of
+    the article's tag and section lists, so the work is O(N * k), not O(N^2).
+    Score: 2 per shared tag, 1 for the same section; newer first on ties.
+    """
+    lists: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for a in articles:  # newest first, so each list is too
+        for t in getattr(a, "tags", ()):
+            lists[("tag", t.slug)].append(a)
+        if getattr(a, "category", None) is not None:
+            lists[("section", a.category.slug)].append(a)
+    position: dict[tuple[str, str], dict[int, int]] = {
+        key: {id(a): i for i, a in enumerate(items)} for key, items in lists.items()
+    }
+    order = {id(a): i for i, a in enumerate(articles)}
+    half = window // 2
+    out: dict[int, list[Any]] = {}
+    for a in articles:
+        keys = [("tag", t.slug) for t in getattr(a, "tags", ())]
+        if getattr(a, "category", None) is not None:
+            keys.append(("section", a.category.slug))
+        scores: dict[int, int] = defaultdict(int)
+        by_id: dict[int, Any] = {}
+        for key in keys:
+            items, i = lists[key], position[key][id(a)]
+            for other in items[max(0, i - half) : i + half + 1]:
+                if other is a:
+                    continue
+                scores[id(other)] += 2 if key[0] == "tag" else 1
+                by_id[id(other)] = other
+        best = sorted(scores, key=lambda o: (-scores[o], order[o]))[:k]
+        out[id(a)] = [by_id[o] for o in best]
+    return out
+
+
+def neighbours(group: Group) -> dict[int, tuple[Any, Any]]:
+    """(newer, older) article for each article of a group, by id; None at the ends."""
+    items = group.articles
+    return {
+        id(a): (
+            items[i - 1] if i > 0 else None,
+            items[i + 1] if i + 1 < len(items) else None,
+        )
+        for i, a in enumerate(items)
+    }
+
+
+def sitemap_chunks(urls: list[str], limit: int = 50000) -> list[list[str]]:
+    """The site's URLs split into sitemap files of at most `limit` URLs each."""
+    return [urls[i : i + limit] for i in range(0, len(urls), limit)] or [[]]

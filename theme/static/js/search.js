@@ -1,0 +1,97 @@
+// Full-text search over the Pagefind index built into <site>/pagefind/.
+(function () {
+  "use strict";
+  var form = document.getElementById("search");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var base = new URL(form.dataset.base, location.href);
+  var pagefind = null;
+  var timer = null;
+  var params = new URLSearchParams(location.search);
+
+  form.q.value = params.get("q") || "";
+  ["section", "author", "year"].forEach(function (name) {
+    if (params.get(name)) form[name].value = params.get(name);
+  });
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // Pagefind's excerpt is escaped text with <mark> around the hits.
+  function excerpt(html) {
+    var p = el("p", "summary");
+    html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
+      var hit = part.match(/^<mark>(.*)<\/mark>$/);
+      var text = new DOMParser().parseFromString(hit ? hit[1] : part, "text/html").body.textContent;
+      p.appendChild(hit ? el("mark", "", text) : document.createTextNode(text));
+    });
+    return p;
+  }
+
+  function render(data) {
+    var li = el("li");
+    var filters = data.filters || {};
+    li.appendChild(el("p", "kicker", (filters.section || []).join(", ")));
+    var h = el("h2", "headline");
+    var a = el("a", "", data.meta.title);
+    a.href = data.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    li.appendChild(excerpt(data.excerpt || ""));
+    var meta = [data.meta.date || ""];
+    if (filters.author) meta.push("By " + filters.author.join(", "));
+    li.appendChild(el("p", "meta", meta.join(" · ")));
+    return li;
+  }
+
+  async function run() {
+    var q = form.q.value.trim();
+    var filters = {};
+    var state = new URLSearchParams();
+    if (q) state.set("q", q);
+    ["section", "author", "year"].forEach(function (name) {
+      if (form[name].value) {
+        filters[name] = form[name].value;
+        state.set(name, form[name].value);
+      }
+    });
+    history.replaceState(null, "", state.toString() ? "?" + state : location.pathname);
+    if (!q && !Object.keys(filters).length) {
+      list.replaceChildren();
+      status.textContent = "";
+      return;
+    }
+    if (!pagefind) {
+      try {
+        pagefind = await import(new URL("pagefind/pagefind.js", base).href);
+        await pagefind.options({ baseUrl: base.pathname });
+      } catch (e) {
+        status.textContent = "Search is not available: the search index is missing.";
+        return;
+      }
+    }
+    status.textContent = "Searching…";
+    var search = await pagefind.search(q || null, { filters: filters });
+    var data = await Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
+    var n = search.results.length;
+    status.textContent = n === 0 ? "No articles found." : n + (n === 1 ? " article found." : " articles found.") + (n > 50 ? " Showing the first 50." : "");
+    list.replaceChildren.apply(list, data.map(render));
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    run();
+  });
+  form.q.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  form.addEventListener("change", function (event) {
+    if (event.target.tagName === "SELECT") run();
+  });
+  run();
+})();
