@@ -1,0 +1,231 @@
+"""The fixture archive's pages carry what a reader expects; raw text stays escaped."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from types import SimpleNamespace
+
+import feedparser
+
+from news_pages.groups import (
+    Group,
+    by_letter,
+    related_articles,
+    sitemap_chunks,
+    tag_cloud,
+)
+
+ARTICLE = "2019/05/russia-backs-norths-security/index.html"
+ESCAPED = "2019/06/tariffs-fair-trade-a-small-economys-view/index.html"
+UNDATED = "undated/kimchi-fair-draws-crowds-to-city-plaza/index.html"
+
+
+class Page(HTMLParser):
+    """Tags with their attributes, and the text of each element by class."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.jsonld: list[str] = []
+        self._ld = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        self._ld = tag == "script" and a.get("type") == "application/ld+json"
+
+    def handle_endtag(self, tag):
+        self._ld = False
+
+    def handle_data(self, data):
+        if self._ld:
+            self.jsonld.append(data)
+
+    def find(self, tag: str, **attrs) -> list[dict]:
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
+
+    def meta(self, key: str) -> str | None:
+        for _, a in self.tags:
+            if a.get("property") == key or a.get("name") == key:
+                return a.get("content")
+        return None
+
+
+def load(site, path: str) -> tuple[str, Page]:
+    html = (site.directory / path).read_text(encoding="utf-8")
+    return html, Page(html)
+
+
+def text(html: str) -> str:
+    html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+def test_front_page_has_lead_latest_and_section_blocks(archive_site):
+    html, page = load(archive_site, "index.html")
+    assert "Island jazz festival moves online" in text(
+        html.split("lead-story")[1][:2000]
+    )
+    for section in ["Business", "Culture", "National", "Opinion", "Sports"]:
+        assert f">{section}</a></h2>" in html
+    assert {"rel": "next", "href": archive_site.url + "page/2/"} in page.find(
+        "a", rel="next"
+    )
+    assert (archive_site.directory / "page/5/index.html").is_file()
+
+
+def test_article_page_fields(archive_site):
+    html, page = load(archive_site, ARTICLE)
+    body = text(html)
+    assert "National › Politics" in body
+    assert "By Sarah Kim" in body and "May 15, 2019" in body and "min read" in body
+    assert "Originally published at" in body
+    assert (
+        page.find("link", rel="canonical")[0]["href"]
+        == archive_site.url + ARTICLE[:-10]
+    )
+    assert page.meta("og:type") == "article"
+    assert page.meta("og:title") == "Russia backs North’s security"
+    assert page.meta("twitter:card") == "summary"
+    assert page.meta("article:published_time") == "2019-05-15"
+    assert page.find(
+        "link", rel="alternate", type="application/atom+xml", title="National"
+    )
+    related = html.split('class="related"')[1]
+    assert "Lavrov makes first trip to Pyongyang" in related
+    nav = html.split('class="prev-next"')[1].split("</nav>")[0]
+    assert "Conscripts allowed to keep phones" in nav  # older, same section
+    assert "Defense budget to rise 7 percent" in nav  # newer, same section
+    assert page.find("article", **{"data-pagefind-body": None})
+
+
+def test_undated_article(archive_site):
+    html, page = load(archive_site, UNDATED)
+    assert "Date unknown" in text(html)
+    assert "datePublished" not in page.jsonld[0]
+    assert page.meta("article:published_time") is None
+    html, _ = load(archive_site, "archive/index.html")
+    assert "Undated" in html
+    html, _ = load(archive_site, "archive/undated/index.html")
+    assert (
+        "Kimchi fair draws crowds" in html and "Letters from a wartime teacher" in html
+    )
+
+
+def test_editorials_have_no_site_name_author(archive_site):
+    html, _ = load(
+        archive_site,
+        "2019/03/fine-dust-is-a-regional-problem-that-needs-a-regional-answer/index.html",
+    )
+    assert 'class="byline"' not in html
+    assert not (archive_site.directory / "author/news-archive").exists()
+
+
+def test_raw_text_is_escaped_everywhere(archive_site):
+    html, page = load(archive_site, ESCAPED)
+    assert "<small>" not in html and "<whole>" not in html
+    assert "&lt;small&gt;" in html and "&lt;whole&gt;" in html
+    assert page.meta("og:title") == 'Tariffs & "fair" trade: a <small> economy\'s view'
+    data = json.loads(page.jsonld[0])
+    assert data["headline"] == 'Tariffs & "fair" trade: a <small> economy\'s view'
+    assert "<" not in page.jsonld[0]
+    for listing in ["index.html", "section/opinion/index.html", "tag/trade/index.html"]:
+        html, _ = load(archive_site, listing)
+        assert "<small>" not in html, listing
+    feed = feedparser.parse(
+        (archive_site.directory / "section/opinion/feed.xml").read_bytes()
+    )
+    titles = [e.title for e in feed.entries]
+    assert any("<small>" in t for t in titles)  # text once parsed: escaped in the XML
+
+
+def test_index_pages(archive_site):
+    html, page = load(archive_site, "author/index.html")
+    body = text(html)
+    assert re.search(r"Sarah Kim \d", body)
+    letters = [
+        a["href"] for a in page.find("a") if a.get("href", "").startswith("#letter-")
+    ]
+    assert letters == sorted(letters) and "#letter-S" in letters
+    html, _ = load(archive_site, "tag/index.html")
+    cloud = html.split('class="cloud"')[1].split("</ul>")[0]
+    counts = [int(n) for n in re.findall(r'class="n">(\d+)<', cloud)]
+    assert counts == sorted(counts, reverse=True) and counts[0] >= 3
+    html, _ = load(archive_site, "section/index.html")
+    assert re.search(r"Politics</a> <span class=\"n\">\d+", html)
+    html, _ = load(archive_site, "archive/index.html")
+    assert f'href="{archive_site.url}archive/2019/05/"' in html
+    html, page = load(archive_site, "section/national/index.html")
+    assert page.find("link", rel="next")  # 11 articles, 8 a page
+    assert (archive_site.directory / "section/national/page/2/index.html").is_file()
+    assert page.find("link", rel="alternate", type="application/atom+xml")
+
+
+def test_search_page_and_index(archive_site):
+    html, page = load(archive_site, "search/index.html")
+    assert page.find("select", name="section") and page.find("select", name="year")
+    assert page.meta("robots") == "noindex"
+    assert (archive_site.directory / "pagefind/pagefind.js").is_file()
+    records = list((archive_site.directory / "pagefind/fragment").iterdir())
+    assert len(records) == 33  # articles only
+
+
+def test_every_feed_parses(archive_site):
+    feeds = list(archive_site.directory.rglob("feed.xml"))
+    assert len(feeds) > 30
+    for feed in feeds:
+        parsed = feedparser.parse(feed.read_bytes())
+        assert not parsed.bozo, (feed, parsed.bozo_exception)
+
+
+def _article(n: int, tags: list[str], section: str) -> SimpleNamespace:
+    return SimpleNamespace(
+        n=n,
+        tags=[SimpleNamespace(slug=t) for t in tags],
+        category=SimpleNamespace(slug=section),
+    )
+
+
+def test_related_articles_prefer_shared_tags_and_stay_bounded():
+    arts = [
+        _article(i, ["common"] + (["rare"] if i in (3, 500) else []), "s")
+        for i in range(1000)
+    ]
+    related = related_articles(arts, k=4, window=12)
+    assert related[id(arts[3])][0].n == 500  # a rare shared tag wins, however far
+    assert related[id(arts[500])][0].n == 3
+    # otherwise only the nearest articles of each list are scanned: O(N * k)
+    assert all(abs(a.n - 500) <= 6 for a in related[id(arts[500])][1:])
+    a, b = _article(0, ["x", "y"], "s1"), _article(1, ["x", "y"], "s2")
+    c = _article(2, ["z"], "s1")
+    assert related_articles([a, c, b])[id(a)] == [b, c]
+
+
+def test_letters_cloud_and_sitemap_chunks():
+    groups = [
+        Group(n, f"{n}/", articles=[0] * len(n))
+        for n in ["beta", "Alpha", "9 lives", "apple"]
+    ]
+    assert [
+        (k, [g.name for g in v])
+        for k, v in by_letter(sorted(groups, key=lambda g: g.name.lower()))
+    ] == [
+        ("A", ["Alpha", "apple"]),
+        ("B", ["beta"]),
+        ("#", ["9 lives"]),
+    ]
+    cloud = tag_cloud(groups, limit=3)
+    assert [g.name for g, _ in cloud] == ["9 lives", "Alpha", "apple"]
+    assert cloud[0][1] == 5 and cloud[-1][1] == 1
+    assert [len(c) for c in sitemap_chunks(list(range(120001)))] == [
+        50000,
+        50000,
+        20001,
+    ]
