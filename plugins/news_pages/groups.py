@@ -151,7 +151,8 @@ def related_articles(
 
     Candidates come only from the `window` articles nearest in date in each of
     the article's tag and section lists, so the work is O(N * k), not O(N^2).
-    Score: 2 per shared tag, 1 for the same section; newer first on ties.
+    Score: 2 per shared tag (4 for a tag of at most `window` articles), 1 for
+    the same section; newer first on ties.
     """
     lists: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for a in articles:  # newest first, so each list is too
@@ -173,10 +174,11 @@ def related_articles(
         by_id: dict[int, Any] = {}
         for key in keys:
             items, i = lists[key], position[key][id(a)]
+            weight = 1 if key[0] == "section" else 4 if len(items) <= window else 2
             for other in items[max(0, i - half) : i + half + 1]:
                 if other is a:
                     continue
-                scores[id(other)] += 2 if key[0] == "tag" else 1
+                scores[id(other)] += weight
                 by_id[id(other)] = other
         best = sorted(scores, key=lambda o: (-scores[o], order[o]))[:k]
         out[id(a)] = [by_id[o] for o in best]
