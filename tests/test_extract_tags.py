@@ -1,0 +1,87 @@
+"""Automatic tags: named entities and topics, one spelling, no junk, fast."""
+
+import time
+from pathlib import Path
+
+from newsarchive import extract_file, extract_text
+from newsarchive.tags import auto_tags
+from tests.conftest import SEED
+
+RAW = Path(__file__).parent / "fixtures" / "raw"
+EXPECTED = {
+    "North Korea",
+    "Russia",
+    "Mike Pompeo",
+    "Sergey Lavrov",
+    "Vladimir Putin",
+    "Kim Jong-un",
+    "denuclearization",
+    "sanctions",
+}
+JUNK = {"Tuesday", "Yet", "Naturally", "He", "The", "President", "Secretary", "Foreign"}
+
+
+def test_seed_tags_name_the_story():
+    a = extract_file(SEED, SEED.name)  # no manifest: tags come from the text
+    assert 3 <= len(a.tags) <= 8
+    assert len(EXPECTED & set(a.tags)) >= 5, a.tags
+    assert not JUNK & set(a.tags)
+    assert len({t.casefold() for t in a.tags}) == len(a.tags)
+
+
+def test_every_fixture_gets_tags_without_junk():
+    for path in RAW.glob("*.txt"):
+        tags = extract_file(path, path.name).tags
+        assert 2 <= len(tags) <= 8, (path.name, tags)
+        assert not JUNK & set(tags), (path.name, tags)
+
+
+def test_one_tag_per_entity_and_one_spelling():
+    paragraphs = [
+        "U.S. officials met North Korean diplomats in Geneva on Monday.",
+        "The United States wants talks to continue, a U.S. envoy said.",
+        "Kim Jong Un did not attend. Kim has met the U.S. side before.",
+        "Putin was not invited. Russian President Vladimir Putin said Moscow supports diplomacy.",
+        "North Korea has not answered. Diplomats from Russia said Putin spoke to Kim Jong-un.",
+    ]
+    tags = auto_tags("Talks in Geneva", paragraphs)
+    assert "United States" in tags and "U.S." not in tags
+    assert tags.count("Kim Jong-un") == 1 and "Kim" not in tags
+    assert "Vladimir Putin" in tags and "Putin" not in tags
+    assert "North Korea" in tags and "North Korean" not in tags
+    assert "Monday" not in tags
+
+
+def test_sentence_openers_are_not_tags():
+    paragraphs = [
+        "Meanwhile, the council met again. Naturally the mood was tense.",
+        "Meanwhile, residents of Gimje waited outside. Yet nothing was decided.",
+        "However, the mayor of Gimje promised another meeting.",
+    ]
+    tags = auto_tags("Council meets", paragraphs)
+    assert "Gimje" in tags
+    assert not {"Meanwhile", "Naturally", "Yet", "However"} & set(tags)
+
+
+def test_manifest_tags_replace_the_automatic_ones():
+    text = SEED.read_text(encoding="utf-8")
+    a = extract_text(text, "s.txt", {"tags": ["Russia", "archive pick"]})
+    assert a.tags == ["Russia", "archive pick"]
+
+
+def test_tagging_costs_under_5_ms_per_700_word_article():
+    seed = extract_file(SEED, SEED.name)
+    paragraphs = list(seed.paragraphs)
+    for name in ("jd_opinion_column.txt", "jd_single_author.txt"):
+        paragraphs += extract_file(RAW / name, name).paragraphs
+    words = sum(len(p.split()) for p in paragraphs)
+    assert 650 <= words <= 800
+    auto_tags(seed.title, paragraphs)  # load the word list once
+    # best of five batches: other processes on the machine only add noise
+    batches = []
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(40):
+            auto_tags(seed.title, paragraphs)
+        batches.append((time.perf_counter() - start) / 40)
+    assert min(batches) < 0.005, f"{min(batches) * 1000:.2f} ms"
