@@ -8,6 +8,7 @@
   var pagefind = null;
   var timer = null;
   var params = new URLSearchParams(location.search);
+  var decoder = document.createElement("textarea");
 
   form.q.value = params.get("q") || "";
   ["section", "author", "year"].forEach(function (name) {
@@ -26,7 +27,8 @@
     var p = el("p", "summary");
     html.split(/(<mark>.*?<\/mark>)/).forEach(function (part) {
       var hit = part.match(/^<mark>(.*)<\/mark>$/);
-      var text = new DOMParser().parseFromString(hit ? hit[1] : part, "text/html").body.textContent;
+      decoder.innerHTML = hit ? hit[1] : part; // a textarea: entities decoded, no tags made
+      var text = decoder.value;
       p.appendChild(hit ? el("mark", "", text) : document.createTextNode(text));
     });
     return p;
