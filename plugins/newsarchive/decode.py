@@ -40,12 +40,51 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise UndecodableError("binary data, not text")
     try:
         return normalise_newlines(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            # a file cut off inside its last character
+            return normalise_newlines(data[: exc.start].decode("utf-8")), "utf-8"
+    guess = _legacy(data)
+    if guess is not None:
+        return guess
     best = from_bytes(data).best()
     if best is None:
         raise UndecodableError("no text encoding fits these bytes")
     return normalise_newlines(str(best)), best.encoding
+
+
+# Legacy encodings of this archive, tried in order; the one whose non-ASCII
+# characters look most like text (Hangul, accented Latin letters, curly quotes)
+# wins. Statistical detection alone mistakes short CP1252 text for Baltic or
+# Central European code pages.
+LEGACY = ("cp949", "cp1252", "latin-1")
+_PUNCTUATION = set("“”‘’–—…€·°«»¡¿£©®§¢¥¶ ")
+
+
+def _looks_like_text(char: str) -> bool:
+    code = ord(char)
+    return (
+        0xAC00 <= code <= 0xD7A3  # Hangul syllables
+        or 0x4E00 <= code <= 0x9FFF  # Hanja
+        or (0xC0 <= code <= 0xFF and code not in (0xD7, 0xF7))  # Latin letters
+        or char in _PUNCTUATION
+    )
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    best: tuple[float, str, str] | None = None
+    for name in LEGACY:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        odd = [c for c in text if ord(c) > 127]
+        score = sum(map(_looks_like_text, odd)) / len(odd) if odd else 1.0
+        if best is None or score > best[0]:
+            best = (score, text, name)
+    if best is None or best[0] < 0.9:
+        return None
+    return normalise_newlines(best[1]), best[2]
 
 
 def normalise_newlines(text: str) -> str:
