@@ -229,3 +229,30 @@ def test_letters_cloud_and_sitemap_chunks():
         50000,
         20001,
     ]
+
+
+def test_no_external_assets_and_no_double_curled_quotes(archive_site):
+    for page in archive_site.directory.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for _, attrs in Page(html).tags:
+            for key in ("src", "href"):
+                ref = attrs.get(key) or ""
+                if key == "src" or attrs.get("rel") in (
+                    "stylesheet",
+                    "icon",
+                    "preload",
+                ):
+                    assert not ref.startswith(
+                        ("http:", "https:", "//")
+                    ) or ref.startswith(archive_site.url), (page, ref)
+    html, page = load(archive_site, ARTICLE)
+    body = text(html)
+    assert (
+        "“Naturally, we highlighted" in body
+        and "North Korea’s full denuclearization" in body
+    )
+    for doubled in ("““", "””", "’’", "&#8220;&#8220;", "&#8217;&#8217;"):
+        assert doubled not in html
+    data = json.loads(page.jsonld[0])
+    assert data["publisher"] == {"@type": "Organization", "name": "News Archive"}
+    assert data["description"].startswith("Moscow stepped up its call")

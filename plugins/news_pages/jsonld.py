@@ -15,16 +15,22 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def news_article(article: Any, siteurl: str) -> dict:
+def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
+    url = f"{siteurl}/{article.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.metadata.get("plain_title", article.title),
-        "url": f"{siteurl}/{article.url}",
+        "url": url,
+        "mainEntityOfPage": url,
         "author": [
             {"@type": "Person", "name": a.name} for a in getattr(article, "authors", [])
         ],
     }
+    if summary := article.metadata.get("plain_summary"):
+        data["description"] = summary
+    if sitename:
+        data["publisher"] = {"@type": "Organization", "name": sitename}
     if not getattr(article, "undated", False):
         data["datePublished"] = article.date.date().isoformat()
     if getattr(article, "category", None):
@@ -37,5 +43,5 @@ def news_article(article: Any, siteurl: str) -> dict:
     return data
 
 
-def jsonld_filter(article: Any, siteurl: str = "") -> Markup:
-    return script_json(news_article(article, siteurl))
+def jsonld_filter(article: Any, siteurl: str = "", sitename: str = "") -> Markup:
+    return script_json(news_article(article, siteurl, sitename))
