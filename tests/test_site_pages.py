@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html.parser import HTMLParser
 from types import SimpleNamespace
 
@@ -256,3 +257,26 @@ def test_no_external_assets_and_no_double_curled_quotes(archive_site):
     data = json.loads(page.jsonld[0])
     assert data["publisher"] == {"@type": "Organization", "name": "News Archive"}
     assert data["description"].startswith("Moscow stepped up its call")
+
+
+def test_sitemap_index_past_the_limit(tmp_path):
+    from tests.conftest import FIXTURE_ARCHIVE, ROOT, build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(FIXTURE_ARCHIVE, root / "seeds")
+    out = tmp_path / "output"
+    build_site(root, out, SITEURL="https://example.org/news", NEWS_SITEMAP_LIMIT=50)
+    index = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<sitemapindex" in index
+    parts = re.findall(r"<loc>https://example.org/news/(sitemap-\d+\.xml)</loc>", index)
+    assert len(parts) >= 3
+    locs = []
+    for part in parts:
+        xml = (out / part).read_text(encoding="utf-8")
+        locs += re.findall(r"<loc>([^<]+)</loc>", xml)
+        assert xml.count("<url>") <= 50
+    assert len(locs) == len(set(locs)) > 100
+    assert "https://example.org/news/2019/05/russia-backs-norths-security/" in locs
+    robots = (out / "robots.txt").read_text(encoding="utf-8")
+    assert "Sitemap: https://example.org/news/sitemap.xml" in robots

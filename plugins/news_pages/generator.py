@@ -196,7 +196,8 @@ class ArchivePagesGenerator(Generator):
             )
             return f"{head}<urlset {ns}>\n{body}</urlset>\n"
 
-        chunks = sitemap_chunks(self._site_urls())
+        limit = self.settings.get("NEWS_SITEMAP_LIMIT") or 50000  # the protocol's cap
+        chunks = sitemap_chunks(self._site_urls(), limit)
         if len(chunks) == 1:
             (out / "sitemap.xml").write_text(urlset(chunks[0]), encoding="utf-8")
         else:
