@@ -110,7 +110,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     kept = cleaned.kept
 
     # single words above the headline are menu items (`World`, `Opinion`)
-    while len(kept) > 1 and len(kept[0][1].split()) == 1:
+    while len(kept) > 2 and len(kept[0][1].split()) == 1:
         removed.append(Removed(*kept.pop(0), "navigation"))
     title = " ".join(front.get("title", "").split())
     if not title:

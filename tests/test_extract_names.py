@@ -1,0 +1,114 @@
+"""Author names and slugs: one spelling per person, stable ASCII slugs."""
+
+import pytest
+
+from newsarchive import extract_text
+from newsarchive.names import name_line, parse_byline, proper_case
+from newsarchive.slugs import slugify
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("PARK MIN-SOO", "Park Min-soo"),
+        ("SARAH KIM", "Sarah Kim"),
+        ("Park Min-Soo", "Park Min-soo"),
+        ("park min-soo".upper(), "Park Min-soo"),
+        ("MARK O'NEILL", "Mark O'Neill"),
+        ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
+        ("KIM  JI-HOON ", "Kim Ji-hoon"),
+        ("Jean-Paul Martin", "Jean-Paul Martin"),
+    ],
+)
+def test_proper_case(raw, name):
+    assert proper_case(raw) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "emails"),
+    [
+        (
+            "BY SARAH KIM [kim.sarah@joongang.co.kr]",
+            ["Sarah Kim"],
+            ["kim.sarah@joongang.co.kr"],
+        ),
+        (
+            "BY PARK MIN-SOO, SARAH KIM [park.minsoo@joongang.co.kr]",
+            ["Park Min-soo", "Sarah Kim"],
+            ["park.minsoo@joongang.co.kr"],
+        ),
+        (
+            "BY LEE JI-EUN, CHOI HYUN-WOO AND SARAH KIM",
+            ["Lee Ji-eun", "Choi Hyun-woo", "Sarah Kim"],
+            [],
+        ),
+        ("By Yoon So-yeon", ["Yoon So-yeon"], []),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"], []),
+        ("By The Associated Press", ["AP"], []),
+        ("BY SARAH KIM, SARAH KIM", ["Sarah Kim"], []),
+    ],
+)
+def test_bylines(line, authors, emails):
+    assert parse_byline(line) == (authors, emails)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, prices rose.",
+        "By Tuesday",
+        "BY",
+        "Bystanders watched the fire.",
+    ],
+)
+def test_lines_that_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_name_line_is_a_name_only():
+    assert name_line("CHO SEUNG-HO") == "Cho Seung-ho"
+    assert name_line("by Lee Ha-kyung") == "Lee Ha-kyung"
+    assert name_line("Thank you.") is None
+    assert name_line("The author is a professor.") is None
+    assert name_line("Senior Reporter") is None
+
+
+def test_same_writer_spelled_twice_is_one_author_and_email_stays_metadata():
+    text = (
+        "Shipyards race to hire welders\n"
+        "By Yoon So-Yeon\n\n"
+        "Shipbuilders are offering bonuses.\n\n"
+        "BY YOON SO-YEON [yoon.soyeon@joongang.co.kr]\n"
+    )
+    a = extract_text(text, "y.txt")
+    assert a.authors == ["Yoon So-yeon"]
+    assert a.emails == ["yoon.soyeon@joongang.co.kr"]
+    assert "@" not in a.body_html()
+
+
+def test_manifest_authors_override_the_byline():
+    text = "A headline\n\nBody.\n\nBY SARAH KIM [kim.sarah@joongang.co.kr]\n"
+    a = extract_text(text, "m.txt", {"authors": ["Kim Sa-rah"]})
+    assert a.authors == ["Kim Sa-rah"]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Russia backs North’s security", "russia-backs-norths-security"),
+        ("Café owners in Zürich protest", "cafe-owners-in-zurich-protest"),
+        ("  Spaces   & symbols!!  ", "spaces-symbols"),
+    ],
+)
+def test_slugs(title, slug):
+    assert slugify(title) == slug
+
+
+def test_titles_without_latin_letters_still_get_a_stable_slug():
+    korean = extract_text("서울 지하철 연장 개통\n\n본문입니다.\n", "k.txt")
+    assert korean.slug.isascii() and korean.slug
+    symbols = extract_text("★ ★ ★\n\nA body line.\n", "s.txt")
+    assert symbols.slug.startswith("article-")
+    assert symbols.slug == extract_text("★ ★ ★\n\nA body line.\n", "s2.txt").slug
+    long = extract_text(("word " * 60) + "\n\nBody.\n", "l.txt")
+    assert len(long.slug) <= 80 and not long.slug.endswith("-")
