@@ -18,6 +18,9 @@ from newsarchive.slugs import slugify
         ("LUDWIG VAN BEETHOVEN", "Ludwig van Beethoven"),
         ("KIM  JI-HOON ", "Kim Ji-hoon"),
         ("Jean-Paul Martin", "Jean-Paul Martin"),
+        ("PARK MIN SOO", "Park Min-soo"),
+        ("Kim Jong Un", "Kim Jong-un"),
+        ("Lee Sarah Jane", "Lee Sarah Jane"),
     ],
 )
 def test_proper_case(raw, name):

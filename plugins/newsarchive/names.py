@@ -30,6 +30,13 @@ KOREAN_SURNAMES = set(
     geum ok yook maeng je mo tak""".split()
 )
 
+# One romanised Korean syllable (Revised Romanization and common older forms).
+_SYLLABLE = re.compile(
+    r"(?:g|gg|k|kk|n|d|dd|t|tt|r|l|m|b|bb|p|pp|s|ss|sh|j|jj|ch|h|c|ts)?"
+    r"(?:a|ae|ya|yae|eo|e|yeo|ye|o|wa|wae|oe|yo|u|oo|wo|we|wi|yu|eu|ui|i|ee|ou|ei|ai)"
+    r"(?:k|n|t|l|m|p|ng|g|r|b)?"
+)
+
 # Words that make a byline part a role, not a person: `Staff Reporter`.
 _ROLE_WORDS = re.compile(
     r"\b(reporters?|correspondents?|writers?|editors?|columnists?|staff|"
@@ -81,6 +88,9 @@ def proper_case(name: str) -> str:
         words = name.split(" ")
     if len(words) >= 2 and words[0].lower() in KOREAN_SURNAMES:
         words[1:] = [_korean_given(w) for w in words[1:]]
+        if len(words) == 3 and all(_SYLLABLE.fullmatch(w.lower()) for w in words[1:]):
+            # `Park Min Soo` is `Park Min-soo`
+            words[1:] = [f"{words[1].capitalize()}-{words[2].lower()}"]
     return " ".join(words)
 
 

@@ -1,0 +1,97 @@
+"""Dates: manifest, then the file, then the print edition; never invented."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsarchive import extract_file, extract_text
+from newsarchive.dates import dateline, print_edition
+from newsarchive.inspect import main as inspect_main
+from tests.conftest import ROOT, SEED
+
+RAW = Path(__file__).parent / "fixtures" / "raw"
+COLUMN = (
+    "Fix the pension before it fixes us\n\n"
+    "The fund is on course to run dry within a generation.\n\n"
+    "The author is a retired actuary.\n\n"
+    "{print}\n\n"
+    "{extra}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published: 17 Jun. 2007, 21:47", date(2007, 6, 17)),
+        ("Updated: Sept. 3, 2019 at 9:30 am EST", date(2019, 9, 3)),
+        ("Tuesday, May 14, 2019 10:02 a.m.", date(2019, 5, 14)),
+        ("2019-05-15", date(2019, 5, 15)),
+        ("2019.05.15", date(2019, 5, 15)),
+        ("Posted on 3 March 2020", date(2020, 3, 3)),
+        ("Published 3:45 PM EST, Tue May 14, 2019", date(2019, 5, 14)),
+        ("Feb. 30, 2019", None),  # no such day
+        ("May 15, 2019 the talks began", None),
+        ("The talks began on May 15, 2019.", None),
+    ],
+)
+def test_datelines(line, day):
+    assert dateline(line) == day
+
+
+def test_print_edition_lines():
+    assert print_edition("JoongAng Ilbo, Nov. 3, Page 31") == (11, 3, None)
+    assert print_edition("JoongAng Ilbo, Sept. 11, 2019, Page 30") == (9, 11, 2019)
+    assert print_edition("He said on Nov. 3 that Page 31 was missing") is None
+
+
+def test_print_edition_with_its_own_year():
+    text = COLUMN.format(print="JoongAng Ilbo, Sept. 11, 2019, Page 30", extra="")
+    a = extract_text(text, "c.txt")
+    assert (a.date, a.date_source) == (date(2019, 9, 11), "print-edition")
+
+
+def test_print_edition_year_from_a_copyright_line():
+    text = COLUMN.format(
+        print="JoongAng Ilbo, Nov. 3, Page 31", extra="ⓒ Korea JoongAng Daily 2018"
+    )
+    a = extract_text(text, "c.txt")
+    assert (a.date, a.date_source) == (date(2018, 11, 3), "print-edition")
+    assert a.paragraphs[-1] == "The author is a retired actuary."
+
+
+def test_file_date_wins_over_the_print_edition():
+    text = COLUMN.format(print="JoongAng Ilbo, Nov. 3, Page 31", extra="")
+    text = text.replace("\n\n", "\nPublished: 4 Nov. 2018, 19:02\n\n", 1)
+    a = extract_text(text, "c.txt", {"year": 2018})
+    assert (a.date, a.date_source) == (date(2018, 11, 4), "file")
+
+
+def test_manifest_wins_over_the_file():
+    a = extract_file(RAW / "jd_new_layout.txt", "n.txt", {"date": date(2007, 6, 18)})
+    assert (a.date, a.date_source) == (date(2007, 6, 18), "manifest")
+
+
+def test_no_date_anywhere_means_undated(tmp_path: Path):
+    raw = tmp_path / "u.txt"
+    raw.write_text("A headline\n\nThe body says it happened on Tuesday.\n")
+    a = extract_file(raw, "u.txt")  # the file's mtime is never used
+    assert a.date is None and a.date_source is None
+
+
+def test_inspector_prints_fields_and_removed_lines(capsys):
+    code = inspect_main([str(SEED), "--manifest", str(ROOT / "seeds" / "manifest.csv")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "title        Russia backs North’s security" in out
+    assert "date         2019-05-15 (source: manifest)" in out
+    assert "profile      joongang" in out
+    assert "breadcrumb" in out and "Home > National > Politics" in out
+    assert "social-login-and-comments" in out
+
+
+def test_inspector_reports_a_skipped_file(tmp_path: Path, capsys):
+    raw = tmp_path / "empty.txt"
+    raw.write_bytes(b"")
+    assert inspect_main([str(raw)]) == 1
+    assert "skipped      empty file" in capsys.readouterr().out
