@@ -29,7 +29,7 @@ _CAP_OR_LINK = re.compile(
     r"(?<![\w’'-])(?:[A-Z](?:(?:\.[A-Za-z])+\.?|[A-Za-z’'-]*[A-Za-z’'])?|of|and)(?![\w-])"
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
-_SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*\s+$|^\s*$|[“\"(]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*\s+$|^\s*$|[“\"(]\s*$|[-–—]\s+$")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _CONNECTORS = {"of", "and"}
 
