@@ -89,3 +89,14 @@ def test_search_result_text_is_escaped(archive_site, page):
     expect(title).to_contain_text("<small>")
     assert page.locator("#search-results small").count() == 0
     assert page.js_errors == []
+
+
+def test_search_at_a_domain_root(archive_root_site, page):
+    page.goto(archive_root_site.url + "search/?q=Lavrov&section=National")
+    results = page.locator("#search-results > li")
+    expect(results).to_have_count(2)
+    results.last.get_by_role("link").click()
+    expect(page).to_have_url(
+        archive_root_site.url + "2019/05/russia-backs-norths-security/"
+    )
+    assert page.js_errors == []
