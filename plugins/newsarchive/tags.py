@@ -153,6 +153,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
             mid_sentence.add(name)
 
     zipf = _zipf()
+    weak: list[str] = []
     for name in list(counts):
         if name in mid_sentence or " " in name or name in canonical:
             continue
@@ -163,6 +164,10 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
         if lower or word.endswith("ly") or common >= 5.0:
             del counts[name]
         elif counts[name] < 2:
+            # once, at a sentence start: only a filler, and only if it is a
+            # rare word that does not look like a plural or a verb form
+            if common < 3.0 and not word.endswith(("s", "ing", "ed")):
+                weak.append(name)
             del counts[name]
 
     # a single word inside a longer name merges into the most used such name
@@ -191,9 +196,9 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     topics = [t for t, c in topic_counts.most_common() if c >= 2][:MAX_TOPICS]
 
     tags = strong[: MAX_TAGS - len(topics)] + topics
-    for extra in [n for n in entities if n not in strong] + [
-        t for t, _ in topic_counts.most_common() if t not in topics
-    ]:
+    fillers = [n for n in entities if n not in strong]
+    fillers += [t for t, _ in topic_counts.most_common() if t not in topics]
+    for extra in fillers + weak:
         if len(tags) >= MIN_TAGS:
             break
         tags.append(extra)
