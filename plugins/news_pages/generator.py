@@ -25,6 +25,7 @@ from news_pages.groups import (
     paginate,
     related_articles,
     sitemap_chunks,
+    slugify_simple,
     tag_cloud,
 )
 from news_pages.jsonld import jsonld_filter
@@ -60,11 +61,14 @@ class ArchivePagesGenerator(Generator):
         related = related_articles(self.articles)
         for section in self.sections:
             around = neighbours(section)
-            subs = {sub.name: sub for sub in section.children}
+            subs = {sub.url: sub for sub in section.children}
             for a in section.articles:
                 a.newer_in_section, a.older_in_section = around[id(a)]
                 a.section_group = section
-                a.subsection_group = subs.get(getattr(a, "subsection", None))
+                name = getattr(a, "subsection", None)
+                a.subsection_group = (
+                    name and subs[section.url + slugify_simple(name) + "/"]
+                )
         for a in self.articles:
             a.related = related[id(a)]
         self.context.update(
