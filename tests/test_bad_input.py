@@ -125,3 +125,23 @@ def test_any_text_gives_an_article_or_a_reason(text):
     assert a.paragraphs
     assert not UNESCAPED.search(a.body_html())
     assert a.slug and a.slug.isascii()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.binary(max_size=300).map(lambda b: b"\xff\xfe" + b),
+        st.binary(max_size=300).map(lambda b: b"\xef\xbb\xbf" + b),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")[:-1]),
+    )
+)
+def test_any_bytes_give_an_article_or_a_reason(tmp_path_factory, data):
+    raw = tmp_path_factory.mktemp("b") / "b.txt"
+    raw.write_bytes(data)
+    try:
+        a = extract_file(raw, "b.txt")
+    except SkipFile as exc:
+        assert str(exc)
+        return
+    assert not UNESCAPED.search(a.body_html())

@@ -30,11 +30,22 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(sample) > 0.05
 
 
+def _garbled(text: str) -> bool:
+    """More than 10% replacement or control characters."""
+    if not text:
+        return False
+    bad = sum(1 for c in text if c == "\ufffd" or (ord(c) < 32 and c not in "\t\n\r\f"))
+    return bad / len(text) > 0.1
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Return (text, encoding name) with line endings normalised to \\n."""
     for bom, name in BOMS:
         if data.startswith(bom):
-            text = data.decode(name)
+            # a BOM says text; a few bad bytes become U+FFFD, many mean binary
+            text = data.decode(name, errors="replace")
+            if _garbled(text):
+                raise UndecodableError(f"not {name} text despite its byte-order mark")
             return normalise_newlines(text), name
     if looks_binary(data):
         raise UndecodableError("binary data, not text")
