@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -164,24 +165,31 @@ def related_articles(
         key: {id(a): i for i, a in enumerate(items)} for key, items in lists.items()
     }
     order = {id(a): i for i, a in enumerate(articles)}
+    weights = {
+        key: 1 if key[0] == "section" else 4 if len(items) <= window else 2
+        for key, items in lists.items()
+    }
     half = window // 2
     out: dict[int, list[Any]] = {}
     for a in articles:
+        me = id(a)
         keys = [("tag", t.slug) for t in getattr(a, "tags", ())]
         if getattr(a, "category", None) is not None:
             keys.append(("section", a.category.slug))
-        scores: dict[int, int] = defaultdict(int)
-        by_id: dict[int, Any] = {}
+        scores: dict[int, list] = {}  # id -> [score, article]
         for key in keys:
-            items, i = lists[key], position[key][id(a)]
-            weight = 1 if key[0] == "section" else 4 if len(items) <= window else 2
+            items, i, weight = lists[key], position[key][me], weights[key]
             for other in items[max(0, i - half) : i + half + 1]:
-                if other is a:
-                    continue
-                scores[id(other)] += weight
-                by_id[id(other)] = other
-        best = sorted(scores, key=lambda o: (-scores[o], order[o]))[:k]
-        out[id(a)] = [by_id[o] for o in best]
+                entry = scores.get(id(other))
+                if entry is None:
+                    scores[id(other)] = [weight, other]
+                else:
+                    entry[0] += weight
+        scores.pop(me, None)
+        best = heapq.nsmallest(
+            k, scores.values(), key=lambda e: (-e[0], order[id(e[1])])
+        )
+        out[me] = [other for _, other in best]
     return out
 
 
