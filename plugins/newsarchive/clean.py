@@ -108,6 +108,7 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
     list_rules = [r for p in profiles for r in p.lists]
     open_block: BlockRule | None = None
     open_list: ListRule | None = None
+    seen_prose = False
     for number, text in numbered:
         stripped = text.strip()
         if open_list is not None:
@@ -129,11 +130,21 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
         listed = next((r for r in list_rules if r.start.fullmatch(stripped)), None)
         if listed is not None:
             out.removed.append(Removed(number, text, listed.rule))
-            open_list = listed
+            # above the article (no prose yet) the headline may come next:
+            # take the header alone
+            open_list = listed if seen_prose else None
             continue
         rule = next((r for r in line_rules if r.pattern.fullmatch(stripped)), None)
         if rule is not None:
             out.removed.append(Removed(number, text, rule.rule))
             continue
         out.kept.append((number, text))
+        seen_prose = seen_prose or is_prose(stripped)
     return out
+
+
+def is_prose(line: str) -> bool:
+    """A sentence-like paragraph: eight words or more, ending like a sentence."""
+    return len(line.split()) >= 8 and line.rstrip().endswith(
+        (".", "!", "?", '"', "”", "’", ")")
+    )

@@ -10,7 +10,13 @@ from html import escape
 from pathlib import Path
 
 from newsarchive import dates
-from newsarchive.clean import Removed, clean_lines, load_profiles, pick_profile
+from newsarchive.clean import (
+    Removed,
+    clean_lines,
+    is_prose,
+    load_profiles,
+    pick_profile,
+)
 from newsarchive.decode import UndecodableError, decode_bytes
 from newsarchive.names import (
     ROLE_LINE,
@@ -113,6 +119,8 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     while len(kept) > 2 and len(kept[0][1].split()) == 1:
         removed.append(Removed(*kept.pop(0), "navigation"))
     title = " ".join(front.get("title", "").split())
+    if not title and profile is None:
+        _skip_to_headline(kept, removed)
     if not title:
         if not kept:
             raise SkipFile("no article text: every line is page furniture")
@@ -171,6 +179,28 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
         article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
     return article
+
+
+def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> None:
+    """Unknown outlets: menu items above the headline go (`Press releases`).
+
+    The headline is the first line of 4 to 20 words, not a sentence, a byline
+    or a dateline, met before the first paragraph of prose.
+    """
+    for k, (_, line) in enumerate(kept[:8]):
+        text = " ".join(line.split())
+        if is_prose(text):
+            return
+        words = len(text.split())
+        if (
+            4 <= words <= 20
+            and not text.endswith(".")
+            and not parse_byline(text)
+            and not dates.dateline(text)
+        ):
+            removed.extend(Removed(n, t, "navigation") for n, t in kept[:k])
+            del kept[:k]
+            return
 
 
 class _Meta:
