@@ -100,3 +100,15 @@ def test_search_at_a_domain_root(archive_root_site, page):
         archive_root_site.url + "2019/05/russia-backs-norths-security/"
     )
     assert page.js_errors == []
+
+
+def test_search_shows_more_results_on_request(archive_site, page):
+    page.goto(archive_site.url + "search/?q=the")
+    results = page.locator("#search-results > li")
+    expect(results).to_have_count(20)
+    expect(page.locator("#search-status")).to_contain_text("articles found")
+    page.get_by_role("button", name="Show more results").click()
+    expect(results).not_to_have_count(20)
+    expect(page.get_by_role("button", name="Show more results")).to_be_hidden()
+    expect(results.nth(20).get_by_role("link")).to_be_focused()
+    assert page.js_errors == []

@@ -9,6 +9,11 @@
   var timer = null;
   var params = new URLSearchParams(location.search);
   var decoder = document.createElement("textarea");
+  var PAGE = 20;
+  var results = [];
+  var shown = 0;
+  var runs = 0; // only the latest search may write its results
+  var more = document.getElementById("search-more");
 
   form.q.value = params.get("q") || "";
   ["section", "author", "year"].forEach(function (name) {
@@ -51,6 +56,7 @@
   }
 
   async function run() {
+    var token = ++runs;
     var q = form.q.value.trim();
     var filters = {};
     var state = new URLSearchParams();
@@ -64,6 +70,7 @@
     history.replaceState(null, "", state.toString() ? "?" + state : location.pathname);
     if (!q && !Object.keys(filters).length) {
       list.replaceChildren();
+      more.hidden = true;
       status.textContent = "";
       return;
     }
@@ -78,12 +85,31 @@
     }
     status.textContent = "Searching…";
     var search = await pagefind.search(q || null, { filters: filters });
-    var data = await Promise.all(search.results.slice(0, 50).map(function (r) { return r.data(); }));
-    var n = search.results.length;
-    status.textContent = n === 0 ? "No articles found." : n + (n === 1 ? " article found." : " articles found.") + (n > 50 ? " Showing the first 50." : "");
-    list.replaceChildren.apply(list, data.map(render));
+    if (token !== runs) return;
+    results = search.results;
+    shown = 0;
+    list.replaceChildren();
+    var n = results.length;
+    status.textContent = n === 0 ? "No articles found." : n + (n === 1 ? " article found." : " articles found.");
+    await showMore(token);
   }
 
+  async function showMore(token) {
+    var batch = results.slice(shown, shown + PAGE);
+    shown += batch.length;
+    var data = await Promise.all(batch.map(function (r) { return r.data(); }));
+    if (token !== runs) return;
+    list.append.apply(list, data.map(render));
+    more.hidden = shown >= results.length;
+  }
+
+  more.addEventListener("click", function () {
+    var first = shown;
+    showMore(runs).then(function () {
+      var next = list.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+  });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     run();
