@@ -126,3 +126,26 @@ def test_title_comes_from_the_first_real_line():
 def test_all_furniture_no_article():
     with pytest.raises(SkipFile, match="page furniture"):
         extract_text("Menu\nSearch\nLog in\n", "t.txt")
+
+
+def test_short_headline_of_an_unknown_layout_is_kept():
+    text = (
+        "Kim meets Trump\n\nHome > National > Politics\n\n"
+        "The two leaders met for three hours in the border village on Sunday.\n"
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "Kim meets Trump"
+    assert (a.section, a.subsection) == ("National", "Politics")
+
+
+def test_related_header_above_the_headline_does_not_swallow_it():
+    text = (
+        "Top Stories\nFor You\nNight markets return to the riverside\n\n"
+        "Food stalls and street musicians came back to the promenade on Friday.\n\n"
+        "Related stories\nFerry timetable changes for summer\n"
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "Night markets return to the riverside"
+    assert a.paragraphs == [
+        "Food stalls and street musicians came back to the promenade on Friday."
+    ]

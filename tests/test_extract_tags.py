@@ -85,3 +85,19 @@ def test_tagging_costs_under_5_ms_per_700_word_article():
             auto_tags(seed.title, paragraphs)
         batches.append((time.perf_counter() - start) / 40)
     assert min(batches) < 0.005, f"{min(batches) * 1000:.2f} ms"
+
+
+def test_page_furniture_never_becomes_a_tag():
+    import sys
+
+    from tests.conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from measure_generic import parse_labelled
+
+    furniture = {"Subscribe", "Share", "Menu", "Search", "Comments", "Related", "Home"}
+    for path in (Path(__file__).parent / "fixtures" / "labelled").glob("*.txt"):
+        text, _ = parse_labelled(path)
+        tags = extract_text(text, path.name).tags
+        assert len(tags) <= 8
+        assert not (furniture | JUNK) & set(tags), (path.name, tags)

@@ -197,6 +197,7 @@ def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> No
             and not text.endswith(".")
             and not parse_byline(text)
             and not dates.dateline(text)
+            and not BREADCRUMB.fullmatch(text)
         ):
             removed.extend(Removed(n, t, "navigation") for n, t in kept[:k])
             del kept[:k]
