@@ -29,7 +29,8 @@ venv: $(STAMP)
 
 browser:
 	@if [ ! -x $(CHROMIUM) ] || ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
-	  $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium default-jre-headless \
+	  $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y chromium default-jre-headless \
 	    $$(command -v npm >/dev/null || echo nodejs npm); fi
 
 $(NODE_STAMP): package.json package-lock.json | browser
