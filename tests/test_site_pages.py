@@ -163,6 +163,9 @@ def test_index_pages(archive_site):
     assert re.search(r"Politics</a> <span class=\"n\">\d+", html)
     html, _ = load(archive_site, "archive/index.html")
     assert f'href="{archive_site.url}archive/2019/05/"' in html
+    html, _ = load(archive_site, "archive/2019/05/index.html")
+    nav = html.split('aria-label="Other months"')[1].split("</nav>")[0]
+    assert "April 2019" in nav and "June 2019" in nav
     html, page = load(archive_site, "section/national/index.html")
     assert page.find("link", rel="next")  # 11 articles, 8 a page
     assert (archive_site.directory / "section/national/page/2/index.html").is_file()

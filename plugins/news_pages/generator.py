@@ -71,6 +71,10 @@ class ArchivePagesGenerator(Generator):
                 )
         for a in self.articles:
             a.related = related[id(a)]
+        months = [m for year in self.years for m in year.children]  # newest first
+        for i, month in enumerate(months):
+            month.newer = months[i - 1] if i > 0 else None
+            month.older = months[i + 1] if i + 1 < len(months) else None
         self.context.update(
             news_sections=self.sections,
             news_authors=self.authors,
