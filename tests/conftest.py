@@ -80,27 +80,27 @@ def build_fixture_archive(tmp: Path, siteurl: str = "", search: bool = True) -> 
     return out
 
 
+def _served_archive(prefix: str, for_prefix: bool):
+    # Its own temp folder: pytest prunes old basetemps when runs overlap.
+    import tempfile
+
+    from tests.browser.serve import SiteServer
+
+    with tempfile.TemporaryDirectory(prefix="news-archive-") as tmp:
+        server = SiteServer(Path(tmp) / "output", prefix=prefix)
+        build_fixture_archive(Path(tmp), server.siteurl if for_prefix else "")
+        server.start()
+        yield server
+        server.stop()
+
+
 @pytest.fixture(scope="session")
-def archive_site(tmp_path_factory):
+def archive_site():
     """The fixture archive served at http://127.0.0.1:PORT/news-archive/."""
-    from tests.browser.serve import SiteServer
-
-    tmp = tmp_path_factory.mktemp("archive")
-    server = SiteServer(tmp / "output", prefix="/news-archive/")
-    build_fixture_archive(tmp, server.siteurl)
-    server.start()
-    yield server
-    server.stop()
+    yield from _served_archive("/news-archive/", True)
 
 
 @pytest.fixture(scope="session")
-def archive_root_site(tmp_path_factory):
+def archive_root_site():
     """The fixture archive built for, and served at, a domain root."""
-    from tests.browser.serve import SiteServer
-
-    tmp = tmp_path_factory.mktemp("archive-root")
-    server = SiteServer(tmp / "output")
-    build_fixture_archive(tmp, "")
-    server.start()
-    yield server
-    server.stop()
+    yield from _served_archive("/", False)
