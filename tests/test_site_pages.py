@@ -283,3 +283,28 @@ def test_sitemap_index_past_the_limit(tmp_path):
     assert "https://example.org/news/2019/05/russia-backs-norths-security/" in locs
     robots = (out / "robots.txt").read_text(encoding="utf-8")
     assert "Sitemap: https://example.org/news/sitemap.xml" in robots
+
+
+def test_every_page_names_itself_canonical(archive_site):
+    from tests.browser.pages import PAGE_TYPES
+
+    for name, path in PAGE_TYPES.items():
+        path = path.split("?")[0]
+        file = path if path.endswith(".html") else path + "index.html"
+        _, page = load(archive_site, file)
+        (canonical,) = page.find("link", rel="canonical")
+        assert canonical["href"] == archive_site.url + path, name
+        assert page.meta("og:url") == archive_site.url + path, name
+        current = [a for a in page.find("a") if "aria-current" in a]
+        if name in (
+            "front",
+            "sections",
+            "authors",
+            "tags",
+            "archives",
+            "search",
+            "about",
+        ):
+            assert [a["href"] for a in current if a["aria-current"] == "page"] == [
+                archive_site.url + path
+            ], name

@@ -109,6 +109,7 @@ class ArchivePagesGenerator(Generator):
                     else None,
                 },
                 url=url,
+                page_url=url,  # `url` is the writer's own argument
                 template_name=template,
             )
 
@@ -143,6 +144,7 @@ class ArchivePagesGenerator(Generator):
                 self.context,
                 groups=items,
                 url=url,
+                page_url=url,  # `url` is the writer's own argument
                 template_name=template,
             )
 
@@ -168,6 +170,7 @@ class ArchivePagesGenerator(Generator):
             self.get_template("search"),
             self.context,
             url="search/",
+            page_url="search/",
             template_name="search",
         )
         self._write_sitemap()
