@@ -8,14 +8,20 @@ list, shipped inside the package) and be seen twice. Surnames alone merge
 into the full name the article used (`Putin` -> `Vladimir Putin`), aliases
 give one spelling (`U.S.` -> `United States`), and topics come from a small
 vocabulary kept as data.
+
+`unify_tags` then runs once over the whole archive so that each entity has
+one tag and one spelling everywhere (see its docstring).
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 from newsarchive.names import KOREAN_SURNAMES
@@ -39,8 +45,13 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _toml() -> dict:
+    return tomllib.loads(DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _data() -> tuple[frozenset[str], dict[str, str], dict[str, str]]:
-    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    data = _toml()
     stop = frozenset(data["stop"])
     aliases = dict(data["aliases"])
     aliases.update({word: "" for word in data["alone"]})
@@ -204,3 +215,249 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
         tags.append(extra)
     seen: set[str] = set()
     return [t for t in tags if not (t.casefold() in seen or seen.add(t.casefold()))]
+
+
+# --- one tag per entity across the archive ----------------------------------
+
+_FOLD = str.maketrans({c: " " for c in "-‐‑‒–—_"} | {".": "", "’": "'", "‘": "'"})
+
+
+def _key(tag: str) -> str:
+    """What variants of one name share: case, hyphens, dots, accents aside."""
+    if not tag.isascii():
+        tag = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", tag)
+            if not unicodedata.combining(c)
+        )
+    return " ".join(tag.translate(_FOLD).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _unify_data() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Aliases by key, the spellings the data fixes (topics and alias targets),
+    and words no person's name has."""
+    data = _toml()
+    aliases = {_key(k): v for k, v in data["aliases"].items() if v}
+    known = frozenset(data["aliases"].values()) | frozenset(data["topics"])
+    words = [*data["not_person"], *data["alone"], *data["stop"], *data["topics"]]
+    words += [name for name in known if " " not in name]  # `Russia`, not `Mike`
+    not_person = frozenset(_key(w) for phrase in words for w in phrase.split())
+    return aliases, known, not_person
+
+
+def _spelling_rank(spelling: str, count: int) -> tuple:
+    """Most used first; then hyphenated (`Kim Jong-un`), fewer capitals inside
+    words (`Gimje` over `GIMJE`), and finally the string itself."""
+    inner_caps = sum(1 for w in spelling.split() for c in w[1:] if c.isupper())
+    return (-count, -spelling.count("-"), inner_caps, spelling)
+
+
+def _surname(name: str, not_person: frozenset[str]) -> str | None:
+    """The key of the surname of what looks like a person's full name.
+
+    Two or three words, none of them a place or organisation word (`North`,
+    `Airport`...). Korean names give the first word (`Moon Jae-in`), others
+    the last (`Mike Pompeo`).
+    """
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return None
+    keys = [_key(w) for w in words]
+    korean = (
+        keys[0] in KOREAN_SURNAMES
+        and (
+            (len(words) == 2 and "-" in words[1])  # `Moon Jae-in`
+            or (
+                len(words) == 3 and all(len(w) <= 5 for w in words[1:])
+            )  # `Ban Ki Moon`
+        )
+    )
+    for k in keys[korean:]:  # `Park`, `Song`: surnames, not places
+        if k in not_person or not k.replace(" ", "").replace("'", "").isalpha():
+            return None
+    return keys[0] if korean else keys[-1]
+
+
+def unify_tags(
+    tag_lists: list[list[str]],
+    text: Callable[[int], str | None] | None = None,
+) -> list[list[str]]:
+    """The same tag lists with one spelling per entity across the archive.
+
+    - the aliases of `tagdata.toml` apply (`U.S.` -> `United States`);
+    - tags that differ only in case, hyphens, dots or accents are one tag
+      (`Kim Jong Un`, `Kim Jong-un`): it is spelled as the data spells it
+      (a topic or alias target), else as most articles spell it, ties going
+      to the hyphenated spelling, then to fewer capitals inside words, then
+      to the alphabetical first;
+    - a lone surname becomes the full name when exactly one person in the
+      archive has that surname (`Pompeo` -> `Mike Pompeo`); a surname shared
+      by several people stays as it is;
+    - a tag repeated in one article after this is kept once, in first place.
+
+    `text(i)`, when given, returns article i's title and text (or None to
+    leave it alone, e.g. for tags an editor chose). An article with fewer than
+    3 tags then gets the archive's entity tags its text names, as the tagger
+    finds names (a single word needs two other articles with that tag, and a
+    mid-sentence mention unless the word never appears in lower case). Nothing
+    else is added, so an article may stay short rather than get a weak tag.
+
+    One pass over all tags plus one over each distinct spelling; the text of
+    short articles only is read.
+    """
+    aliases, known, not_person = _unify_data()
+
+    # articles per spelling (a spelling repeated within one article counts once)
+    counts = Counter(chain.from_iterable(map(set, tag_lists)))
+
+    # group spellings by key, with the data's aliases applied first
+    groups: dict[str, Counter[str]] = {}
+    key_of: dict[str, str] = {}
+    for spelling, n in counts.items():
+        s = " ".join(spelling.split())
+        if not s:
+            continue
+        if not s.islower():  # `U.S.`, `Polish`; not the topic `polish`
+            s = aliases.get(_key(s), s)
+        k = _key(s)
+        key_of[spelling] = k
+        groups.setdefault(k, Counter())[s] += n
+    canonical: dict[str, str] = {}
+    for k, spellings in groups.items():
+        fixed = sorted(s for s in spellings if s in known)
+        canonical[k] = (
+            fixed[0]
+            if fixed
+            else min(spellings, key=lambda s: _spelling_rank(s, spellings[s]))
+        )
+
+    # a lone surname -> the only full name in the archive that has it
+    people: dict[str, set[str]] = {}
+    for k, name in canonical.items():
+        if " " in k and (surname := _surname(name, not_person)):
+            people.setdefault(surname, set()).add(k)
+    shared: set[str] = set()  # surnames of several people: `Kim`
+    for k, name in canonical.items():
+        if " " not in k and name not in known and k in people:
+            if len(people[k]) == 1:
+                canonical[k] = canonical[next(iter(people[k]))]
+            else:
+                shared.add(name)
+
+    final = dict.fromkeys(counts, "")  # blank tags go
+    final.update((spelling, canonical[k]) for spelling, k in key_of.items())
+    get = final.__getitem__
+    result = [list(dict.fromkeys(map(get, tags))) for tags in tag_lists]
+    if "" in final.values():
+        result = [[t for t in tags if t] for tags in result]
+
+    if text is not None:
+        never = shared | frozenset(_toml()["topics"])
+        _top_up(result, text, canonical, never)
+    return result
+
+
+# a run of capitalised words, `of`, `of the` and `and` inside it (no
+# look-behind: it would slow the scan threefold; _names checks the char before)
+_NAME_WORD = r"[A-Z][\w’']*(?:[.-][\w’']+)*"
+_RUN = re.compile(rf"{_NAME_WORD}(?: (?:of (?:the )?|and )?{_NAME_WORD})*")
+_LONGEST = 6
+
+
+def _names(
+    text: str, lookup: dict[str, str], heads: dict[str, int], word_keys: dict[str, str]
+) -> list[tuple[str, bool, str]]:
+    """(tag, starts a sentence, key as written) for each name in `text` that is
+    a tag of the archive: the longest such span of each run of capitalised
+    words, so `President Moon Jae-in` gives `Moon Jae-in`.
+
+    `lookup`: key -> tag; `heads`: first word of a key -> most words in a key
+    that starts with it; `word_keys`: a cache of _key for single words.
+    """
+    found = []
+    for m in _RUN.finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "’'-."):
+            continue  # `iPhone`, `Jong-Un`
+        keys = []
+        for w in m[0].split(" "):
+            k = word_keys.get(w)
+            if k is None:
+                k = word_keys[w] = _key(_POSSESSIVE.sub("", w))
+            keys.append(k)
+        j, end = 0, len(keys)
+        while j < end:
+            longest = heads.get(keys[j].partition(" ")[0], 0)
+            for n in range(min(longest, end - j), 0, -1):
+                span = " ".join(keys[j : j + n]) if n > 1 else keys[j]
+                if span in lookup:
+                    before = text[max(0, start - 3) : start]
+                    initial = j == 0 and (
+                        "\n" in before or bool(_SENTENCE_END.search(before))
+                    )
+                    found.append((lookup[span], initial, span))
+                    j += n - 1
+                    break
+            j += 1
+    return found
+
+
+def _top_up(
+    result: list[list[str]],
+    text: Callable[[int], str | None],
+    canonical: dict[str, str],
+    never: set[str],
+) -> None:
+    """Articles short of tags get the archive's entity tags they name (not
+    topics, which the tagger has already looked for, nor shared surnames)."""
+    short = [i for i, tags in enumerate(result) if len(tags) < MIN_TAGS]
+    if not short:
+        return
+    aliases = _unify_data()[0]
+    articles: Counter[str] = Counter()
+    for tags in result:
+        articles.update(tags)
+    lookup = dict(canonical)
+    for k, target in aliases.items():
+        if (t := _key(target)) in canonical:
+            lookup.setdefault(k, canonical[t])
+    heads: dict[str, int] = {}
+    for k in lookup:
+        head = k.partition(" ")[0]
+        heads[head] = max(heads.get(head, 0), min(k.count(" ") + 1, _LONGEST))
+    word_keys: dict[str, str] = {}
+    for i in short:
+        body = text(i)
+        if not body:
+            continue
+        tags = result[i]
+        found: Counter[str] = Counter()
+        weak: dict[str, str] = {}  # named only by one word opening a sentence
+        strong: set[str] = set()
+        runs: list[str] = [_key(t) for t in tags]
+        for tag, initial, span in _names(body, lookup, heads, word_keys):
+            runs.append(span)
+            if tag in never or tag in tags:
+                continue
+            found[tag] += 1
+            if " " in span or not initial:
+                strong.add(tag)
+            else:
+                weak.setdefault(tag, span)
+        # a word inside a longer name the article uses (`Kim` of `Kim Jong-un`)
+        inside = {w for k in runs if " " in k for w in k.split()}
+        for tag, _ in found.most_common():
+            if len(tags) >= MIN_TAGS:
+                break
+            if tag not in strong:
+                # one word, only at sentence starts: the archive must know it
+                # well, and the text must never use it as a common word
+                word = weak[tag]
+                if word in inside or articles[tag] < 2:
+                    continue
+                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body):
+                    continue
+            elif " " not in (k := _key(tag)) and k in inside:
+                continue
+            tags.append(tag)
