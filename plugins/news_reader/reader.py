@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import logging
 from datetime import UTC, datetime
-from html import escape
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
 from pelican.readers import BaseReader
 
-from newsarchive.corpus import PUBLISHED, Corpus, build_corpus
+from news_speed.progress import Progress
+from news_speed.writer import cache_dir
+from newsarchive.corpus import PUBLISHED, Corpus, build_corpus, find_raw_files
 
 logger = logging.getLogger(__name__)
 
@@ -26,17 +28,35 @@ UNDATED = datetime(1, 1, 1, tzinfo=UTC)
 _state: dict[str, Corpus] = {}
 
 
+def typogrify_options(settings: dict) -> dict | None:
+    """Pelican's TYPOGRIFY settings, for extraction workers to apply."""
+    if not settings.get("TYPOGRIFY"):
+        return None
+    return {
+        "ignore_tags": list(settings.get("TYPOGRIFY_IGNORE_TAGS") or []),
+        "omit_filters": list(settings.get("TYPOGRIFY_OMIT_FILTERS") or []),
+        "dashes": settings.get("TYPOGRIFY_DASHES", "default"),
+    }
+
+
 def _corpus(settings: dict) -> Corpus:
     corpus = _state.get("corpus")
     if corpus is None:
         root = Path(settings["PATH"])
         manifest = settings.get("NEWS_MANIFEST")
+        cache = cache_dir(settings)
+        paths = find_raw_files(root, settings["ARTICLE_PATHS"])
+        bar = Progress("Reading", len(paths))
         corpus = build_corpus(
             root,
             settings["ARTICLE_PATHS"],
             manifest_path=root / manifest if manifest else None,
             workers=settings.get("NEWS_WORKERS"),
+            cache_dir=cache / "extract" if cache else None,
+            typogrify=typogrify_options(settings),
+            progress=bar.update,
         )
+        bar.close()
         _state["corpus"] = corpus
     return corpus
 
@@ -58,8 +78,9 @@ class RawArticleReader(BaseReader):
             if a.date
             else UNDATED
         )
+        html = entry.html
         meta = {
-            "title": escape(a.title),
+            "title": html["title"],
             "plain_title": a.title,
             "date": date,
             "undated": a.date is None,
@@ -67,7 +88,7 @@ class RawArticleReader(BaseReader):
             "slug": a.slug,
             "url": entry.url,
             "save_as": entry.url + "index.html",
-            "summary": f"<p>{escape(a.summary)}</p>",
+            "summary": html["summary"],
             "plain_summary": a.summary,
             "source_url": a.source_url,
             "subsection": a.subsection,
@@ -80,11 +101,26 @@ class RawArticleReader(BaseReader):
             meta["authors"] = self.process_metadata("authors", a.authors)
         if a.tags:
             meta["tags"] = self.process_metadata("tags", a.tags)
-        return a.body_html(), meta
+        return html["body"], meta
 
 
 def add_reader(readers) -> None:
     readers.reader_classes["txt"] = RawArticleReader
+    # The extraction workers already typogrified raw articles' HTML (see
+    # typogrify_options); Pelican must not do it again in this process.
+    plain = dict(readers.settings, TYPOGRIFY=False)
+    read_file = readers.read_file
+
+    def read_without_typogrify(base_path, path, *args, **kwargs):
+        if not str(path).endswith(".txt"):
+            return read_file(base_path, path, *args, **kwargs)
+        settings, readers.settings = readers.settings, plain
+        try:
+            return read_file(base_path, path, *args, **kwargs)
+        finally:
+            readers.settings = settings
+
+    readers.read_file = read_without_typogrify
 
 
 def reset(generator) -> None:
@@ -96,10 +132,15 @@ def write_report(pelican) -> None:
     settings = pelican.settings
     corpus = _corpus(settings)
     target = Path(settings.get("NEWS_REPORT", "build-report.json"))
-    target.write_text(
-        json.dumps(corpus.report(), ensure_ascii=False, indent=1) + "\n",
-        encoding="utf-8",
+    report = corpus.report()
+    # one line per file: readable, and fast (the C encoder needs no indent)
+    line = partial(json.dumps, ensure_ascii=False)
+    text = (
+        f'{{"summary": {line(report["summary"])},\n'
+        f'"manifest_problems": {line(report["manifest_problems"])},\n'
+        '"files": [\n' + ",\n".join(line(f) for f in report["files"]) + "\n]}\n"
     )
+    target.write_text(text, encoding="utf-8")
     logger.info("build report written to %s", target)
 
 

@@ -1,16 +1,27 @@
 """The whole archive at once: extract every raw file, find duplicates,
-give each article a unique URL, and account for every file."""
+give each article a unique URL, and account for every file.
+
+Extraction runs in a process pool. With a cache folder, each file's result
+is kept on disk under a key made of the file's bytes, its manifest row, the
+extraction code and the HTML options, so a rebuild re-reads only files that
+are new or changed.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
+import pickle
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
+from html import escape
 from pathlib import Path
 
-from newsarchive.extract import Article, SkipFile, extract_file
+from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import load_manifest
 
 logger = logging.getLogger(__name__)
@@ -28,6 +39,7 @@ class Entry:
     article: Article | None = None
     url: str | None = None
     duplicate_of: str | None = None
+    html: dict[str, str] = field(default_factory=dict)  # title, summary, body
 
     def report(self) -> dict:
         row: dict = {"path": self.path, "status": self.status}
@@ -95,15 +107,87 @@ def find_raw_files(root: Path, folders: list[str]) -> list[str]:
     return found
 
 
-def _extract_one(job: tuple[str, str, dict]) -> tuple[str, Article | None, str | None]:
-    full, rel, manifest = job
+@cache
+def code_version() -> str:
+    """Changes whenever the extraction code or cleaning profiles change."""
+    h = hashlib.sha1()
+    here = Path(__file__).parent
+    for path in sorted([*here.glob("*.py"), *here.glob("profiles/*.toml")]):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def _typogrify(options: dict) -> Callable[[str], str]:
+    """Typogrify as Pelican's reader applies it (TYPOGRIFY_* settings)."""
+    import smartypants
+    from typogrify.filters import typogrify
+
+    dashes = options.get("dashes", "default")
+    smartypants.Attr.default = {
+        "oldschool": smartypants.Attr.set2,
+        "oldschool_inverted": smartypants.Attr.set3,
+    }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
+    omit = dict.fromkeys(options.get("omit_filters", ()), False)
+    ignore = options.get("ignore_tags", [])
+    return lambda text: typogrify(text, ignore, **omit)
+
+
+def article_html(article: Article, typogrify: dict | None = None) -> dict[str, str]:
+    """The article's title, summary and body as HTML, typogrified if asked."""
+    html = {
+        "title": escape(article.title),
+        "summary": f"<p>{escape(article.summary)}</p>",
+        "body": article.body_html(),
+    }
+    if typogrify is not None:
+        apply = _typogrify(typogrify)
+        html = {k: apply(v) for k, v in html.items()}
+    return html
+
+
+Result = tuple[str, Article | None, str | None, dict[str, str]]
+
+
+def _cache_file(
+    full: str, manifest: dict, typogrify: dict | None, cache_dir: Path
+) -> Path | None:
+    """Where a file's result is kept: named by everything it depends on."""
     try:
-        return rel, extract_file(Path(full), rel, manifest), None
+        if os.path.getsize(full) > MAX_BYTES:
+            return None
+        key = hashlib.sha1(Path(full).read_bytes())
+    except OSError:
+        return None
+    key.update(json.dumps([manifest, typogrify], default=str).encode())
+    key.update(code_version().encode())
+    digest = key.hexdigest()
+    return cache_dir / digest[:2] / f"{digest}.pickle"
+
+
+def _load_cached(path: Path) -> tuple | None:
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
+        return None
+
+
+def _extract_one(job: tuple[str, str, dict, dict | None, str | None]) -> Result:
+    full, rel, manifest, typogrify, cached = job
+    try:
+        article = extract_file(Path(full), rel, manifest)
+        result: tuple = (article, None, article_html(article, typogrify))
     except SkipFile as exc:
-        return rel, None, str(exc)
+        result = (None, str(exc), {})
     except Exception as exc:  # a bug on one file must not stop the archive
         logger.exception("extraction failed for %s", rel)
-        return rel, None, f"extraction error: {type(exc).__name__}: {exc}"
+        return rel, None, f"extraction error: {type(exc).__name__}: {exc}", {}
+    if cached is not None:
+        target = Path(cached)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(target)
+    return (rel, *result)
 
 
 def article_url(article: Article) -> str:
@@ -117,8 +201,16 @@ def build_corpus(
     folders: list[str],
     manifest_path: Path | None = None,
     workers: int | None = None,
+    cache_dir: Path | None = None,
+    typogrify: dict | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Corpus:
-    """Extract every raw file under `folders` (relative to `root`)."""
+    """Extract every raw file under `folders` (relative to `root`).
+
+    `cache_dir`: keep each file's result there and reuse it when nothing it
+    depends on changed. `typogrify`: options for the HTML (see article_html).
+    `progress` is called with the number of files done so far.
+    """
     corpus = Corpus()
     paths = find_raw_files(root, folders)
     manifest_entries: dict[str, dict] = {}
@@ -128,23 +220,50 @@ def build_corpus(
         prefix = manifest_path.parent.relative_to(root).as_posix()
         manifest_entries = {f"{prefix}/{k}": v for k, v in manifest.entries.items()}
 
-    jobs = [(str(root / p), p, manifest_entries.get(p, {})) for p in paths]
+    done: dict[str, Result] = {}
+    jobs = []
+    used: set[Path] = set()
+    for p in paths:
+        full, entry = str(root / p), manifest_entries.get(p, {})
+        target = _cache_file(full, entry, typogrify, cache_dir) if cache_dir else None
+        if target is not None:
+            used.add(target)
+            if (hit := _load_cached(target)) is not None:
+                done[p] = (p, *hit)
+                continue
+        jobs.append((full, p, entry, typogrify, str(target) if target else None))
+    if progress:
+        progress(len(done))
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers > 1 and len(jobs) > 50:
+        chunk = max(1, min(64, len(jobs) // (workers * 8)))
         with ProcessPoolExecutor(workers) as pool:
-            results = list(pool.map(_extract_one, jobs, chunksize=64))
+            for result in pool.map(_extract_one, jobs, chunksize=chunk):
+                done[result[0]] = result
+                if progress and len(done) % chunk == 0:
+                    progress(len(done))
     else:
-        results = [_extract_one(job) for job in jobs]
+        for job in jobs:
+            result = _extract_one(job)
+            done[result[0]] = result
+            if progress:
+                progress(len(done))
+    if progress:
+        progress(len(done))
+    if cache_dir is not None:
+        for old in cache_dir.glob("*/*.pickle"):
+            if old not in used:
+                old.unlink(missing_ok=True)
 
     seen: dict[str, str] = {}  # fingerprint -> first path
     urls: dict[str, str] = {}  # url -> path
-    for rel, article, reason in results:
+    for rel, article, reason, html in (done[p] for p in paths):
         entry = Entry(rel)
         corpus.entries[rel] = entry
         if article is None:
             entry.status, entry.reason = SKIPPED, reason
             continue
-        entry.article = article
+        entry.article, entry.html = article, html
         first = seen.setdefault(article.fingerprint, rel)
         if first != rel:
             entry.status, entry.duplicate_of = DUPLICATE, first

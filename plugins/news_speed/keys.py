@@ -1,0 +1,210 @@
+"""Render keys: a fingerprint of everything a page or feed shows.
+
+A page's key covers the code, theme and settings (the salt), its output
+name and template, every keyword the generator passed for it, and the
+context variables its template (with everything it includes or extends)
+names. Values are reduced to stable text:
+
+- an article or page passed as the page's subject: its HTML, metadata and
+  the attributes plugins set on it (`related`, neighbours...);
+- an article in a list (teasers, feeds): its HTML and metadata;
+- a group (section, author, tag, month) passed to the page: its name, URL,
+  count and articles; a group reached from the context (`news_sections` in
+  the header): its name, URL and children only, as for navigation.
+
+Only templates named in NEWS_RENDER_CACHE_TEMPLATES (article, group, page)
+are skipped when their key is unchanged; other pages are always rendered
+(and still written only when their bytes change).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import meta
+from pelican.contents import Content
+from pelican.urlwrappers import URLWrapper
+
+VERSION = "1"
+CACHEABLE = ("article", "group", "page")
+_SKIP_ATTRS = {"settings", "metadata", "translations", "date_format"}
+
+
+def _is_group(value: Any) -> bool:
+    return hasattr(value, "articles") and hasattr(value, "children")
+
+
+def _plain(value: Any) -> str:
+    """Stable text for a setting or a simple value."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return repr(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(v) for v in value]
+        return "[" + ",".join(sorted(items) if isinstance(value, set) else items) + "]"
+    if isinstance(value, dict):
+        return (
+            "{"
+            + ",".join(
+                f"{_plain(k)}:{_plain(v)}"
+                for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))
+            )
+            + "}"
+        )
+    if isinstance(value, URLWrapper):
+        return f"{type(value).__name__}({value.name}|{value.url})"
+    text = repr(value)
+    if " at 0x" in text or " object at " in text:
+        return f"<{type(value).__module__}.{type(value).__qualname__}>"
+    return text
+
+
+def _sha(*parts: str) -> str:
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class Fingerprints:
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        self.cacheable = set(settings.get("NEWS_RENDER_CACHE_TEMPLATES", CACHEABLE))
+        self.salt = self._salt()
+        self._content: dict[int, str] = {}
+        self._subject: dict[int, str] = {}
+        self._nav: dict[int, str] = {}
+        self._group: dict[int, str] = {}
+        self._globals: dict[str, str] = {}
+        self._names: dict[str, set[str] | None] = {}
+
+    def _salt(self) -> str:
+        h = hashlib.sha1(VERSION.encode())
+        # the code that runs while pages render: the plugins' own folders
+        # (extraction code changes show in the articles' fingerprints)
+        root = Path(__file__).resolve().parent.parent
+        folders = [root / str(name) for name in self.settings.get("PLUGINS", [])]
+        folders.append(Path(self.settings.get("THEME", "")))
+        for folder in folders:
+            for path in sorted(folder.glob("**/*")):
+                if path.is_file() and "__pycache__" not in path.parts:
+                    h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+        for key in sorted(self.settings):
+            h.update(f"{key}={_plain(self.settings[key])}\n".encode())
+        return h.hexdigest()
+
+    # values ----------------------------------------------------------------
+
+    def content(self, c: Content) -> str:
+        """An article or page as a list item: HTML and metadata."""
+        key = id(c)
+        if key not in self._content:
+            meta = ";".join(f"{k}={_plain(v)}" for k, v in sorted(c.metadata.items()))
+            self._content[key] = _sha(
+                c._content or "", meta, c.url, c.save_as or "", str(c.status)
+            )
+        return self._content[key]
+
+    def subject(self, c: Content) -> str:
+        """An article or page as the page's subject: also what plugins added."""
+        key = id(c)
+        if key not in self._subject:
+            extras = [
+                f"{k}={self.value(v, nav=True)}"
+                for k, v in sorted(vars(c).items())
+                if not k.startswith("_") and k not in _SKIP_ATTRS
+            ]
+            self._subject[key] = _sha(self.content(c), *extras)
+        return self._subject[key]
+
+    def group(self, g: Any, nav: bool) -> str:
+        memo = self._nav if nav else self._group
+        key = id(g)
+        if key not in memo:
+            children = [self.group(c, nav=True) for c in g.children]
+            if nav:
+                memo[key] = _sha("nav", g.kind, g.name, g.url, *children)
+            else:
+                counts = [f"{c.url}={len(c.articles)}" for c in g.children]
+                items = [self.content(a) for a in g.articles]
+                memo[key] = _sha(g.kind, g.name, g.url, *children, *counts, *items)
+        return memo[key]
+
+    def value(self, v: Any, nav: bool = False) -> str:
+        if isinstance(v, Content):
+            return self.content(v)
+        if _is_group(v):
+            return self.group(v, nav)
+        if isinstance(v, list | tuple):
+            return _sha("list", *(self.value(x, nav) for x in v))
+        if isinstance(v, dict):
+            return _sha(
+                "dict",
+                *(
+                    f"{k}:{self.value(x, nav)}"
+                    for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))
+                ),
+            )
+        return _plain(v)
+
+    # templates -------------------------------------------------------------
+
+    def names(self, env: Any, name: str) -> set[str] | None:
+        """Context names a template and those it includes or extends use."""
+        if name not in self._names:
+            found: set[str] = set()
+            seen: set[str] = set()
+            todo = [name]
+            while todo:
+                current = todo.pop()
+                if current in seen:
+                    continue
+                seen.add(current)
+                source = env.loader.get_source(env, current)[0]
+                ast = env.parse(source)
+                found |= meta.find_undeclared_variables(ast)
+                refs = list(meta.find_referenced_templates(ast))
+                if None in refs:
+                    found = None  # type: ignore[assignment]
+                    break
+                todo.extend(refs)
+            self._names[name] = found
+        return self._names[name]
+
+    def global_value(self, context: dict, name: str) -> str:
+        if name not in self._globals:
+            self._globals[name] = (
+                self.value(context[name], nav=True) if name in context else "-"
+            )
+        return self._globals[name]
+
+    # jobs ------------------------------------------------------------------
+
+    def job_key(self, job: tuple[str, tuple, dict]) -> str | None:
+        kind, args, kwargs = job
+        if kind == "feed":
+            elements, _context, *rest = args
+            limit = self.settings.get("FEED_MAX_ITEMS")
+            items = [self.content(e) for e in elements[:limit]]
+            return _sha(self.salt, "feed", _plain(rest), _plain(kwargs), *items)
+        name, template, context, *rest = args
+        template_name = getattr(template, "name", None) or ""
+        if template_name.rsplit(".", 1)[0] not in self.cacheable:
+            return None
+        used = self.names(template.environment, template_name)
+        if used is None:
+            return None
+        parts = [self.salt, "file", name, template_name, _plain(rest)]
+        for k, v in sorted(kwargs.items()):
+            if isinstance(v, Content):
+                parts.append(f"{k}={self.subject(v)}")
+            else:
+                parts.append(f"{k}={self.value(v)}")
+        for n in sorted(used - kwargs.keys()):
+            parts.append(f"{n}={self.global_value(context, n)}")
+        return _sha(*parts)

@@ -1,0 +1,289 @@
+"""Parallel, incremental page writing.
+
+Pelican's generators call the writer once per page and feed. This writer
+records those calls, and when every generator has had its turn (just before
+static files are copied) renders them in forked worker processes, which
+inherit the finished context:
+
+- a page whose render key (template, settings, theme, and a fingerprint of
+  what it shows; see keys.py) matches the last build's and whose file is
+  still there is not rendered again;
+- a rendered page is written only when its bytes differ from the file there;
+- pages the writer produced in the last build but not in this one are
+  removed.
+
+The first build into an output folder with no record empties it as
+DELETE_OUTPUT_DIRECTORY asks; later builds keep it and update it in place.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import logging
+import multiprocessing
+import os
+import pickle
+import time
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import clean_output_dir, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from news_speed.keys import Fingerprints
+from news_speed.progress import Progress
+
+logger = logging.getLogger(__name__)
+
+_state: dict = {}
+
+
+def cache_dir(settings: dict) -> Path | None:
+    """NEWS_CACHE, by default `.cache` in the content root; None: no cache."""
+    value = settings.get("NEWS_CACHE", os.path.join(settings["PATH"], ".cache"))
+    return Path(value) if value else None
+
+
+def workers(settings: dict) -> int:
+    n = settings.get("NEWS_WORKERS")
+    return n if n is not None else min(os.cpu_count() or 1, 4)
+
+
+class _Buffer(io.StringIO):
+    """A file opened for writing; saved on close, only if its bytes changed."""
+
+    def __init__(self, writer: ParallelWriter, path: str, encoding: str) -> None:
+        super().__init__()
+        self.writer, self.path, self.charset = writer, path, encoding
+
+    def close(self) -> None:
+        if not self.closed:
+            self.writer.save(self.path, self.getvalue().encode(self.charset))
+        super().close()
+
+
+class ParallelWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.jobs: list[tuple[str, tuple, dict]] = []
+        self.deferred = True
+        self.produced: set[str] = set()
+        self.changed = 0
+        os.makedirs(output_path, exist_ok=True)  # others write here directly
+        _state["writer"] = self
+
+    # recording -----------------------------------------------------------
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if not self.deferred:
+            return super().write_file(name, template, context, *args, **kwargs)
+        if name:
+            self.jobs.append(("file", (name, template, context, *args), kwargs))
+        return None
+
+    def write_feed(self, elements, context, path=None, *args, **kwargs):
+        if not self.deferred or not path:
+            return super().write_feed(elements, context, path, *args, **kwargs)
+        self.jobs.append(("feed", (list(elements), context, path, *args), kwargs))
+        return None
+
+    # writing -------------------------------------------------------------
+
+    def _open_w(self, filename, encoding, override=False):
+        # Pelican's rules for writing one file twice, then a buffer
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f"{filename} overwritten twice")
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(f"{filename} written twice")
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _Buffer(self, filename, encoding)
+
+    def save(self, path: str, data: bytes) -> None:
+        self.produced.add(path)
+        try:
+            if os.path.getsize(path) == len(data) and Path(path).read_bytes() == data:
+                return
+        except OSError:
+            pass
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        Path(path).write_bytes(data)
+        self.changed += 1
+
+    def _run(self, job: tuple[str, tuple, dict]) -> None:
+        kind, args, kwargs = job
+        if kind == "file":
+            super().write_file(*args, **kwargs)
+        else:
+            super().write_feed(*args, **kwargs)
+
+    def _target(self, job: tuple[str, tuple, dict]) -> str | None:
+        """The one file a job writes, or None when that is not known up front."""
+        kind, args, kwargs = job
+        if kind == "feed":
+            return sanitised_join(self.output_path, args[2])
+        name, template = args[0], args[1]
+        template_name = kwargs.get("template_name") or getattr(template, "name", "")
+        paginated = kwargs.get("paginated") or any(
+            k in kwargs for k in ("articles", "dates")
+        )
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            return None
+        return sanitised_join(self.output_path, name)
+
+    def flush(self) -> None:
+        """Render every recorded job that needs it, in worker processes."""
+        self.deferred = False
+        jobs, self.jobs = self.jobs, []
+        record_path = _record_path(self.settings)
+        record = _load(record_path)
+        if record_path is not None:
+            record_path.unlink(missing_ok=True)  # a failed build leaves none
+        keys = Fingerprints(self.settings)
+        started = time.perf_counter()
+        todo: list[tuple[str, tuple, dict]] = []
+        new_keys: dict[str, str] = {}
+        for job in jobs:
+            target = self._target(job)
+            key = keys.job_key(job) if target else None
+            if key and record["keys"].get(target) == key and os.path.isfile(target):
+                self.produced.add(target)
+                new_keys[target] = key
+                continue
+            todo.append(job)
+            if key:
+                new_keys[target] = key  # type: ignore[index]
+        rendered_before = len(todo)
+        keyed = time.perf_counter()
+        self._render(todo)
+        stale = set(record["produced"]) - self.produced
+        for path in sorted(stale):
+            try:
+                os.remove(path)
+                os.removedirs(os.path.dirname(path))  # empty folders up the tree
+            except OSError:
+                pass
+        if record_path is not None:
+            _save(record_path, {"keys": new_keys, "produced": sorted(self.produced)})
+        logger.info(
+            "pages: %d, rendered %d, written %d, removed %d; "
+            "keys %.1f s, rendering %.1f s",
+            len(self.produced),
+            rendered_before,
+            self.changed,
+            len(stale),
+            keyed - started,
+            time.perf_counter() - keyed,
+        )
+
+    def _render(self, todo: list[tuple[str, tuple, dict]]) -> None:
+        per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
+        n = min(workers(self.settings), len(todo) // per_worker or 1)
+        bar = Progress("Writing", len(todo))
+        if n <= 1:
+            for done, job in enumerate(todo, 1):
+                self._run(job)
+                bar.update(done)
+            bar.close()
+            return
+        ctx = multiprocessing.get_context("fork")
+        counter = ctx.Value("i", 0)
+        _state.update(todo=todo, share=n, counter=counter)
+        gc.collect()
+        gc.freeze()  # keep the children from copying every object's page
+        try:
+            with ctx.Pool(n) as pool:
+                result = pool.map_async(_render_share, range(n))
+                while not result.ready():
+                    result.wait(0.2)
+                    bar.update(counter.value)
+                shares = result.get()
+        finally:
+            gc.unfreeze()
+            _state.pop("todo", None)
+        bar.close()
+        for produced, changed in shares:
+            self.produced.update(produced)
+            self.changed += changed
+
+
+def _render_share(k: int) -> tuple[set[str], int]:
+    writer: ParallelWriter = _state["writer"]
+    todo, share, counter = _state["todo"], _state["share"], _state["counter"]
+    writer.produced, writer.changed = set(), 0
+    for i in range(k, len(todo), share):
+        writer._run(todo[i])
+        with counter.get_lock():
+            counter.value += 1
+    return writer.produced, writer.changed
+
+
+def _record_path(settings: dict) -> Path | None:
+    folder = cache_dir(settings)
+    if folder is None:
+        return None
+    out = os.path.realpath(settings["OUTPUT_PATH"])
+    return folder / f"pages-{hashlib.sha1(out.encode()).hexdigest()[:16]}.pickle"
+
+
+def _load(path: Path | None) -> dict:
+    empty: dict = {"keys": {}, "produced": []}
+    if path is None:
+        return empty
+    try:
+        data = pickle.loads(path.read_bytes())
+    except (OSError, pickle.PickleError, EOFError):
+        return empty
+    return data if isinstance(data, dict) else empty
+
+
+def _save(path: Path, data: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp.replace(path)
+
+
+# signal handlers -----------------------------------------------------------
+
+
+def keep_output(pelican) -> None:
+    """Update the output folder in place instead of emptying it first; empty
+    it only when there is no record of what the last build wrote."""
+    _state["started"] = time.time()
+    if not pelican.delete_outputdir:
+        return
+    pelican.delete_outputdir = False
+    record = _record_path(pelican.settings)
+    if record is None or not record.exists():
+        out, src = (os.path.realpath(p) for p in (pelican.output_path, pelican.path))
+        if os.path.commonpath([out]) != os.path.commonpath([out, src]):
+            clean_output_dir(pelican.output_path, pelican.output_retention)
+
+
+def get_writer(pelican):
+    return ParallelWriter
+
+
+def flush_before_static(generators) -> None:
+    """Static files go last: render the recorded pages just before them."""
+    last = generators[-1]
+    generate_output = last.generate_output
+
+    def flush_then_generate(writer):
+        if isinstance(writer, ParallelWriter) and writer.deferred:
+            writer.flush()
+        return generate_output(writer)
+
+    last.generate_output = flush_then_generate
+
+
+def register() -> None:
+    signals.initialized.connect(keep_output)
+    signals.get_writer.connect(get_writer)
+    signals.all_generators_finalized.connect(flush_before_static)
