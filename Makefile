@@ -11,7 +11,7 @@ export SITEURL
 
 PELICANOPTS ?=
 
-.PHONY: html serve devserver publish github test lint format clean venv browser screenshots audit
+.PHONY: bench html serve devserver publish github test lint format clean venv browser screenshots audit
 
 # Browser checks: Debian's Chromium, Java for the Nu HTML Checker, Node for npm.
 CHROMIUM := /usr/bin/chromium
@@ -38,6 +38,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
+	rm -rf $(OUTPUTDIR)/pagefind  # Pagefind leaves old index files behind
 	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
@@ -49,12 +50,18 @@ devserver: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
+	rm -rf $(OUTPUTDIR)/pagefind  # Pagefind leaves old index files behind
 	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)
 	git push origin gh-pages
+
+N ?= 1000 10000
+RUNS ?= 3
+bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
+	$(BIN)/python bench/run.py --n $(N) --runs $(RUNS)
 
 test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
@@ -74,4 +81,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(OUTPUTDIR) build-report.json .pytest_cache
+	rm -rf $(OUTPUTDIR) build-report.json .pytest_cache .cache

@@ -27,7 +27,7 @@ NEWS_REPORT = os.path.join(ROOT, "build-report.json")
 NEWS_WORKERS = None  # None: one per core
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
-PLUGINS = ["news_reader", "news_clean", "news_pages"]
+PLUGINS = ["news_reader", "news_clean", "news_pages", "news_speed"]
 
 THEME = os.path.join(ROOT, "theme")
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
