@@ -67,14 +67,16 @@ def test_markup_and_template_syntax_are_text_not_code():
 
 def test_bad_manifest_rows_are_reported(tmp_path: Path):
     (tmp_path / "a.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(BODY, encoding="utf-8")
     manifest = tmp_path / "manifest.csv"
     manifest.write_text(
         "file,date,tags\n"
         "a.txt,2019-05-15,x\n"
         "missing.txt,2019-05-16,y\n"
-        "a.txt,not-a-date,z\n"
+        "b.txt,not-a-date,z\n"
         "a.txt,2019-01-01,a,b,c,too,many\n"
-        ",2019-01-02,\n",
+        ",2019-01-02,\n"
+        "a.txt,2019-05-17,w\n",
         encoding="utf-8",
     )
     loaded = load_manifest(manifest, tmp_path)
@@ -82,6 +84,8 @@ def test_bad_manifest_rows_are_reported(tmp_path: Path):
     assert reasons[3] == "names a file that does not exist"
     assert "bad date" in reasons[4]
     assert reasons[5] == "malformed row" and reasons[6] == "malformed row"
+    assert reasons[7] == "file named twice"
+    assert loaded.entries["a.txt"]["tags"] == ["x"]
 
 
 # Anything that is a tag, an entity or a template delimiter once unescaped.

@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from markupsafe import escape as html_escape
 from pelican import signals
 from pelican.generators import Generator
 
@@ -113,14 +114,15 @@ class ArchivePagesGenerator(Generator):
                 template_name=template,
             )
 
-    def _write_feed(self, writer, group: Group, title: str) -> None:
+    def _write_feed(self, writer, group: Group, title: str | None) -> None:
         items = [a for a in group.articles if not getattr(a, "undated", False)]
         writer.write_feed(
             items[: self.settings.get("FEED_MAX_ITEMS") or 50],
             self.context,
             group.feed_url,
             group.feed_url,
-            feed_title=title,
+            # Pelican strips tags from feed titles: escape so names stay whole
+            feed_title=html_escape(title) if title else None,
         )
 
     def generate_output(self, writer) -> None:
@@ -130,7 +132,7 @@ class ArchivePagesGenerator(Generator):
 
         front = Group(site, "", self.articles, kind="front")
         self._write_list(write, "index", front, per_page)
-        self._write_feed(writer, front, site)
+        self._write_feed(writer, front, None)
 
         for template, url, items in (
             ("sections", "section/", self.sections),
@@ -150,14 +152,14 @@ class ArchivePagesGenerator(Generator):
 
         for section in self.sections:
             self._write_list(write, "group", section, per_page)
-            self._write_feed(writer, section, f"{site}: {section.name}")
+            self._write_feed(writer, section, section.name)
             for sub in section.children:
                 self._write_list(write, "group", sub, per_page)
         for group, label in [(a, "") for a in self.authors] + [
             (t, "Tag: ") for t in self.tags
         ]:
             self._write_list(write, "group", group, per_page)
-            self._write_feed(writer, group, f"{site}: {label}{group.name}")
+            self._write_feed(writer, group, f"{label}{group.name}")
         for year in self.years:
             self._write_list(write, "group", year, per_page)
             for month in year.children:

@@ -44,7 +44,7 @@ def group_sections(articles: list[Any]) -> list[Group]:
     subs: dict[str, dict[str, Group]] = defaultdict(dict)
     for a in articles:
         category = getattr(a, "category", None)
-        if category is None:
+        if category is None or not category.slug:
             continue
         section = sections.get(category.slug)
         if section is None:
@@ -68,6 +68,8 @@ def group_authors(articles: list[Any]) -> list[Group]:
     authors: dict[str, Group] = {}
     for a in articles:
         for author in getattr(a, "authors", ()):
+            if not author.slug:
+                continue
             g = authors.get(author.slug)
             if g is None:
                 g = authors[author.slug] = Group(
@@ -81,6 +83,8 @@ def group_tags(articles: list[Any]) -> list[Group]:
     tags: dict[str, Group] = {}
     for a in articles:
         for tag in getattr(a, "tags", ()):
+            if not tag.slug:
+                continue
             g = tags.get(tag.slug)
             if g is None:
                 g = tags[tag.slug] = Group(tag.name, f"tag/{tag.slug}/", kind="tag")

@@ -26,7 +26,7 @@ from newsarchive.names import (
     split_names,
     wire_credit,
 )
-from newsarchive.slugs import slugify
+from newsarchive.slugs import safe_url, slugify
 from newsarchive.tags import auto_tags
 
 BREADCRUMB = re.compile(r"Home(\s*(?:>|›|»|/)\s*[^>›»/]{1,40}){1,3}")
@@ -163,7 +163,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
         profile=profile.name if profile else "generic",
         print_edition=meta.print_line,
         removed=removed,
-        source_url=front.get("url") or None,
+        source_url=safe_url(front.get("url")),
     )
     file_date = _front_date(front.get("date", "")) or meta.date
     if file_date:
@@ -178,6 +178,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     else:
         article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
+    drop_unnamed(article)
     return article
 
 
@@ -307,10 +308,20 @@ def read_front_matter(
     for m in pairs:
         if m:
             key = m["key"].lower()
-            value = m["value"].strip().strip("\"'")
-            front[aliases.get(key, key)] = value.strip("[]")
+            front[aliases.get(key, key)] = _unwrap(m["value"].strip())
     removed.extend(Removed(n, line, "front-matter") for n, line in block)
     return front, numbered[end + 1 :]
+
+
+def _unwrap(value: str) -> str:
+    """Remove one pair of quotes or brackets wrapping the whole value."""
+    if len(value) >= 2 and (value[0], value[-1]) in (
+        ('"', '"'),
+        ("'", "'"),
+        ("[", "]"),
+    ):
+        return value[1:-1].strip()
+    return value
 
 
 def _front_date(value: str) -> date | None:
@@ -321,6 +332,18 @@ def _front_date(value: str) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return dates.dateline(value)
+
+
+def drop_unnamed(article: Article) -> None:
+    """Names that give no URL (only punctuation or emoji) cannot have a page."""
+    article.tags = [t for t in article.tags if slugify(t)]
+    article.authors = [a for a in article.authors if slugify(a)]
+    if article.section and not slugify(article.section):
+        article.section, article.subsection = article.subsection, None
+        if article.section and not slugify(article.section):
+            article.section = None
+    if article.subsection and not slugify(article.subsection):
+        article.subsection = None
 
 
 def apply_manifest(article: Article, entry: dict) -> None:

@@ -11,7 +11,9 @@ import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+from newsarchive.slugs import safe_url
 
 COLUMNS = ("file", "date", "source_url", "tags", "title", "authors")
 
@@ -41,6 +43,8 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
             return out
         for row_no, row in enumerate(reader, 2):
             name = (row.get("file") or "").strip()
+            if name:
+                name = PurePosixPath(name.replace("\\", "/")).as_posix()
             if not name or None in row:
                 out.problems.append({"row": row_no, "reason": "malformed row"})
                 continue
@@ -51,6 +55,11 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
                         "file": name,
                         "reason": "names a file that does not exist",
                     }
+                )
+                continue
+            if name in out.entries:
+                out.problems.append(
+                    {"row": row_no, "file": name, "reason": "file named twice"}
                 )
                 continue
             entry: dict = {}
@@ -71,7 +80,16 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
                         }
                     )
             if url := (row.get("source_url") or "").strip():
-                entry["source_url"] = url
+                if safe_url(url):
+                    entry["source_url"] = url
+                else:
+                    out.problems.append(
+                        {
+                            "row": row_no,
+                            "file": name,
+                            "reason": "source_url is not an absolute http(s) address",
+                        }
+                    )
             if tags := _split(row.get("tags") or ""):
                 entry["tags"] = tags
             if title := (row.get("title") or "").strip():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from unidecode import unidecode
 
@@ -17,3 +18,22 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(text) > max_length:
         text = text[:max_length].rsplit("-", 1)[0]
     return text
+
+
+def safe_url(url: str | None) -> str | None:
+    """`url` if it is an absolute http(s) address, else None.
+
+    A source address from a raw file or the manifest becomes a link: a
+    `javascript:` or `data:` address must never be clickable.
+    """
+    if not url:
+        return None
+    url = url.strip()
+    parts = urlsplit(url)
+    if (
+        parts.scheme.lower() in ("http", "https")
+        and parts.netloc
+        and not re.search(r"[\s<>\"]", url)
+    ):
+        return url
+    return None
