@@ -20,7 +20,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CHROME_PATH := $(CHROMIUM)
 
 $(STAMP): requirements.txt
-	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Python 3.11 or newer is needed: make PY=python3.x ..."; exit 1; }
+	test -x $(BIN)/pip || { rm -rf $(VENV); $(PY) -m venv $(VENV) || \
+	  { rm -rf $(VENV); DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y python3-venv \
+	    && $(PY) -m venv $(VENV); }; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $(STAMP)

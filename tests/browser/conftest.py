@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.serve import chromium_available, launch
+from tests.browser.serve import chromium_available, launch, missing
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not chromium_available():
-        pytest.skip("Chromium is not installed (make test installs it)")
+        missing("Chromium is not installed (make test installs it)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

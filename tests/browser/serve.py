@@ -94,3 +94,14 @@ def chromium_available() -> bool:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def missing(reason: str) -> None:
+    """Skip a browser check whose tool is absent; in CI, fail instead."""
+    import os
+
+    import pytest
+
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}: CI must run every browser check")
+    pytest.skip(reason)

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.pages import PAGE_TYPES
+from tests.browser.serve import missing
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -28,7 +29,7 @@ def axe_violations(page, only: list[str] | None = None) -> list[dict]:
 @pytest.fixture(scope="module")
 def axe_ready():
     if not AXE.is_file():
-        pytest.skip("axe-core is not installed (make test runs npm ci)")
+        missing("axe-core is not installed (make test runs npm ci)")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
+from tests.browser.serve import missing
 
 VNU = (
     Path(__file__).resolve().parents[2]
@@ -22,7 +22,7 @@ VNU = (
 def test_every_page_is_valid_html(archive_site):
     java = shutil.which("java")
     if not java or not VNU.is_file():
-        pytest.skip("Java or vnu-jar missing (make test installs them)")
+        missing("Java or vnu-jar missing (make test installs them)")
     out = archive_site.directory
     pages = sorted(str(p) for p in out.rglob("*.html"))
     assert len(pages) > 100
