@@ -114,10 +114,11 @@ class Fingerprints:
         """An article or page as the page's subject: also what plugins added."""
         key = id(c)
         if key not in self._subject:
+            meta = c.metadata  # attributes copied from it are in content()
             extras = [
                 f"{k}={self.value(v, nav=True)}"
                 for k, v in sorted(vars(c).items())
-                if not k.startswith("_") and k not in _SKIP_ATTRS
+                if not k.startswith("_") and k not in _SKIP_ATTRS and k not in meta
             ]
             self._subject[key] = _sha(self.content(c), *extras)
         return self._subject[key]
