@@ -63,3 +63,51 @@ def test_names_without_a_url_are_dropped_not_fatal(tmp_path: Path):
     assert not (out / "author/index.html").read_text().count("???")
     # `Home > *** > Politics`: the level with no name gives way to the next
     assert (out / "section/politics/index.html").is_file()
+
+
+def test_other_files_in_seeds_are_reported_not_published(tmp_path: Path):
+    root = make_archive(
+        tmp_path,
+        {
+            "a.txt": DUMP,
+            "notes.md": "Title: Notes <img src=x onerror=alert(1)>\n\n<script>x</script>\n",
+            "b.TXT": DUMP.replace("Monday", "Sunday"),
+        },
+    )
+    report = build_site(root, tmp_path / "out")
+    rows = {r["path"]: r for r in report["files"]}
+    assert rows["seeds/a.txt"]["status"] == "published"
+    for other in ("seeds/notes.md", "seeds/b.TXT"):
+        assert rows[other]["status"] == "skipped"
+        assert "*.txt" in rows[other]["reason"]
+    s = report["summary"]
+    assert s["read"] == s["published"] + s["duplicates"] + s["skipped"] == 3
+    out = tmp_path / "out"
+    assert not (out / "notes").exists()
+    assert "onerror" not in "".join(
+        p.read_text(encoding="utf-8") for p in out.rglob("*.html")
+    )
+
+
+def test_symlinked_seeds_folder_is_published(tmp_path: Path):
+    root = make_archive(tmp_path, {"a.txt": DUMP})
+    real = tmp_path / "elsewhere"
+    (root / "seeds").rename(real)
+    (root / "seeds").symlink_to(real, target_is_directory=True)
+    report = build_site(root, tmp_path / "out")
+    (row,) = report["files"]
+    assert row["status"] == "published"
+    assert (tmp_path / "out" / "undated/quiet-harbour-reopens/index.html").is_file()
+
+
+def test_straight_apostrophes_are_curled_once(tmp_path: Path):
+    root = make_archive(
+        tmp_path,
+        {"a.txt": DUMP.replace("Quiet harbour reopens", "The city's harbour reopens")},
+    )
+    build_site(root, tmp_path / "out")
+    page = (tmp_path / "out/undated/the-citys-harbour-reopens/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert "city’s" in page or "city&#8217;s" in page
+    assert "&amp;#" not in page

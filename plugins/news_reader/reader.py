@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -67,7 +68,8 @@ class RawArticleReader(BaseReader):
 
     def read(self, source_path: str) -> tuple[str, dict]:
         root = Path(self.settings["PATH"])
-        rel = Path(source_path).resolve().relative_to(root.resolve()).as_posix()
+        # no resolve(): a symlinked seeds/ keeps the name the corpus gave it
+        rel = Path(os.path.relpath(source_path, root)).as_posix()
         entry = _corpus(self.settings).entries.get(rel)
         if entry is None or entry.status != PUBLISHED or entry.article is None:
             # Reported in build-report.json with its reason; Pelican skips it.
@@ -85,7 +87,7 @@ class RawArticleReader(BaseReader):
             "date": date,
             "undated": a.date is None,
             "date_source": a.date_source or "undated",
-            "slug": a.slug,
+            "slug": entry.url.rstrip("/").rsplit("/", 1)[-1],  # unique, like the URL
             "url": entry.url,
             "save_as": entry.url + "index.html",
             "summary": html["summary"],
@@ -123,6 +125,22 @@ def add_reader(readers) -> None:
     readers.read_file = read_without_typogrify
 
 
+def drop_other_articles(generator) -> None:
+    """Only raw dumps are articles: a Markdown or reST file dropped in seeds/
+    would skip extraction and escaping. It is reported as not read instead."""
+    keep = [a for a in generator.articles if a.metadata.get("raw_source")]
+    if len(keep) != len(generator.articles):
+        logger.warning(
+            "%d non-.txt files in the article folders were not published "
+            "(see build-report.json)",
+            len(generator.articles) - len(keep),
+        )
+        generator.articles = keep
+    generator.translations = [
+        a for a in generator.translations if a.metadata.get("raw_source")
+    ]
+
+
 def reset(generator) -> None:
     """A new build (devserver rebuilds in one process) re-reads the seeds."""
     _state.pop("corpus", None)
@@ -147,4 +165,5 @@ def write_report(pelican) -> None:
 def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(reset)
+    signals.article_generator_pretaxonomy.connect(drop_other_articles)
     signals.finalized.connect(write_report)

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import load_manifest
+from newsarchive.tags import unify_tags
 
 logger = logging.getLogger(__name__)
 
@@ -107,12 +108,29 @@ def find_raw_files(root: Path, folders: list[str]) -> list[str]:
     return found
 
 
+NOT_ARTICLES = {"manifest.csv", "README.md", ".gitkeep"}
+
+
+def find_other_files(root: Path, folders: list[str]) -> list[str]:
+    """Files beside the raw ones that are not read (not *.txt): reported."""
+    found = []
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(root / folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if not name.endswith(".txt") and name not in NOT_ARTICLES:
+                    found.append((Path(dirpath) / name).relative_to(root).as_posix())
+    return found
+
+
 @cache
 def code_version() -> str:
     """Changes whenever the extraction code or cleaning profiles change."""
     h = hashlib.sha1()
     here = Path(__file__).parent
-    for path in sorted([*here.glob("*.py"), *here.glob("profiles/*.toml")]):
+    for path in sorted(
+        [*here.glob("*.py"), *here.glob("*.toml"), *here.glob("profiles/*.toml")]
+    ):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
@@ -135,8 +153,8 @@ def _typogrify(options: dict) -> Callable[[str], str]:
 def article_html(article: Article, typogrify: dict | None = None) -> dict[str, str]:
     """The article's title, summary and body as HTML, typogrified if asked."""
     html = {
-        "title": escape(article.title),
-        "summary": f"<p>{escape(article.summary)}</p>",
+        "title": escape(article.title, quote=False),
+        "summary": f"<p>{escape(article.summary, quote=False)}</p>",
         "body": article.body_html(),
     }
     if typogrify is not None:
@@ -254,6 +272,24 @@ def build_corpus(
         for old in cache_dir.glob("*/*.pickle"):
             if old not in used:
                 old.unlink(missing_ok=True)
+
+    # one tag per entity, one spelling, across the whole archive
+    got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
+
+    def text(i: int) -> str | None:  # tags from the manifest are not topped up
+        rel, a = got[i]
+        if manifest_entries.get(rel, {}).get("tags"):
+            return None
+        return "\n".join([a.title, *a.paragraphs])
+
+    unified = unify_tags([a.tags for _, a in got], text)
+    for (_, article), tags in zip(got, unified, strict=True):
+        article.tags = tags
+
+    for rel in find_other_files(root, folders):
+        corpus.entries[rel] = Entry(
+            rel, SKIPPED, "not read: raw articles are *.txt files"
+        )
 
     seen: dict[str, str] = {}  # fingerprint -> first path
     urls: dict[str, str] = {}  # url -> path

@@ -73,7 +73,7 @@ class Article:
         return hashlib.sha1(f"{self.title.lower()}\n{text}".encode()).hexdigest()
 
     def body_html(self) -> str:
-        return "\n".join(f"<p>{escape(p)}</p>" for p in self.paragraphs)
+        return "\n".join(f"<p>{escape(p, quote=False)}</p>" for p in self.paragraphs)
 
     def to_dict(self) -> dict:
         data = asdict(self)
