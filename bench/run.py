@@ -16,7 +16,6 @@ import argparse
 import csv
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -47,7 +46,17 @@ class Result:
     walls: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)  # KiB, largest process
     pss: list[int] = field(default_factory=list)  # KiB, whole tree, sampled
+    search: list[float] = field(default_factory=list)  # Pagefind's seconds
+    rss_rest: list[int] = field(default_factory=list)  # KiB, Pagefind aside
     pages: int = 0
+
+    def add(self, wall: float, rss: int, pss: int, stats: list) -> None:
+        self.walls.append(wall)
+        self.rss.append(rss)
+        self.pss.append(pss)
+        search = [(t, m) for cmd, t, m in stats if "pagefind" in cmd]
+        self.search.append(sum(t for t, _ in search))
+        self.rss_rest.append(max(m for cmd, _, m in stats if "pagefind" not in cmd))
 
 
 def _tree(root_pid: int) -> list[int]:
@@ -82,18 +91,25 @@ def _pss(pids: list[int]) -> int:
 
 
 def wrap(cmds: list[list[str]]) -> None:
-    """Run the commands in turn; print the largest child's peak RSS (KiB)."""
+    """Run the commands in turn; print each one's wall seconds and peak RSS
+    (KiB, its largest process) as JSON."""
+    stats = []
     for cmd in cmds:
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        if done.returncode:
-            sys.stderr.write(done.stderr.decode(errors="replace")[-3000:])
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        err = proc.stderr.read() if proc.stderr else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            sys.stderr.write(err.decode(errors="replace")[-3000:])
             sys.exit(f"failed: {' '.join(cmd)}")
-    print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+        stats.append((" ".join(cmd), time.perf_counter() - start, usage.ru_maxrss))
+    print(json.dumps(stats))
 
 
-def measure(cmds: list[list[str]], env: dict) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS of the largest process (KiB), and peak PSS of
-    the whole process tree (KiB, sampled every 0.2 s)."""
+def measure(cmds: list[list[str]], env: dict) -> tuple[float, int, int, list]:
+    """Wall seconds, peak RSS of the largest process (KiB), peak PSS of the
+    whole process tree (KiB, sampled every 0.2 s), and per-command stats."""
     start = time.perf_counter()
     pss = 0
     proc = subprocess.Popen(
@@ -108,7 +124,8 @@ def measure(cmds: list[list[str]], env: dict) -> tuple[float, int, int]:
     out = proc.stdout.read() if proc.stdout else b""
     if proc.returncode:
         sys.exit(proc.returncode)
-    return wall, int(out.split()[-1]), pss
+    stats = json.loads(out.decode().strip().splitlines()[-1])
+    return wall, max(rss for _, _, rss in stats), pss, stats
 
 
 def project_cmds(site: Path, out: Path) -> list[list[str]]:
@@ -203,23 +220,17 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
             out = work / f"out-{name}"
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(site / ".cache", ignore_errors=True)
-            wall, rss, pss = measure(cmds(site, out), env)
             r = results[name]
-            r.walls.append(wall)
-            r.pss.append(pss)
+            r.add(*measure(cmds(site, out), env))
             r.pages = count_pages(out)
-            r.rss.append(rss)
-            print(f"  N={n} run {run + 1} {name}: {wall:.1f}s", file=sys.stderr)
+            print(f"  N={n} run {run + 1} {name}: {r.walls[-1]:.1f}s", file=sys.stderr)
         # incremental: add ADDED articles to the built archive, rebuild
         restore(raw / "seeds", aside)
         out = work / "out-project"
-        wall, rss, pss = measure(project_cmds(raw, out), env)
         r = results[f"project +{ADDED}"]
-        r.walls.append(wall)
-        r.rss.append(rss)
-        r.pss.append(pss)
+        r.add(*measure(project_cmds(raw, out), env))
         r.pages = count_pages(out)
-        print(f"  N={n} run {run + 1} +{ADDED}: {wall:.1f}s", file=sys.stderr)
+        print(f"  N={n} run {run + 1} +{ADDED}: {r.walls[-1]:.1f}s", file=sys.stderr)
         aside = hold_back(raw / "seeds", n + ADDED, ADDED)
     return results
 
@@ -246,7 +257,9 @@ def main() -> None:
                     name,
                     f"{wall:.1f}",
                     f"{min(r.walls):.1f}-{max(r.walls):.1f}",
+                    f"{statistics.median(r.search):.1f}",
                     f"{statistics.median(r.rss) / 1024:.0f}",
+                    f"{statistics.median(r.rss_rest) / 1024:.0f}",
                     f"{statistics.median(r.pss) / 1024:.0f}",
                     f"{r.pages:,}",
                     f"{r.pages / wall:.0f}" if not name.endswith(f"+{ADDED}") else "",
@@ -259,7 +272,9 @@ def main() -> None:
         "build",
         "wall s (median)",
         "range",
+        "Pagefind s",
         "peak RSS MiB",
+        "RSS w/o Pagefind",
         "peak PSS MiB",
         "pages",
         "pages/s",
