@@ -146,10 +146,9 @@ def project_cmds(site: Path, out: Path) -> list[list[str]]:
         [str(BIN / "python"), "-m", "newsarchive.report", str(report)],
     ]
     if "pagefind" in (ROOT / "Makefile").read_text():
-        cmds.append(["rm", "-rf", str(out / "pagefind")])
-        cmds.append(
-            [str(BIN / "python"), "-m", "pagefind", "--site", str(out), "--quiet"]
-        )
+        # as the Makefile does: the build removes the index when pages change
+        index = f"{BIN / 'python'} -m pagefind --site {out} --quiet"
+        cmds.append(["sh", "-c", f"test -d {out / 'pagefind'} || {index}"])
     return cmds
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -50,8 +49,9 @@ def comparable(files: dict[str, bytes | None]) -> tuple[dict, Counter]:
 
 
 def search_index(out: Path) -> None:
-    """As `make html` does it."""
-    shutil.rmtree(out / "pagefind", ignore_errors=True)
+    """As `make html` does it: only when the build removed the old index."""
+    if (out / "pagefind").exists():
+        return
     subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"],
         check=True,
@@ -139,3 +139,15 @@ def test_unchanged_rebuild_reads_from_cache(archive, tmp_path, monkeypatch):
     )
     build_site(archive, out, **cache)
     assert calls == []
+
+
+def test_search_index_is_kept_until_pages_change(archive, tmp_path):
+    out = tmp_path / "output"
+    cache = {"NEWS_CACHE": str(tmp_path / "cache")}
+    build_site(archive, out, **cache)
+    search_index(out)
+    build_site(archive, out, **cache)
+    assert (out / "pagefind").is_dir()  # nothing changed: index kept
+    (archive / "seeds" / "a0.txt").write_text(raw("Talks resume", "New text."))
+    build_site(archive, out, **cache)
+    assert not (out / "pagefind").exists()  # stale: make html rebuilds it
