@@ -42,8 +42,8 @@ $(NODE_STAMP): package.json package-lock.json | browser
 
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
-	rm -rf $(OUTPUTDIR)/pagefind  # Pagefind leaves old index files behind
-	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
+	@# the build removes the search index when pages change (NEWS_DERIVED_OUTPUT)
+	test -d $(OUTPUTDIR)/pagefind || $(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 serve: $(STAMP)
@@ -54,8 +54,8 @@ devserver: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
-	rm -rf $(OUTPUTDIR)/pagefind  # Pagefind leaves old index files behind
-	$(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
+	@# the build removes the search index when pages change (NEWS_DERIVED_OUTPUT)
+	test -d $(OUTPUTDIR)/pagefind || $(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
