@@ -37,6 +37,20 @@ _CAP_OR_LINK = re.compile(
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*\s+$|^\s*$|[“\"(]\s*$|[-–—]\s+$")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+_TOKEN = re.compile(r"[\w-]+")
+
+
+def _uses_word(word: str, text: str, tokens: set[str]) -> bool:
+    """`word` stands alone in `text` (not inside a longer word or name).
+
+    `tokens` is the set of `[\\w-]+` runs of `text`, computed once per text:
+    a regex compiled per candidate word cost more than the rest of tagging.
+    """
+    if _TOKEN.fullmatch(word):
+        return word in tokens
+    return bool(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+
 _CONNECTORS = {"of", "and"}
 
 
@@ -164,6 +178,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
             mid_sentence.add(name)
 
     zipf = _zipf()
+    tokens = set(_TOKEN.findall(text))
     weak: list[str] = []
     for name in list(counts):
         if name in mid_sentence or " " in name or name in canonical:
@@ -171,7 +186,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
         # seen only at the start of sentences: a common word unless rare
         word = name.lower()
         common = zipf.get(word, 0.0)
-        lower = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        lower = _uses_word(word, text, tokens)
         if lower or word.endswith("ly") or common >= 5.0:
             del counts[name]
         elif counts[name] < 2:
@@ -456,7 +471,7 @@ def _top_up(
                 word = weak[tag]
                 if word in inside or articles[tag] < 2:
                     continue
-                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", body):
+                if _uses_word(word, body, set(_TOKEN.findall(body))):
                     continue
             elif " " not in (k := _key(tag)) and k in inside:
                 continue
