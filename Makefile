@@ -43,7 +43,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# the build removes the search index when pages change (NEWS_DERIVED_OUTPUT)
-	test -d $(OUTPUTDIR)/pagefind || $(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
+	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR)
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 serve: $(STAMP)
@@ -55,7 +55,7 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# the build removes the search index when pages change (NEWS_DERIVED_OUTPUT)
-	test -d $(OUTPUTDIR)/pagefind || $(BIN)/python -m pagefind --site $(OUTPUTDIR) --quiet
+	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR)
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github

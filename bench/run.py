@@ -145,10 +145,18 @@ def project_cmds(site: Path, out: Path) -> list[list[str]]:
         ],
         [str(BIN / "python"), "-m", "newsarchive.report", str(report)],
     ]
-    if "pagefind" in (ROOT / "Makefile").read_text():
+    if "search_index" in (ROOT / "Makefile").read_text():
         # as the Makefile does: the build removes the index when pages change
-        index = f"{BIN / 'python'} -m pagefind --site {out} --quiet"
-        cmds.append(["sh", "-c", f"test -d {out / 'pagefind'} || {index}"])
+        cmds.append(
+            [
+                "env",
+                f"PYTHONPATH={ROOT / 'plugins'}",
+                str(BIN / "python"),
+                "-m",
+                "news_pages.search_index",
+                str(out),
+            ]
+        )
     return cmds
 
 

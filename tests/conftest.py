@@ -10,6 +10,8 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from news_pages.search_index import build_index
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_bf2fc2e86ffaba18.txt"
 
@@ -64,8 +66,6 @@ FIXTURE_ARCHIVE = ROOT / "tests" / "fixtures" / "archive"
 
 def build_fixture_archive(tmp: Path, siteurl: str = "", search: bool = True) -> Path:
     """tests/fixtures/archive built into `tmp`/output (and indexed by Pagefind)."""
-    import subprocess
-    import sys
 
     root = tmp / "site"
     shutil.copytree(ROOT / "content", root / "content")
@@ -73,10 +73,7 @@ def build_fixture_archive(tmp: Path, siteurl: str = "", search: bool = True) -> 
     out = tmp / "output"
     build_site(root, out, SITEURL=siteurl, FEED_DOMAIN=siteurl, DEFAULT_PAGINATION=8)
     if search:
-        subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(out), "--silent"],
-            check=True,
-        )
+        build_index(out, force=True)
     return out
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from news_pages.search_index import build_index
 from tests.conftest import build_site, make_archive
 
 HEADER = "file,date,source_url,tags\n"
@@ -50,12 +49,7 @@ def comparable(files: dict[str, bytes | None]) -> tuple[dict, Counter]:
 
 def search_index(out: Path) -> None:
     """As `make html` does it: only when the build removed the old index."""
-    if (out / "pagefind").exists():
-        return
-    subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(out), "--quiet"],
-        check=True,
-    )
+    build_index(out)
 
 
 @pytest.fixture
