@@ -8,7 +8,7 @@ sys.path.insert(0, os.path.join(ROOT, "plugins"))
 
 SITENAME = "News Archive"
 SITESUBTITLE = "Articles kept from the Korea JoongAng Daily and other outlets"
-AUTHOR = "News Archive"
+# No AUTHOR setting: Pelican would credit unsigned articles (editorials) to it.
 SITEURL = ""
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"

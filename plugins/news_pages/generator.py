@@ -48,9 +48,6 @@ def disable_quadratic_writers(generator) -> None:
 class ArchivePagesGenerator(Generator):
     def generate_context(self) -> None:
         articles = self.context.get("articles", [])
-        for a in articles:
-            if "authors" not in a.metadata and "author" not in a.metadata:
-                a.authors = []  # no byline (editorials): no site-name "author"
         dated = [a for a in articles if not getattr(a, "undated", False)]
         undated_articles = [a for a in articles if getattr(a, "undated", False)]
         # newest first, undated last
