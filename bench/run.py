@@ -54,9 +54,9 @@ class Result:
         self.walls.append(wall)
         self.rss.append(rss)
         self.pss.append(pss)
-        search = [(t, m) for cmd, t, m in stats if "pagefind" in cmd]
+        search = [(t, m) for cmd, t, m in stats if "search_index" in cmd]
         self.search.append(sum(t for t, _ in search))
-        self.rss_rest.append(max(m for cmd, _, m in stats if "pagefind" not in cmd))
+        self.rss_rest.append(max(m for cmd, _, m in stats if "search_index" not in cmd))
 
 
 def _tree(root_pid: int) -> list[int]:
