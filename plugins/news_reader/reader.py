@@ -18,7 +18,7 @@ from pelican.readers import BaseReader
 
 from news_speed.progress import Progress
 from news_speed.writer import cache_dir
-from newsarchive.corpus import PUBLISHED, Corpus, build_corpus, find_raw_files
+from newsarchive.corpus import PUBLISHED, Corpus, build_corpus, find_files
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,8 @@ def _corpus(settings: dict) -> Corpus:
         root = Path(settings["PATH"])
         manifest = settings.get("NEWS_MANIFEST")
         cache = cache_dir(settings)
-        paths = find_raw_files(root, settings["ARTICLE_PATHS"])
-        bar = Progress("Reading", len(paths))
+        files = find_files(root, settings["ARTICLE_PATHS"])
+        bar = Progress("Reading", len(files[0]))
         corpus = build_corpus(
             root,
             settings["ARTICLE_PATHS"],
@@ -56,6 +56,7 @@ def _corpus(settings: dict) -> Corpus:
             cache_dir=cache / "extract" if cache else None,
             typogrify=typogrify_options(settings),
             progress=bar.update,
+            files=files,
         )
         bar.close()
         _state["corpus"] = corpus

@@ -95,32 +95,24 @@ class Corpus:
         }
 
 
-def find_raw_files(root: Path, folders: list[str]) -> list[str]:
-    """Relative posix paths of every *.txt under the given folders."""
-    found = []
-    for folder in folders:
-        base = root / folder
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames.sort()
-            for name in sorted(filenames):
-                if name.endswith(".txt"):
-                    found.append((Path(dirpath) / name).relative_to(root).as_posix())
-    return found
-
-
 NOT_ARTICLES = {"manifest.csv", "README.md", ".gitkeep"}
 
 
-def find_other_files(root: Path, folders: list[str]) -> list[str]:
-    """Files beside the raw ones that are not read (not *.txt): reported."""
-    found = []
+def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
+    """Relative posix paths under `folders`: the raw *.txt files, and the
+    other files, which are not read but reported."""
+    raw: list[str] = []
+    other: list[str] = []
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(root / folder):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            dirnames.sort()
             for name in sorted(filenames):
-                if not name.endswith(".txt") and name not in NOT_ARTICLES:
-                    found.append((Path(dirpath) / name).relative_to(root).as_posix())
-    return found
+                rel = (Path(dirpath) / name).relative_to(root).as_posix()
+                if name.endswith(".txt"):
+                    raw.append(rel)
+                elif name not in NOT_ARTICLES:
+                    other.append(rel)
+    return raw, other
 
 
 @cache
@@ -222,15 +214,17 @@ def build_corpus(
     cache_dir: Path | None = None,
     typogrify: dict | None = None,
     progress: Callable[[int], None] | None = None,
+    files: tuple[list[str], list[str]] | None = None,
 ) -> Corpus:
     """Extract every raw file under `folders` (relative to `root`).
 
     `cache_dir`: keep each file's result there and reuse it when nothing it
     depends on changed. `typogrify`: options for the HTML (see article_html).
-    `progress` is called with the number of files done so far.
+    `progress` is called with the number of files done so far. `files`:
+    what find_files(root, folders) returned, when the caller has it already.
     """
     corpus = Corpus()
-    paths = find_raw_files(root, folders)
+    paths, others = files if files is not None else find_files(root, folders)
     manifest_entries: dict[str, dict] = {}
     if manifest_path is not None:
         manifest = load_manifest(manifest_path, manifest_path.parent)
@@ -286,7 +280,7 @@ def build_corpus(
     for (_, article), tags in zip(got, unified, strict=True):
         article.tags = tags
 
-    for rel in find_other_files(root, folders):
+    for rel in others:
         corpus.entries[rel] = Entry(
             rel, SKIPPED, "not read: raw articles are *.txt files"
         )

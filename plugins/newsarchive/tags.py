@@ -444,6 +444,7 @@ def _top_up(
     word_keys: dict[str, str] = {}
     for i in short:
         body = text(i)
+        body_tokens: set[str] | None = None
         if not body:
             continue
         tags = result[i]
@@ -471,7 +472,9 @@ def _top_up(
                 word = weak[tag]
                 if word in inside or articles[tag] < 2:
                     continue
-                if _uses_word(word, body, set(_TOKEN.findall(body))):
+                if body_tokens is None:
+                    body_tokens = set(_TOKEN.findall(body))
+                if _uses_word(word, body, body_tokens):
                     continue
             elif " " not in (k := _key(tag)) and k in inside:
                 continue
