@@ -42,7 +42,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
-	@# the build removes the search index when pages change (NEWS_DERIVED_OUTPUT)
+	@# rebuilds only the search-index shards whose article pages changed
 	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR)
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
@@ -54,7 +54,7 @@ devserver: $(STAMP)
 
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
-	@# the build removes the search index when pages change (NEWS_DERIVED_OUTPUT)
+	@# rebuilds only the search-index shards whose article pages changed
 	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR)
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 

@@ -25,7 +25,6 @@ READERS = {"html": None}  # seeds hold raw dumps only; pages are Markdown
 NEWS_MANIFEST = "seeds/manifest.csv"
 NEWS_REPORT = os.path.join(ROOT, "build-report.json")
 NEWS_WORKERS = None  # None: one per core
-NEWS_DERIVED_OUTPUT = ["pagefind"]  # removed when pages change; see Makefile
 
 PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = ["news_reader", "news_clean", "news_pages", "news_speed"]

@@ -1,4 +1,4 @@
-// Full-text search over the Pagefind index built into <site>/pagefind/.
+// Full-text search over the Pagefind index built into <site>/pagefind/<shard>/.
 (function () {
   "use strict";
   var form = document.getElementById("search");
@@ -6,6 +6,8 @@
   var list = document.getElementById("search-results");
   var base = new URL(form.dataset.base, location.href);
   var pagefind = null;
+  var loading = null;
+  var EMPTY = {};
   var timer = null;
   var params = new URLSearchParams(location.search);
   var decoder = document.createElement("textarea");
@@ -55,6 +57,22 @@
     return li;
   }
 
+  // The index comes in shards (pagefind/shards.json): the first is loaded,
+  // the others merged into it.
+  async function load() {
+    var root = new URL("pagefind/", base);
+    var listing = await fetch(new URL("shards.json", root));
+    if (!listing.ok) throw new Error("no shards.json");
+    var shards = (await listing.json()).shards;
+    if (!shards.length) return EMPTY;
+    var module = await import(new URL(shards[0] + "/pagefind.js", root).href);
+    await module.options({ baseUrl: base.pathname });
+    await Promise.all(shards.slice(1).map(function (name) {
+      return module.mergeIndex(new URL(name + "/", root).pathname, { baseUrl: base.pathname });
+    }));
+    return module;
+  }
+
   async function run() {
     var token = ++runs;
     var q = form.q.value.trim();
@@ -76,10 +94,15 @@
     }
     if (!pagefind) {
       try {
-        pagefind = await import(new URL("pagefind/pagefind.js", base).href);
-        await pagefind.options({ baseUrl: base.pathname });
+        pagefind = await (loading = loading || load());
       } catch (e) {
+        loading = null;
         status.textContent = "Search is not available: the search index is missing.";
+        return;
+      }
+      if (token !== runs) return;
+      if (pagefind === EMPTY) {
+        status.textContent = "There are no articles to search yet.";
         return;
       }
     }
