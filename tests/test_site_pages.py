@@ -76,10 +76,14 @@ def test_front_page_has_lead_latest_and_section_blocks(archive_site):
     )
     for section in ["Business", "Culture", "National", "Opinion", "Sports"]:
         assert f">{section}</a></h2>" in html
-    assert {"rel": "next", "href": archive_site.url + "page/2/"} in page.find(
+    # 33 articles, 8 a page: the newest 9 here, then pages 3, 2, 1 (the oldest)
+    assert {"rel": "next", "href": archive_site.url + "page/3/"} in page.find(
         "a", rel="next"
     )
-    assert (archive_site.directory / "page/5/index.html").is_file()
+    assert page.find("link", rel="next", href=archive_site.url + "page/3/")
+    assert (archive_site.directory / "page/1/index.html").is_file()
+    assert not (archive_site.directory / "page/4").exists()
+    assert "More in National</a>" in html  # no count: it changes with every article
 
 
 def test_article_page_fields(archive_site):
@@ -167,17 +171,40 @@ def test_index_pages(archive_site):
     nav = html.split('aria-label="Other months"')[1].split("</nav>")[0]
     assert "April 2019" in nav and "June 2019" in nav
     html, page = load(archive_site, "section/national/index.html")
-    assert page.find("link", rel="next")  # 11 articles, 8 a page
-    assert (archive_site.directory / "section/national/page/2/index.html").is_file()
+    # 11 articles, 8 a page: all on the first page until there are 16
+    assert not page.find("link", rel="next")
+    assert len(re.findall(r'class="headline"', html)) == 11
+    assert not (archive_site.directory / "section/national/page").exists()
     assert page.find("link", rel="alternate", type="application/atom+xml")
+    assert re.search(r"Politics <span class=\"n\">4</span>", html)  # own children
+    aside = html.split('class="side"')[1]
+    assert 'class="n"' not in aside  # no archive-wide counts on list pages
+
+
+def test_front_numbered_pages(archive_site):
+    html, page = load(archive_site, "page/3/index.html")
+    assert page.find("link", rel="prev", href=archive_site.url)
+    assert page.find("link", rel="next", href=archive_site.url + "page/2/")
+    (title,) = re.findall(r"<h1>(.*?)</h1>", html)
+    assert title == "All articles: 8 March \u2013 9 October 2019"
+    assert "page 3" not in text(html).lower() and " of " not in title
+    html, page = load(archive_site, "page/1/index.html")
+    assert page.find("link", rel="prev", href=archive_site.url + "page/2/")
+    assert not page.find("link", rel="next")
+    assert "Letters from a wartime teacher" in html  # undated: the oldest
+    assert "and undated articles" in re.findall(r"<h1>(.*?)</h1>", html)[0]
 
 
 def test_search_page_and_index(archive_site):
     html, page = load(archive_site, "search/index.html")
     assert page.find("select", name="section") and page.find("select", name="year")
     assert page.meta("robots") == "noindex"
-    assert (archive_site.directory / "pagefind/pagefind.js").is_file()
-    records = list((archive_site.directory / "pagefind/fragment").iterdir())
+    index = archive_site.directory / "pagefind"
+    shards = json.loads((index / "shards.json").read_text(encoding="utf-8"))["shards"]
+    assert len(shards) > 1  # the search page merges them
+    for shard in shards:
+        assert (index / shard / "pagefind.js").is_file()
+    records = [p for shard in shards for p in (index / shard / "fragment").iterdir()]
     assert len(records) == 33  # articles only
 
 

@@ -23,6 +23,9 @@ from news_pages.groups import (
     group_sections,
     group_tags,
     neighbours,
+    page_labels,
+    page_links,
+    page_url,
     paginate,
     related_articles,
     sitemap_chunks,
@@ -82,33 +85,77 @@ class ArchivePagesGenerator(Generator):
             news_author_letters=by_letter(self.authors),
             news_tag_letters=by_letter(self.tags),
             news_tag_cloud=tag_cloud(self.tags),
+            # the years (and Undated) as plain links, for list pages' asides:
+            # their render keys change only when a year is added
+            news_archive_links=[{"name": y.name, "url": y.url} for y in self.years]
+            + (
+                [{"name": "Undated", "url": self.undated.url}]
+                if self.undated.articles
+                else []
+            ),
         )
 
-    def _write_list(self, write, template: str, group: Group, per_page: int) -> None:
-        chunks = paginate(group.articles, per_page)
-        for number, chunk in enumerate(chunks, 1):
-            url = group.url if number == 1 else f"{group.url}page/{number}/"
+    def _view(self, group: Group, first: bool) -> dict:
+        """What a list page shows of its group, as plain values.
+
+        The render key of a page covers what it is passed (news_speed), so a
+        numbered page gets nothing that changes when newer articles are added:
+        no count, no children; only the first page has those.
+        """
+
+        def link(g: Group | None) -> dict | None:
+            return None if g is None else {"name": g.name, "url": g.url}
+
+        view = {
+            "name": group.name,
+            "url": group.url,
+            "kind": group.kind,
+            "feed_url": group.feed_url,
+            "parent": link(group.parent),
+            "newer": link(getattr(group, "newer", None)),
+            "older": link(getattr(group, "older", None)),
+            "count": None,
+            "children": [],
+        }
+        if first:
+            view["count"] = group.count
+            view["children"] = [
+                {"name": c.name, "url": c.url, "count": c.count} for c in group.children
+            ]
+        return view
+
+    def _write_list(
+        self, write, template: str, group: Group, per_page: int, name: str = ""
+    ) -> None:
+        """The group's first page with `template`, its numbered pages with
+        group.html; `name` stands for the group in numbered pages' titles."""
+        first, pages = paginate(group.articles, per_page)
+        labels = page_labels(pages)
+        for number, chunk in [(0, first)] + list(enumerate(pages, 1)):
+            url = page_url(group.url, number)
+            newer, older = page_links(number, len(pages))
+            if number == 0:
+                title = group.name
+            elif group is self.undated:
+                title = labels[number - 1].capitalize()
+            else:
+                title = f"{name or group.name}: {labels[number - 1]}"
+            page_template = template if number == 0 else "group"
             write(
                 url + "index.html",
-                self.get_template(template),
+                self.get_template(page_template),
                 self.context,
-                group=group,
+                group=self._view(group, number == 0),
                 articles_page=chunk,
                 pagination={
                     "number": number,
-                    "count": len(chunks),
-                    "prev_url": None
-                    if number == 1
-                    else (
-                        group.url if number == 2 else f"{group.url}page/{number - 1}/"
-                    ),
-                    "next_url": f"{group.url}page/{number + 1}/"
-                    if number < len(chunks)
-                    else None,
+                    "title": title,
+                    "newer_url": None if newer is None else page_url(group.url, newer),
+                    "older_url": None if older is None else page_url(group.url, older),
                 },
                 url=url,
                 page_url=url,  # `url` is the writer's own argument
-                template_name=template,
+                template_name=page_template,
             )
 
     def _write_feed(self, writer, group: Group, title: str | None) -> None:
@@ -128,7 +175,7 @@ class ArchivePagesGenerator(Generator):
         site = self.settings["SITENAME"]
 
         front = Group(site, "", self.articles, kind="front")
-        self._write_list(write, "index", front, per_page)
+        self._write_list(write, "index", front, per_page, "All articles")
         self._write_feed(writer, front, None)
 
         for template, url, items in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsarchive.slugs import slugify
@@ -24,6 +25,8 @@ class Group:
     articles: list[Any] = field(default_factory=list)
     children: list[Group] = field(default_factory=list)
     kind: str = ""
+    # the section of a subsection
+    parent: Group | None = field(default=None, repr=False, compare=False)
 
     @property
     def count(self) -> int:
@@ -56,7 +59,12 @@ def group_sections(articles: list[Any]) -> list[Group]:
             sub_slug = slugify_simple(sub_name)
             sub = subs[category.slug].get(sub_slug)
             if sub is None:
-                sub = Group(sub_name, f"{section.url}{sub_slug}/", kind="subsection")
+                sub = Group(
+                    sub_name,
+                    f"{section.url}{sub_slug}/",
+                    kind="subsection",
+                    parent=section,
+                )
                 subs[category.slug][sub_slug] = sub
             sub.articles.append(a)
     for slug, section in sections.items():
@@ -121,10 +129,79 @@ def slugify_simple(text: str) -> str:
     return slugify(text) or "other"
 
 
-def paginate(items: list[Any], per_page: int) -> list[list[Any]]:
-    if not items:
-        return [[]]
-    return [items[i : i + per_page] for i in range(0, len(items), per_page)]
+def paginate(items: list[Any], per_page: int) -> tuple[list[Any], list[list[Any]]]:
+    """A group's pages: (its first page, its numbered pages 1..F).
+
+    `items` are newest first. Numbered pages are fixed runs of `per_page`
+    items counted from the oldest: page 1 holds the oldest `per_page`, page 2
+    the next, each newest first like `items`. The first page holds the rest,
+    the newest n - F * per_page items, with F = max(n // per_page - 1, 0):
+    between per_page and 2 * per_page - 1 of them once n >= per_page, all of
+    them before. Adding newer items never changes a numbered page; a new one
+    appears only when n reaches a multiple of per_page.
+    """
+    if per_page < 1:
+        raise ValueError(f"per_page must be at least 1, not {per_page}")
+    n = len(items)
+    numbered = max(n // per_page - 1, 0)
+    first = items[: n - numbered * per_page]
+    pages = [
+        items[n - k * per_page : n - (k - 1) * per_page] for k in range(1, numbered + 1)
+    ]
+    return first, pages
+
+
+def page_url(group_url: str, number: int) -> str:
+    """The URL of a group's page: its own for 0, `…/page/<number>/` otherwise."""
+    return group_url if number == 0 else f"{group_url}page/{number}/"
+
+
+def page_links(number: int, numbered: int) -> tuple[int | None, int | None]:
+    """(newer, older) page numbers around page `number` (0: the first page)
+    of a group with `numbered` numbered pages; None where there is none."""
+    if number == 0:
+        return None, numbered or None
+    newer = 0 if number == numbered else number + 1
+    return newer, number - 1 or None
+
+
+def date_range(newest: date, oldest: date) -> str:
+    """Dates from `oldest` to `newest`: '3 March – 28 March 2019',
+    '28 December 2018 – 3 January 2019', or '3 March 2019' for one day."""
+
+    def day(d: date, year: bool = True) -> str:
+        return f"{d.day} {MONTHS[d.month - 1]}" + (f" {d.year}" if year else "")
+
+    if (newest.year, newest.month, newest.day) == (
+        oldest.year,
+        oldest.month,
+        oldest.day,
+    ):
+        return day(newest)
+    return f"{day(oldest, oldest.year != newest.year)} \u2013 {day(newest)}"
+
+
+def chunk_label(chunk: list[Any]) -> str:
+    """What a numbered page holds (articles newest first, undated last)."""
+    dated = [a for a in chunk if not getattr(a, "undated", False)]
+    if not dated:
+        return "undated articles"
+    label = date_range(dated[0].date, dated[-1].date)
+    return label if len(dated) == len(chunk) else f"{label} and undated articles"
+
+
+def page_labels(pages: list[list[Any]]) -> list[str]:
+    """A label for each numbered page (page 1 first): the dates it covers, and
+    ', part j' for the j-th page in a row covering the same dates. A label
+    depends only on its page and the older ones, so it never changes."""
+    labels: list[str] = []
+    previous, run = None, 0
+    for chunk in pages:
+        label = chunk_label(chunk)
+        run = run + 1 if label == previous else 1
+        previous = label
+        labels.append(label if run == 1 else f"{label}, part {run}")
+    return labels
 
 
 def by_letter(groups: list[Group]) -> list[tuple[str, list[Group]]]:

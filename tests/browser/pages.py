@@ -2,7 +2,7 @@
 
 PAGE_TYPES = {
     "front": "",
-    "front-page-2": "page/2/",
+    "front-numbered": "page/1/",
     "article": "2019/05/russia-backs-norths-security/",
     "article-undated": "undated/kimchi-fair-draws-crowds-to-city-plaza/",
     "article-escaped": "2019/06/tariffs-fair-trade-a-small-economys-view/",
