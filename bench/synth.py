@@ -88,6 +88,8 @@ def generate(target: Path, n: int, seed: int = 5) -> None:
     md = target / "md" / "content"
     raw.mkdir(parents=True, exist_ok=True)
     md.mkdir(parents=True, exist_ok=True)
+    # numbered in date order, as an archive grows: the last files are the newest
+    days = sorted(rng.randint(0, span) for _ in range(n))
     rows = []
     for i in range(n):
         section = rng.choices(sections, SECTION_WEIGHTS)[0]
@@ -103,7 +105,7 @@ def generate(target: Path, n: int, seed: int = 5) -> None:
             count += len(para.split())
         by = rng.choices(authors, author_weights, k=2 if rng.random() < 0.1 else 1)
         by = list(dict.fromkeys(by))
-        day = start + timedelta(days=rng.randint(0, span))
+        day = start + timedelta(days=days[i])
         art_tags = sorted(set(rng.choices(tags, tag_weights, k=rng.randint(2, 6))))
         byline = " and ".join(name.upper() for name, _ in by)
         name = f"{i // 1000:03d}/{i:06d}.txt"
