@@ -21,6 +21,7 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import load_manifest
 from newsarchive.tags import unify_tags
@@ -127,32 +128,18 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def _typogrify(options: dict) -> Callable[[str], str]:
-    """Typogrify as Pelican's reader applies it (TYPOGRIFY_* settings)."""
-    import smartypants
-    from typogrify.filters import typogrify
-
-    dashes = options.get("dashes", "default")
-    smartypants.Attr.default = {
-        "oldschool": smartypants.Attr.set2,
-        "oldschool_inverted": smartypants.Attr.set3,
-    }.get(dashes, smartypants.Attr.set1) | smartypants.Attr.w
-    omit = dict.fromkeys(options.get("omit_filters", ()), False)
-    ignore = options.get("ignore_tags", [])
-    return lambda text: typogrify(text, ignore, **omit)
-
-
 def article_html(article: Article, typogrify: dict | None = None) -> dict[str, str]:
-    """The article's title, summary and body as HTML, typogrified if asked."""
-    html = {
-        "title": escape(article.title, quote=False),
-        "summary": f"<p>{escape(article.summary, quote=False)}</p>",
-        "body": article.body_html(),
-    }
-    if typogrify is not None:
-        apply = _typogrify(typogrify)
-        html = {k: apply(v) for k, v in html.items()}
-    return html
+    """The article's title, summary and body as HTML, typogrified if asked
+    (options as Pelican's TYPOGRIFY_* settings: dashes, omit_filters)."""
+    if typogrify is None:
+        body = article.body_html()
+        title = escape(article.title, quote=False)
+    else:
+        on = typography.configure(typogrify)
+        body = typography.paragraphs_html(article.paragraphs, on)
+        title = typography.paragraphs_html([article.title], on)[3:-4]
+    summary = body.split("</p>", 1)[0] + "</p>" if article.paragraphs else "<p></p>"
+    return {"title": title, "summary": summary, "body": body}
 
 
 Result = tuple[str, Article | None, str | None, dict[str, str]]
