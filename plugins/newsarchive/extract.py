@@ -175,7 +175,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
             article.date, article.date_source = printed, "print-edition"
     if front.get("tags"):
         article.tags = [t.strip() for t in front["tags"].split(",") if t.strip()]
-    else:
+    elif not manifest.get("tags"):  # the manifest's replace them
         article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
     drop_unnamed(article)
