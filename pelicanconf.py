@@ -30,7 +30,12 @@ PLUGIN_PATHS = [os.path.join(ROOT, "plugins")]
 PLUGINS = ["news_reader", "news_clean", "news_pages", "news_speed"]
 
 THEME = os.path.join(ROOT, "theme")
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+    "auto_reload": False,  # no stat() per include; each build makes a new environment
+}
 TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["widont"]  # keep titles plain in feeds and tabs
 
