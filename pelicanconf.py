@@ -63,6 +63,8 @@ TAG_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
+# An archive has no translations; grouping them is O(N^2) in Pelican 4.12.
+ARTICLE_TRANSLATION_ID = None
 FEED_MAX_ITEMS = 50
 
 RELATIVE_URLS = False
