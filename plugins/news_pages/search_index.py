@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-SHARD_PAGES = 2000  # about 600 MB for Pagefind; two run at once
+SHARD_PAGES = 1500  # Pagefind takes about 0.3 MB a page; two run at once
 MONTH = re.compile(r"^(\d{4})/(\d\d)$")
 
 
