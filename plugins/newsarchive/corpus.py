@@ -1,19 +1,21 @@
 """The whole archive at once: extract every raw file, find duplicates,
 give each article a unique URL, and account for every file.
 
-Extraction runs in a process pool. With a cache folder, each file's result
-is kept on disk under a key made of the file's bytes, its manifest row, the
-extraction code and the HTML options, so a rebuild re-reads only files that
-are new or changed.
+Extraction runs in a process pool. With a cache folder, the results are kept
+on disk, in one file, each under a key made of the file's path, bytes and
+manifest row, the extraction code and the HTML options, so a rebuild
+extracts only files that are new or changed.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
 import os
 import pickle
+import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -142,49 +144,69 @@ def article_html(article: Article, typogrify: dict | None = None) -> dict[str, s
     return {"title": title, "summary": summary, "body": body}
 
 
-Result = tuple[str, Article | None, str | None, dict[str, str]]
+# what extraction gives for one file: the article (or why there is none),
+# its HTML, its fingerprint and its URL before duplicates are told apart
+Extracted = tuple[Article | None, str | None, dict[str, str], str, str]
+Result = tuple[str, Article | None, str | None, dict[str, str], str, str]
+
+CACHE_FILE = "extract.pickle"
+ERROR = "extraction error"
 
 
-def _cache_file(
-    full: str, manifest: dict, typogrify: dict | None, cache_dir: Path
-) -> Path | None:
-    """Where a file's result is kept: named by everything it depends on."""
+def _cache_salt(typogrify: dict | None) -> hashlib._Hash:
+    """What every file's result depends on besides its bytes and manifest row."""
+    salt = hashlib.sha1(code_version().encode())
+    salt.update(json.dumps(typogrify, default=str).encode())
+    return salt
+
+
+def _cache_key(full: str, rel: str, manifest: dict, salt: hashlib._Hash) -> str | None:
+    """A file's key: its path, bytes and manifest row, and the salt."""
     try:
-        if os.path.getsize(full) > MAX_BYTES:
-            return None
-        key = hashlib.sha1(Path(full).read_bytes())
+        with open(full, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_BYTES:
+                return None
+            key = salt.copy()
+            key.update(fh.read())
     except OSError:
         return None
-    key.update(json.dumps([manifest, typogrify], default=str).encode())
-    key.update(code_version().encode())
-    digest = key.hexdigest()
-    return cache_dir / digest[:2] / f"{digest}.pickle"
+    key.update(json.dumps([rel, manifest], default=str).encode())
+    return key.hexdigest()
 
 
-def _load_cached(path: Path) -> tuple | None:
+def _load_cache(path: Path, salt: str) -> dict[str, Extracted]:
+    """The results kept by the last build, by key; none if the code changed.
+    The file holds the salt, then the results."""
     try:
-        return pickle.loads(path.read_bytes())
-    except (OSError, pickle.PickleError, EOFError, AttributeError, TypeError):
-        return None
+        with path.open("rb") as fh:
+            if pickle.load(fh) != salt:
+                return {}
+            cached = pickle.load(fh)
+    except Exception:  # missing, truncated, or classes that changed
+        return {}
+    return cached if isinstance(cached, dict) else {}
 
 
-def _extract_one(job: tuple[str, str, dict, dict | None, str | None]) -> Result:
-    full, rel, manifest, typogrify, cached = job
+def _save_cache(path: Path, salt: str, results: dict[str, Extracted]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
+    full, rel, manifest, typogrify = job
     try:
         article = extract_file(Path(full), rel, manifest)
-        result: tuple = (article, None, article_html(article, typogrify))
+        html = article_html(article, typogrify)
+        return rel, article, None, html, article.fingerprint, article_url(article)
     except SkipFile as exc:
-        result = (None, str(exc), {})
+        return rel, None, str(exc), {}, "", ""
     except Exception as exc:  # a bug on one file must not stop the archive
         logger.exception("extraction failed for %s", rel)
-        return rel, None, f"extraction error: {type(exc).__name__}: {exc}", {}
-    if cached is not None:
-        target = Path(cached)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(target)
-    return (rel, *result)
+        return rel, None, f"{ERROR}: {type(exc).__name__}: {exc}", {}, "", ""
 
 
 def article_url(article: Article) -> str:
@@ -221,16 +243,27 @@ def build_corpus(
 
     done: dict[str, Result] = {}
     jobs = []
-    used: set[Path] = set()
-    for p in paths:
-        full, entry = str(root / p), manifest_entries.get(p, {})
-        target = _cache_file(full, entry, typogrify, cache_dir) if cache_dir else None
-        if target is not None:
-            used.add(target)
-            if (hit := _load_cached(target)) is not None:
-                done[p] = (p, *hit)
-                continue
-        jobs.append((full, p, entry, typogrify, str(target) if target else None))
+    keys: dict[str, str] = {}  # path -> cache key
+    cache_file = cache_dir / CACHE_FILE if cache_dir else None
+    salt = _cache_salt(typogrify)
+    # many small objects, all kept: the collector would only walk them again
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        cached = _load_cache(cache_file, salt.hexdigest()) if cache_file else {}
+        for p in paths:
+            full, entry = os.path.join(root, p), manifest_entries.get(p, {})
+            key = _cache_key(full, p, entry, salt) if cache_file else None
+            if key is not None:
+                keys[p] = key
+                if (hit := cached.get(key)) is not None:
+                    done[p] = (p, *hit)
+                    continue
+            jobs.append((full, p, entry, typogrify))
+        hits = len(done)
+    finally:
+        if collecting:
+            gc.enable()
     if progress:
         progress(len(done))
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
@@ -249,10 +282,17 @@ def build_corpus(
                 progress(len(done))
     if progress:
         progress(len(done))
-    if cache_dir is not None:
-        for old in cache_dir.glob("*/*.pickle"):
-            if old not in used:
-                old.unlink(missing_ok=True)
+    if cache_file is not None and (len(keys) != hits or len(cached) != hits):
+        # before the tags are unified below: the cache keeps what the file gave
+        keep = {
+            key: done[p][1:]
+            for p, key in keys.items()
+            if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
+        }
+        _save_cache(cache_file, salt.hexdigest(), keep)
+        for old in cache_dir.iterdir():  # the older layout: a folder per prefix
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
 
     # one tag per entity, one spelling, across the whole archive
     got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
@@ -274,19 +314,18 @@ def build_corpus(
 
     seen: dict[str, str] = {}  # fingerprint -> first path
     urls: dict[str, str] = {}  # url -> path
-    for rel, article, reason, html in (done[p] for p in paths):
+    for rel, article, reason, html, fingerprint, url in (done[p] for p in paths):
         entry = Entry(rel)
         corpus.entries[rel] = entry
         if article is None:
             entry.status, entry.reason = SKIPPED, reason
             continue
         entry.article, entry.html = article, html
-        first = seen.setdefault(article.fingerprint, rel)
+        first = seen.setdefault(fingerprint, rel)
         if first != rel:
             entry.status, entry.duplicate_of = DUPLICATE, first
             entry.reason = f"same article as {first}"
             continue
-        url = article_url(article)
         if url in urls:
             suffix = hashlib.sha1(rel.encode()).hexdigest()[:6]
             url = url[:-1] + f"-{suffix}/"

@@ -1,0 +1,125 @@
+"""The build's caches never give what a clean build would not."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsarchive import corpus
+from newsarchive.corpus import CACHE_FILE, build_corpus
+from tests.conftest import ROOT, build_site, make_archive
+from tests.test_incremental import HEADER, raw, row, tree
+
+
+def seeds(tmp_path: Path) -> Path:
+    files = {
+        "a.txt": raw("Envoy visits Seoul", "Jonas Brekke met officials."),
+        "b.txt": raw("Talks stall", "Brekke left early."),
+        "c.txt": raw("Summit date set", "Leaders agreed."),
+    }
+    manifest = HEADER + "".join(
+        [
+            row("a.txt", "2019-01-02", "Jonas Brekke, Diplomacy"),
+            row("b.txt", "2019-01-03", "Brekke, Diplomacy"),
+            row("c.txt", "2019-01-04", "Summit"),
+        ]
+    )
+    return make_archive(tmp_path, files, manifest)
+
+
+def extract(root: Path, cache: Path | None) -> dict:
+    got = build_corpus(
+        root,
+        ["seeds"],
+        manifest_path=root / "seeds" / "manifest.csv",
+        workers=1,
+        cache_dir=cache,
+        typogrify={"omit_filters": ["widont"]},
+    )
+    return {
+        rel: (
+            e.status,
+            e.reason,
+            e.url,
+            e.duplicate_of,
+            e.html,
+            e.article and (e.article.title, e.article.tags, e.article.paragraphs),
+        )
+        for rel, e in got.entries.items()
+    }
+
+
+def test_cached_corpus_is_the_clean_one(tmp_path):
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    assert extract(root, cache) == extract(root, None)
+    assert [p.name for p in cache.iterdir()] == [CACHE_FILE]
+    # the surname tag of b.txt was unified with a.txt's; without a.txt it
+    # must come back as the file gives it, not as the last build left it
+    (root / "seeds" / "a.txt").unlink()
+    (root / "seeds" / "d.txt").write_text(raw("Talks stall", "Brekke left early."))
+    want = extract(root, None)
+    assert want["seeds/b.txt"][5][1] == ["Brekke", "Diplomacy"]
+    assert want["seeds/d.txt"][0] == "duplicate"
+    assert extract(root, cache) == want
+    assert extract(root, cache) == want  # all from the cache this time
+
+
+def test_extraction_errors_are_not_cached(tmp_path, monkeypatch):
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    real = corpus.extract_file
+
+    def broken(path, rel, manifest):
+        if rel == "seeds/c.txt":
+            raise RuntimeError("a bug")
+        return real(path, rel, manifest)
+
+    monkeypatch.setattr(corpus, "extract_file", broken)
+    assert "extraction error" in extract(root, cache)["seeds/c.txt"][1]
+    monkeypatch.setattr(corpus, "extract_file", real)
+    assert extract(root, cache)["seeds/c.txt"][0] == "published"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"not a pickle", pickle.dumps("another salt") + pickle.dumps({})],
+)
+def test_unusable_cache_file_is_replaced(tmp_path, content):
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / CACHE_FILE).write_bytes(content)
+    (cache / "ab").mkdir()  # the older layout: one pickle per file
+    (cache / "ab" / "ab12.pickle").write_bytes(b"old")
+    assert extract(root, cache) == extract(root, None)
+    assert [p.name for p in cache.iterdir()] == [CACHE_FILE]
+
+
+def test_changed_setting_or_template_renders_again(tmp_path):
+    """Unchanged pages are not rendered again: unless a setting or a
+    template they use changed."""
+    root = seeds(tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    cache = {"NEWS_CACHE": str(tmp_path / "cache"), "THEME": str(theme)}
+    build_site(root, out, **cache)
+
+    build_site(root, out, SITENAME="Another Name", **cache)
+    build_site(root, clean, SITENAME="Another Name", NEWS_CACHE="", THEME=str(theme))
+    assert tree(out) == tree(clean)
+
+    template = theme / "templates" / "article.html"
+    text = template.read_text().replace(
+        "{% block content %}", "{% block content %}<!-- a new line -->", 1
+    )
+    template.write_text(text)
+    build_site(root, out, **cache)
+    shutil.rmtree(clean)
+    build_site(root, clean, NEWS_CACHE="", THEME=str(theme))
+    assert tree(out) == tree(clean)
+    assert b"a new line" in (out / "2019/01/talks-stall/index.html").read_bytes()
