@@ -6,6 +6,7 @@ records to Pelican and writes `build-report.json` when the build ends.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.readers import BaseReader
+from pelican.urlwrappers import URLWrapper
 
 from news_speed.progress import Progress
 from news_speed.writer import cache_dir
@@ -60,6 +62,9 @@ def _corpus(settings: dict) -> Corpus:
         )
         bar.close()
         _state["corpus"] = corpus
+        # it lasts the whole build: keep the collector from walking it again
+        # and again (reset() lets it go)
+        gc.freeze()
     return corpus
 
 
@@ -67,10 +72,27 @@ class RawArticleReader(BaseReader):
     enabled = True
     file_extensions = ["txt"]
 
+    def __init__(self, settings: dict) -> None:
+        super().__init__(settings)
+        # one Tag, Author or Category per name: each computes its slug once
+        self._wrappers: dict[tuple[str, str], URLWrapper] = {}
+
+    def _process(self, name: str, value: object) -> object:
+        processed = self.process_metadata(name, value)
+        if isinstance(processed, URLWrapper):
+            return self._wrappers.setdefault((name, processed.name), processed)
+        if isinstance(processed, list):
+            get = self._wrappers.setdefault
+            return [get((name, w.name), w) for w in processed]
+        return processed
+
     def read(self, source_path: str) -> tuple[str, dict]:
-        root = Path(self.settings["PATH"])
+        root = os.path.join(self.settings["PATH"], "")
         # no resolve(): a symlinked seeds/ keeps the name the corpus gave it
-        rel = Path(os.path.relpath(source_path, root)).as_posix()
+        if source_path.startswith(root):
+            rel = source_path[len(root) :].replace(os.sep, "/")
+        else:
+            rel = Path(os.path.relpath(source_path, root)).as_posix()
         entry = _corpus(self.settings).entries.get(rel)
         if entry is None or entry.status != PUBLISHED or entry.article is None:
             # Reported in build-report.json with its reason; Pelican skips it.
@@ -99,11 +121,11 @@ class RawArticleReader(BaseReader):
             "raw_source": rel,
         }
         if a.section:
-            meta["category"] = self.process_metadata("category", a.section)
+            meta["category"] = self._process("category", a.section)
         if a.authors:
-            meta["authors"] = self.process_metadata("authors", a.authors)
+            meta["authors"] = self._process("authors", a.authors)
         if a.tags:
-            meta["tags"] = self.process_metadata("tags", a.tags)
+            meta["tags"] = self._process("tags", a.tags)
         return html["body"], meta
 
 
@@ -145,6 +167,7 @@ def drop_other_articles(generator) -> None:
 def reset(generator) -> None:
     """A new build (devserver rebuilds in one process) re-reads the seeds."""
     _state.pop("corpus", None)
+    gc.unfreeze()
 
 
 def write_report(pelican) -> None:
