@@ -28,9 +28,10 @@ from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-VERSION = "1"
+VERSION = "2"
 CACHEABLE = ("article", "group", "page")
 _SKIP_ATTRS = {"settings", "metadata", "translations", "date_format"}
+_SIMPLE = {str, int, float, bool, type(None)}
 
 
 def _is_group(value: Any) -> bool:
@@ -64,11 +65,7 @@ def _plain(value: Any) -> str:
 
 
 def _sha(*parts: str) -> str:
-    h = hashlib.sha1()
-    for part in parts:
-        h.update(part.encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
+    return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Fingerprints:
@@ -81,6 +78,7 @@ class Fingerprints:
         self._nav: dict[int, str] = {}
         self._group: dict[int, str] = {}
         self._globals: dict[str, str] = {}
+        self._wrappers: dict[int, str] = {}
         self._names: dict[str, set[str] | None] = {}
 
     def _salt(self) -> str:
@@ -100,13 +98,30 @@ class Fingerprints:
 
     # values ----------------------------------------------------------------
 
+    def plain(self, v: Any) -> str:
+        """_plain(v), each Tag, Author or Category worked out once."""
+        if type(v) in _SIMPLE:
+            return repr(v)
+        if type(v) is list:
+            return "[" + ",".join(map(self.plain, v)) + "]"
+        if isinstance(v, URLWrapper):
+            key = id(v)  # the objects live as long as this
+            if key not in self._wrappers:
+                self._wrappers[key] = _plain(v)
+            return self._wrappers[key]
+        return _plain(v)
+
     def content(self, c: Content) -> str:
         """An article or page as a list item: HTML and metadata."""
         key = id(c)
         if key not in self._content:
-            meta = ";".join(f"{k}={_plain(v)}" for k, v in sorted(c.metadata.items()))
+            plain, meta = self.plain, c.metadata
             self._content[key] = _sha(
-                c._content or "", meta, c.url, c.save_as or "", str(c.status)
+                c._content or "",
+                *[f"{k}={plain(meta[k])}" for k in sorted(meta)],
+                c.url,
+                c.save_as or "",
+                str(c.status),
             )
         return self._content[key]
 
@@ -137,6 +152,8 @@ class Fingerprints:
         return memo[key]
 
     def value(self, v: Any, nav: bool = False) -> str:
+        if type(v) in _SIMPLE:
+            return repr(v)
         if isinstance(v, Content):
             return self.content(v)
         if _is_group(v):
@@ -151,7 +168,7 @@ class Fingerprints:
                     for k, x in sorted(v.items(), key=lambda kv: str(kv[0]))
                 ),
             )
-        return _plain(v)
+        return self.plain(v)
 
     # templates -------------------------------------------------------------
 
