@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -123,3 +124,17 @@ def test_changed_setting_or_template_renders_again(tmp_path):
     build_site(root, clean, NEWS_CACHE="", THEME=str(theme))
     assert tree(out) == tree(clean)
     assert b"a new line" in (out / "2019/01/talks-stall/index.html").read_bytes()
+
+
+def test_articles_of_one_day_keep_one_order(tmp_path):
+    """Pelican lists the files as a set: without a fixed order, same-day
+    articles would move around from build to build."""
+    letters = "QCKAXFMB"
+    files = {f"{n}.txt": raw(f"Story {c}", f"Text {c}.") for n, c in enumerate(letters)}
+    manifest = HEADER + "".join(row(name, "2019-01-05") for name in files)
+    root = make_archive(tmp_path, files, manifest)
+    out = tmp_path / "out"
+    build_site(root, out, NEWS_CACHE="")
+    front = (out / "index.html").read_text()
+    shown = re.findall(r'href="/2019/01/story-(\w)/"', front)
+    assert list(dict.fromkeys(shown)) == sorted(letters.lower())

@@ -12,11 +12,13 @@ import logging
 import os
 from datetime import UTC, datetime
 from functools import partial
+from operator import attrgetter
 from pathlib import Path
 
 from pelican import signals
 from pelican.readers import BaseReader
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import order_content
 
 from news_speed.progress import Progress
 from news_speed.writer import cache_dir
@@ -150,7 +152,12 @@ def add_reader(readers) -> None:
 
 def drop_other_articles(generator) -> None:
     """Only raw dumps are articles: a Markdown or reST file dropped in seeds/
-    would skip extraction and escaping. It is reported as not read instead."""
+    would skip extraction and escaping. It is reported as not read instead.
+
+    The articles are put in a fixed order: Pelican reads the files in no
+    fixed order (a set), and without translation grouping (which sorts them
+    by slug) articles of the same date would come out in another order each
+    build. By slug, then as ARTICLE_ORDER_BY says (a stable sort)."""
     keep = [a for a in generator.articles if a.metadata.get("raw_source")]
     if len(keep) != len(generator.articles):
         logger.warning(
@@ -158,7 +165,8 @@ def drop_other_articles(generator) -> None:
             "(see build-report.json)",
             len(generator.articles) - len(keep),
         )
-        generator.articles = keep
+    keep.sort(key=attrgetter("slug", "source_path"))
+    generator.articles = order_content(keep, generator.settings["ARTICLE_ORDER_BY"])
     generator.translations = [
         a for a in generator.translations if a.metadata.get("raw_source")
     ]
