@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive import corpus
-from newsarchive.corpus import CACHE_FILE, build_corpus
+from newsarchive.corpus import build_corpus
 from tests.conftest import ROOT, build_site, make_archive
 from tests.test_incremental import HEADER, raw, row, tree
 
@@ -53,11 +53,17 @@ def extract(root: Path, cache: Path | None) -> dict:
     }
 
 
+def shards(cache: Path) -> list[str]:
+    names = sorted(p.name for p in cache.iterdir())
+    assert all(re.fullmatch(r"[0-9a-f]{2}\.pickle", name) for name in names)
+    return names
+
+
 def test_cached_corpus_is_the_clean_one(tmp_path):
     root = seeds(tmp_path)
     cache = tmp_path / "cache"
     assert extract(root, cache) == extract(root, None)
-    assert [p.name for p in cache.iterdir()] == [CACHE_FILE]
+    assert shards(cache)
     # the surname tag of b.txt was unified with a.txt's; without a.txt it
     # must come back as the file gives it, not as the last build left it
     (root / "seeds" / "a.txt").unlink()
@@ -67,6 +73,24 @@ def test_cached_corpus_is_the_clean_one(tmp_path):
     assert want["seeds/d.txt"][0] == "duplicate"
     assert extract(root, cache) == want
     assert extract(root, cache) == want  # all from the cache this time
+    assert shards(cache)
+
+
+def test_only_changed_shards_are_written(tmp_path):
+    files = {f"{n}.txt": raw(f"Story {n}", f"Text {n}.") for n in range(20)}
+    root = make_archive(tmp_path, files)
+    cache = tmp_path / "cache"
+
+    def stamps() -> set:
+        return {
+            (p.name, p.stat().st_ino, p.stat().st_mtime_ns) for p in cache.iterdir()
+        }
+
+    extract(root, cache)
+    before = stamps()
+    (root / "seeds" / "3.txt").write_text(raw("Story 3", "Other text."))
+    extract(root, cache)
+    assert len(before & stamps()) >= len(before) - 2  # its old and new shard
 
 
 def test_extraction_errors_are_not_cached(tmp_path, monkeypatch):
@@ -93,11 +117,13 @@ def test_unusable_cache_file_is_replaced(tmp_path, content):
     root = seeds(tmp_path)
     cache = tmp_path / "cache"
     cache.mkdir()
-    (cache / CACHE_FILE).write_bytes(content)
-    (cache / "ab").mkdir()  # the older layout: one pickle per file
+    for name in "0123456789abcdef":
+        (cache / f"{name}{name}.pickle").write_bytes(content)
+    (cache / "extract.pickle").write_bytes(content)  # older layouts
+    (cache / "ab").mkdir()
     (cache / "ab" / "ab12.pickle").write_bytes(b"old")
     assert extract(root, cache) == extract(root, None)
-    assert [p.name for p in cache.iterdir()] == [CACHE_FILE]
+    assert shards(cache)
 
 
 def test_changed_setting_or_template_renders_again(tmp_path):

@@ -2,9 +2,10 @@
 give each article a unique URL, and account for every file.
 
 Extraction runs in a process pool. With a cache folder, the results are kept
-on disk, in one file, each under a key made of the file's path, bytes and
-manifest row, the extraction code and the HTML options, so a rebuild
-extracts only files that are new or changed.
+on disk, each under a key made of the file's path, bytes and manifest row,
+the extraction code and the HTML options, so a rebuild extracts only files
+that are new or changed. They are kept in 256 files by the key's first two
+digits: a few new files rewrite only a few of them.
 """
 
 from __future__ import annotations
@@ -149,7 +150,6 @@ def article_html(article: Article, typogrify: dict | None = None) -> dict[str, s
 Extracted = tuple[Article | None, str | None, dict[str, str], str, str]
 Result = tuple[str, Article | None, str | None, dict[str, str], str, str]
 
-CACHE_FILE = "extract.pickle"
 ERROR = "extraction error"
 
 
@@ -174,26 +174,42 @@ def _cache_key(full: str, rel: str, manifest: dict, salt: hashlib._Hash) -> str 
     return key.hexdigest()
 
 
-def _load_cache(path: Path, salt: str) -> dict[str, Extracted]:
-    """The results kept by the last build, by key; none if the code changed.
-    The file holds the salt, then the results."""
-    try:
-        with path.open("rb") as fh:
-            if pickle.load(fh) != salt:
-                return {}
-            cached = pickle.load(fh)
-    except Exception:  # missing, truncated, or classes that changed
-        return {}
-    return cached if isinstance(cached, dict) else {}
+def _load_cache(folder: Path, salt: str) -> dict[str, dict[str, Extracted]]:
+    """The results kept by the last build, by key, in shards by the key's
+    first two digits; none if the code changed. Each file holds the salt,
+    then the results."""
+    shards: dict[str, dict[str, Extracted]] = {}
+    for path in folder.glob("??.pickle"):
+        try:
+            with path.open("rb") as fh:
+                if pickle.load(fh) == salt:
+                    shards[path.stem] = pickle.load(fh)
+        except Exception:  # truncated, or classes that changed
+            continue
+    return shards
 
 
-def _save_cache(path: Path, salt: str, results: dict[str, Extracted]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+def _save_cache(
+    folder: Path, salt: str, results: dict[str, Extracted], old: dict[str, dict]
+) -> None:
+    """Write the shards whose keys changed; remove every other file."""
+    shards: dict[str, dict[str, Extracted]] = {}
+    for key, result in results.items():
+        shards.setdefault(key[:2], {})[key] = result
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, shard in shards.items():
+        if shard.keys() != old.get(name, {}).keys():
+            path = folder / f"{name}.pickle"
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(shard, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+    for path in folder.iterdir():  # emptied shards, older layouts
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        elif path.suffix == ".pickle" and path.stem not in shards:
+            path.unlink()
 
 
 def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
@@ -244,19 +260,18 @@ def build_corpus(
     done: dict[str, Result] = {}
     jobs = []
     keys: dict[str, str] = {}  # path -> cache key
-    cache_file = cache_dir / CACHE_FILE if cache_dir else None
     salt = _cache_salt(typogrify)
     # many small objects, all kept: the collector would only walk them again
     collecting = gc.isenabled()
     gc.disable()
     try:
-        cached = _load_cache(cache_file, salt.hexdigest()) if cache_file else {}
+        shards = _load_cache(cache_dir, salt.hexdigest()) if cache_dir else {}
         for p in paths:
             full, entry = os.path.join(root, p), manifest_entries.get(p, {})
-            key = _cache_key(full, p, entry, salt) if cache_file else None
+            key = _cache_key(full, p, entry, salt) if cache_dir else None
             if key is not None:
                 keys[p] = key
-                if (hit := cached.get(key)) is not None:
+                if (hit := shards.get(key[:2], {}).get(key)) is not None:
                     done[p] = (p, *hit)
                     continue
             jobs.append((full, p, entry, typogrify))
@@ -282,17 +297,15 @@ def build_corpus(
                 progress(len(done))
     if progress:
         progress(len(done))
-    if cache_file is not None and (len(keys) != hits or len(cached) != hits):
+    cached = sum(map(len, shards.values())) if cache_dir else 0
+    if cache_dir is not None and (len(keys) != hits or cached != hits):
         # before the tags are unified below: the cache keeps what the file gave
         keep = {
             key: done[p][1:]
             for p, key in keys.items()
             if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
         }
-        _save_cache(cache_file, salt.hexdigest(), keep)
-        for old in cache_dir.iterdir():  # the older layout: a folder per prefix
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
+        _save_cache(cache_dir, salt.hexdigest(), keep, shards)
 
     # one tag per entity, one spelling, across the whole archive
     got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
