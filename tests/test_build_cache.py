@@ -32,6 +32,7 @@ def seeds(tmp_path: Path) -> Path:
 
 
 def extract(root: Path, cache: Path | None) -> dict:
+    """What became of each file, and the manifest's problems."""
     got = build_corpus(
         root,
         ["seeds"],
@@ -40,7 +41,7 @@ def extract(root: Path, cache: Path | None) -> dict:
         cache_dir=cache,
         typogrify={"omit_filters": ["widont"]},
     )
-    return {
+    files = {
         rel: (
             e.status,
             e.reason,
@@ -51,11 +52,14 @@ def extract(root: Path, cache: Path | None) -> dict:
         )
         for rel, e in got.entries.items()
     }
+    return {**files, "manifest problems": got.manifest_problems}
 
 
 def shards(cache: Path) -> list[str]:
     names = sorted(p.name for p in cache.iterdir())
-    assert all(re.fullmatch(r"[0-9a-f]{2}\.pickle", name) for name in names)
+    assert all(
+        re.fullmatch(r"[0-9a-f]{2}\.pickle", n) for n in names if n != "manifest.pickle"
+    )
     return names
 
 
@@ -91,6 +95,24 @@ def test_only_changed_shards_are_written(tmp_path):
     (root / "seeds" / "3.txt").write_text(raw("Story 3", "Other text."))
     extract(root, cache)
     assert len(before & stamps()) >= len(before) - 2  # its old and new shard
+
+
+def test_manifest_kept_until_it_or_the_files_it_names_change(tmp_path):
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    manifest = root / "seeds" / "manifest.csv"
+    manifest.write_text(manifest.read_text() + row("x.txt", "2019-01-05"))
+    assert extract(root, cache) == extract(root, None)
+    assert "x.txt" in str(extract(root, cache)["manifest problems"])
+    (root / "seeds" / "x.txt").write_text(raw("Late news", "It came."))
+    assert extract(root, cache) == extract(root, None)
+    assert extract(root, cache)["manifest problems"] == []
+    (root / "seeds" / "b.txt").unlink()
+    assert extract(root, cache) == extract(root, None)
+    assert "b.txt" in str(extract(root, cache)["manifest problems"])
+    manifest.write_text(HEADER + row("c.txt", "2020-02-02"))
+    assert extract(root, cache) == extract(root, None)
+    assert extract(root, cache)["seeds/c.txt"][2] == "2020/02/summit-date-set/"
 
 
 def test_extraction_errors_are_not_cached(tmp_path, monkeypatch):

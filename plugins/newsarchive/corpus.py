@@ -26,7 +26,7 @@ from pathlib import Path
 
 from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
-from newsarchive.manifest import load_manifest
+from newsarchive.manifest import Manifest, load_manifest
 from newsarchive.tags import unify_tags
 
 logger = logging.getLogger(__name__)
@@ -208,8 +208,43 @@ def _save_cache(
     for path in folder.iterdir():  # emptied shards, older layouts
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
-        elif path.suffix == ".pickle" and path.stem not in shards:
+        elif path.suffix == ".pickle" and path.stem not in (*shards, "manifest"):
             path.unlink()
+
+
+def _manifest(path: Path, cache_dir: Path | None) -> Manifest:
+    """load_manifest(path), kept in the cache under the manifest's bytes and
+    the code; whether the files it names exist is checked again."""
+    seeds = str(path.parent)
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = None
+    if cache_dir is None or data is None:
+        return load_manifest(path, path.parent)
+    salt = hashlib.sha1(code_version().encode() + b"\0" + data).hexdigest()
+    kept = cache_dir / "manifest.pickle"
+    try:
+        with kept.open("rb") as fh:
+            if pickle.load(fh) == salt:
+                manifest, named = pickle.load(fh)
+                if all(
+                    os.path.isfile(os.path.join(seeds, n)) == e
+                    for n, e in named.items()
+                ):
+                    return manifest
+    except Exception:  # none yet, or unreadable
+        pass
+    manifest = load_manifest(path, path.parent)
+    files = {*manifest.entries, *(p["file"] for p in manifest.problems if "file" in p)}
+    named = {n: os.path.isfile(os.path.join(seeds, n)) for n in files}
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = kept.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((manifest, named), fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(kept)
+    return manifest
 
 
 def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
@@ -252,7 +287,7 @@ def build_corpus(
     paths, others = files if files is not None else find_files(root, folders)
     manifest_entries: dict[str, dict] = {}
     if manifest_path is not None:
-        manifest = load_manifest(manifest_path, manifest_path.parent)
+        manifest = _manifest(manifest_path, cache_dir)
         corpus.manifest_problems = manifest.problems
         prefix = manifest_path.parent.relative_to(root).as_posix()
         manifest_entries = {f"{prefix}/{k}": v for k, v in manifest.entries.items()}
