@@ -20,7 +20,7 @@ import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, wraps
 from html import escape
 from pathlib import Path
 
@@ -266,6 +266,25 @@ def article_url(article: Article) -> str:
     return f"{article.date:%Y/%m}/{article.slug}/"
 
 
+def _without_collector(function: Callable) -> Callable:
+    """Run `function` with the garbage collector off: it makes many small
+    objects that are all kept, which the collector would walk again and
+    again. (Build workers turn it back on.)"""
+
+    @wraps(function)
+    def run(*args, **kwargs):
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if collecting:
+                gc.enable()
+
+    return run
+
+
+@_without_collector
 def build_corpus(
     root: Path,
     folders: list[str],
@@ -296,30 +315,23 @@ def build_corpus(
     jobs = []
     keys: dict[str, str] = {}  # path -> cache key
     salt = _cache_salt(typogrify)
-    # many small objects, all kept: the collector would only walk them again
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        shards = _load_cache(cache_dir, salt.hexdigest()) if cache_dir else {}
-        for p in paths:
-            full, entry = os.path.join(root, p), manifest_entries.get(p, {})
-            key = _cache_key(full, p, entry, salt) if cache_dir else None
-            if key is not None:
-                keys[p] = key
-                if (hit := shards.get(key[:2], {}).get(key)) is not None:
-                    done[p] = (p, *hit)
-                    continue
-            jobs.append((full, p, entry, typogrify))
-        hits = len(done)
-    finally:
-        if collecting:
-            gc.enable()
+    shards = _load_cache(cache_dir, salt.hexdigest()) if cache_dir else {}
+    for p in paths:
+        full, entry = os.path.join(root, p), manifest_entries.get(p, {})
+        key = _cache_key(full, p, entry, salt) if cache_dir else None
+        if key is not None:
+            keys[p] = key
+            if (hit := shards.get(key[:2], {}).get(key)) is not None:
+                done[p] = (p, *hit)
+                continue
+        jobs.append((full, p, entry, typogrify))
+    hits = len(done)
     if progress:
         progress(len(done))
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers > 1 and len(jobs) > 50:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        with ProcessPoolExecutor(workers) as pool:
+        with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:
             for result in pool.map(_extract_one, jobs, chunksize=chunk):
                 done[result[0]] = result
                 if progress and len(done) % chunk == 0:
