@@ -76,17 +76,23 @@ class RawArticleReader(BaseReader):
 
     def __init__(self, settings: dict) -> None:
         super().__init__(settings)
-        # one Tag, Author or Category per name: each computes its slug once
         self._wrappers: dict[tuple[str, str], URLWrapper] = {}
+        self._processed: dict[tuple, object] = {}
 
-    def _process(self, name: str, value: object) -> object:
-        processed = self.process_metadata(name, value)
-        if isinstance(processed, URLWrapper):
-            return self._wrappers.setdefault((name, processed.name), processed)
-        if isinstance(processed, list):
+    def _process(self, name: str, value: str | list[str]) -> object:
+        """process_metadata(name, value) with one Tag, Author or Category per
+        name (each works out its slug once), each value processed once."""
+        key = (name, value if isinstance(value, str) else tuple(value))
+        processed = self._processed.get(key)
+        if processed is None:
+            processed = self.process_metadata(name, value)
             get = self._wrappers.setdefault
-            return [get((name, w.name), w) for w in processed]
-        return processed
+            if isinstance(processed, URLWrapper):
+                processed = get((name, processed.name), processed)
+            elif isinstance(processed, list):
+                processed = [get((name, w.name), w) for w in processed]
+            self._processed[key] = processed
+        return list(processed) if isinstance(processed, list) else processed
 
     def read(self, source_path: str) -> tuple[str, dict]:
         root = os.path.join(self.settings["PATH"], "")

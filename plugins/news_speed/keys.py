@@ -79,6 +79,7 @@ class Fingerprints:
         self._group: dict[int, str] = {}
         self._globals: dict[str, str] = {}
         self._wrappers: dict[int, str] = {}
+        self._uses: dict[tuple, list[str]] = {}
         self._names: dict[str, set[str] | None] = {}
 
     def _salt(self) -> str:
@@ -223,6 +224,10 @@ class Fingerprints:
                 parts.append(f"{k}={self.subject(v)}")
             else:
                 parts.append(f"{k}={self.value(v)}")
-        for n in sorted(used - kwargs.keys()):
-            parts.append(f"{n}={self.global_value(context, n)}")
-        return _sha(*parts)
+        names = (template_name, *kwargs)  # the context names the template uses
+        if names not in self._uses:
+            self._uses[names] = [
+                f"{n}={self.global_value(context, n)}"
+                for n in sorted(used - kwargs.keys())
+            ]
+        return _sha(*parts, *self._uses[names])
