@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 import re
 import shutil
@@ -52,14 +53,15 @@ def extract(root: Path, cache: Path | None) -> dict:
         )
         for rel, e in got.entries.items()
     }
-    return {**files, "manifest problems": got.manifest_problems}
+    lines = got.report_lines()
+    assert [json.loads(line) for line in lines] == got.report()["files"]
+    return {**files, "manifest problems": got.manifest_problems, "report": lines}
 
 
 def shards(cache: Path) -> list[str]:
     names = sorted(p.name for p in cache.iterdir())
-    assert all(
-        re.fullmatch(r"[0-9a-f]{2}\.pickle", n) for n in names if n != "manifest.pickle"
-    )
+    kept = ("manifest.pickle", "report.pickle")
+    assert all(re.fullmatch(r"[0-9a-f]{2}\.pickle", n) for n in names if n not in kept)
     return names
 
 
@@ -78,6 +80,10 @@ def test_cached_corpus_is_the_clean_one(tmp_path):
     assert extract(root, cache) == want
     assert extract(root, cache) == want  # all from the cache this time
     assert shards(cache)
+    (root / "seeds" / "b.txt").unlink()  # d.txt is no duplicate any more
+    want = extract(root, None)
+    assert want["seeds/d.txt"][0] == "published"
+    assert extract(root, cache) == want
 
 
 def test_only_changed_shards_are_written(tmp_path):

@@ -188,13 +188,12 @@ def write_report(pelican) -> None:
     settings = pelican.settings
     corpus = _corpus(settings)
     target = Path(settings.get("NEWS_REPORT", "build-report.json"))
-    report = corpus.report()
     # one line per file: readable, and fast (the C encoder needs no indent)
     line = partial(json.dumps, ensure_ascii=False)
     text = (
-        f'{{"summary": {line(report["summary"])},\n'
-        f'"manifest_problems": {line(report["manifest_problems"])},\n'
-        '"files": [\n' + ",\n".join(line(f) for f in report["files"]) + "\n]}\n"
+        f'{{"summary": {line(corpus.summary())},\n'
+        f'"manifest_problems": {line(corpus.manifest_problems)},\n'
+        '"files": [\n' + ",\n".join(corpus.report_lines()) + "\n]}\n"
     )
     target.write_text(text, encoding="utf-8")
     logger.info("build report written to %s", target)

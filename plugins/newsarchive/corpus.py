@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache, wraps
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
@@ -45,6 +46,7 @@ class Entry:
     url: str | None = None
     duplicate_of: str | None = None
     html: dict[str, str] = field(default_factory=dict)  # title, summary, body
+    key: str | None = None  # of its extraction in the cache
 
     def report(self) -> dict:
         row: dict = {"path": self.path, "status": self.status}
@@ -72,6 +74,7 @@ class Entry:
 class Corpus:
     entries: dict[str, Entry] = field(default_factory=dict)
     manifest_problems: list[dict] = field(default_factory=list)
+    cache_dir: Path | None = None
 
     def published(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.status == PUBLISHED]
@@ -97,6 +100,27 @@ class Corpus:
             "manifest_problems": self.manifest_problems,
             "files": [self.entries[k].report() for k in sorted(self.entries)],
         }
+
+    def report_lines(self) -> list[str]:
+        """report()["files"], each file as one line of JSON. With a cache, a
+        line is reused while the file's extraction, status and URL are."""
+        path = self.cache_dir / "report.pickle" if self.cache_dir else None
+        kept = (_read(path, code_version()) if path else None) or {}
+        lines, keep = [], {}
+        for rel in sorted(self.entries):
+            e = self.entries[rel]
+            inputs = (e.key, e.status, e.reason, e.duplicate_of, e.url)
+            old = kept.get(rel)
+            if e.key is not None and old is not None and old[0] == inputs:
+                line = old[1]
+            else:
+                line = json.dumps(e.report(), ensure_ascii=False)
+            lines.append(line)
+            if e.key is not None:
+                keep[rel] = (inputs, line)
+        if path is not None and keep != kept:
+            _write(path, code_version(), keep)
+        return lines
 
 
 NOT_ARTICLES = {"manifest.csv", "README.md", ".gitkeep"}
@@ -174,19 +198,32 @@ def _cache_key(full: str, rel: str, manifest: dict, salt: hashlib._Hash) -> str 
     return key.hexdigest()
 
 
+def _read(path: Path, salt: str) -> Any:
+    """What _write(path, salt, data) kept, or None: none yet, kept under
+    another salt (the code changed), or unreadable."""
+    try:
+        with path.open("rb") as fh:
+            if pickle.load(fh) == salt:
+                return pickle.load(fh)
+    except Exception:  # truncated, or classes that changed
+        pass
+    return None
+
+
+def _write(path: Path, salt: str, data: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as fh:
+        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
 def _load_cache(folder: Path, salt: str) -> dict[str, dict[str, Extracted]]:
     """The results kept by the last build, by key, in shards by the key's
-    first two digits; none if the code changed. Each file holds the salt,
-    then the results."""
-    shards: dict[str, dict[str, Extracted]] = {}
-    for path in folder.glob("??.pickle"):
-        try:
-            with path.open("rb") as fh:
-                if pickle.load(fh) == salt:
-                    shards[path.stem] = pickle.load(fh)
-        except Exception:  # truncated, or classes that changed
-            continue
-    return shards
+    first two digits."""
+    shards = {path.stem: _read(path, salt) for path in folder.glob("??.pickle")}
+    return {name: shard for name, shard in shards.items() if shard is not None}
 
 
 def _save_cache(
@@ -196,19 +233,14 @@ def _save_cache(
     shards: dict[str, dict[str, Extracted]] = {}
     for key, result in results.items():
         shards.setdefault(key[:2], {})[key] = result
-    folder.mkdir(parents=True, exist_ok=True)
     for name, shard in shards.items():
         if shard.keys() != old.get(name, {}).keys():
-            path = folder / f"{name}.pickle"
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(shard, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
+            _write(folder / f"{name}.pickle", salt, shard)
+    keep = {*shards, "manifest", "report"}
     for path in folder.iterdir():  # emptied shards, older layouts
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
-        elif path.suffix == ".pickle" and path.stem not in (*shards, "manifest"):
+        elif path.suffix == ".pickle" and path.stem not in keep:
             path.unlink()
 
 
@@ -219,31 +251,19 @@ def _manifest(path: Path, cache_dir: Path | None) -> Manifest:
     try:
         data = path.read_bytes()
     except OSError:
-        data = None
-    if cache_dir is None or data is None:
+        return load_manifest(path, path.parent)
+    if cache_dir is None:
         return load_manifest(path, path.parent)
     salt = hashlib.sha1(code_version().encode() + b"\0" + data).hexdigest()
     kept = cache_dir / "manifest.pickle"
-    try:
-        with kept.open("rb") as fh:
-            if pickle.load(fh) == salt:
-                manifest, named = pickle.load(fh)
-                if all(
-                    os.path.isfile(os.path.join(seeds, n)) == e
-                    for n, e in named.items()
-                ):
-                    return manifest
-    except Exception:  # none yet, or unreadable
-        pass
+    if (hit := _read(kept, salt)) is not None:
+        manifest, named = hit
+        if all(os.path.isfile(os.path.join(seeds, n)) == e for n, e in named.items()):
+            return manifest
     manifest = load_manifest(path, path.parent)
     files = {*manifest.entries, *(p["file"] for p in manifest.problems if "file" in p)}
     named = {n: os.path.isfile(os.path.join(seeds, n)) for n in files}
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = kept.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump((manifest, named), fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(kept)
+    _write(kept, salt, (manifest, named))
     return manifest
 
 
@@ -302,7 +322,7 @@ def build_corpus(
     `progress` is called with the number of files done so far. `files`:
     what find_files(root, folders) returned, when the caller has it already.
     """
-    corpus = Corpus()
+    corpus = Corpus(cache_dir=cache_dir)
     paths, others = files if files is not None else find_files(root, folders)
     manifest_entries: dict[str, dict] = {}
     if manifest_path is not None:
@@ -375,7 +395,7 @@ def build_corpus(
     seen: dict[str, str] = {}  # fingerprint -> first path
     urls: dict[str, str] = {}  # url -> path
     for rel, article, reason, html, fingerprint, url in (done[p] for p in paths):
-        entry = Entry(rel)
+        entry = Entry(rel, key=keys.get(rel))
         corpus.entries[rel] = entry
         if article is None:
             entry.status, entry.reason = SKIPPED, reason
