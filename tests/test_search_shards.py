@@ -61,23 +61,36 @@ def test_only_changed_shards_are_rebuilt(tmp_path):
     cache = {"NEWS_CACHE": str(tmp_path / "cache")}
     build_site(site, out, **cache)
 
-    assert build_index(out, limit=2) == ["2018-03_2018-07", "2019-01_2019-06"]
-    assert listing(out)["shards"] == ["2018-03_2018-07", "2019-01_2019-06"]
-    for shard in listing(out)["shards"]:
+    # months packed from the oldest, two articles a shard; the newest alone
+    shards = ["2018-03_2018-07", "2019-01", "2019-06"]
+    assert build_index(out, limit=2) == shards
+    assert listing(out)["shards"] == shards
+    for shard, count in zip(shards, (2, 1, 1), strict=True):
         assert (out / "pagefind" / shard / "pagefind.js").is_file()
-        assert len(list((out / "pagefind" / shard / "fragment").iterdir())) == 2
+        assert len(list((out / "pagefind" / shard / "fragment").iterdir())) == count
 
     # nothing changed: nothing rebuilt
     build_site(site, out, **cache)
     old = stamps(out, "2018-03_2018-07")
     assert build_index(out, limit=2) == []
 
-    # today's article: only the newest shard is rebuilt
-    (site / "seeds" / "b.txt").write_text(raw("Port adds a night shift", "Cranes ran."))
-    with (site / "seeds" / "manifest.csv").open("a") as fh:
-        fh.write(row("b.txt", "2019-09-01"))
-    build_site(site, out, **cache)
+    def add(name: str, title: str, day: str) -> None:
+        (site / "seeds" / name).write_text(raw(title, "Cranes ran."))
+        with (site / "seeds" / "manifest.csv").open("a") as fh:
+            fh.write(row(name, day))
+        build_site(site, out, **cache)
+
+    # today's article: only the newest month is indexed again
+    add("b.txt", "Port adds a night shift", "2019-06-28")
+    assert build_index(out, limit=2) == ["2019-06"]
+    assert stamps(out, "2018-03_2018-07") == old
+
+    # a new month: a shard of its own; the month before, now full, is kept
+    june = stamps(out, "2019-06")
+    add("c.txt", "Port opens a new berth", "2019-09-01")
     assert build_index(out, limit=2) == ["2019-09"]
+    assert listing(out)["shards"] == [*shards, "2019-09"]
+    assert stamps(out, "2019-06") == june
     assert stamps(out, "2018-03_2018-07") == old
 
     # an old article's text changes: its shard is rebuilt
@@ -92,7 +105,7 @@ def test_only_changed_shards_are_rebuilt(tmp_path):
         (site / "seeds" / name).unlink()
     build_site(site, out, **cache)
     assert build_index(out, limit=2) == []
-    assert listing(out)["shards"] == ["2019-01_2019-06", "2019-09"]
+    assert listing(out)["shards"] == ["2019-01", "2019-06", "2019-09"]
     assert not (out / "pagefind" / "2018-03_2018-07").exists()
 
 

@@ -7,8 +7,10 @@ has no incremental mode, so the article pages are indexed in shards: month
 folders (`YYYY/MM/`, oldest first, and `undated/`) packed into groups of at
 most SHARD_PAGES pages. Each shard is a Pagefind bundle in
 OUTPUT/pagefind/<first month>_<last month>/; the search page merges them
-(Pagefind's mergeIndex). Adding today's articles changes only the newest
-shard, and packing from the oldest keeps the others' bounds.
+(Pagefind's mergeIndex). The newest month is a shard of its own, so adding
+today's articles re-indexes only that month; packing from the oldest keeps
+the other shards' bounds, and when a new month starts, the one before it
+joins the newest packed shard.
 
 OUTPUT/pagefind/shards.json lists the shards and their keys: a hash of what
 Pagefind reads from each page (the element marked data-pagefind-body) and
@@ -108,7 +110,10 @@ def build_index(output: Path, limit: int = SHARD_PAGES, jobs: int = 2) -> list[s
         old = json.loads(listing.read_text(encoding="utf-8"))["keys"]
     except (OSError, ValueError, KeyError, TypeError):
         old = {}
-    shards = {shard_name(g): g for g in pack(month_folders(output), limit)}
+    folders = month_folders(output)
+    # the newest month alone: today's articles re-index only it
+    groups = pack(folders[:-1], limit) + [folders[-1:]] if folders else []
+    shards = {shard_name(g): g for g in groups}
     keys = {name: shard_key(output, g) for name, g in shards.items()}
     todo = [
         name
