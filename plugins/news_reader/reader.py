@@ -173,6 +173,7 @@ def drop_other_articles(generator) -> None:
         )
     keep.sort(key=attrgetter("slug", "source_path"))
     generator.articles = order_content(keep, generator.settings["ARTICLE_ORDER_BY"])
+    gc.freeze()  # as the corpus: the articles last the whole build
     generator.translations = [
         a for a in generator.translations if a.metadata.get("raw_source")
     ]

@@ -192,6 +192,11 @@ class ParallelWriter(Writer):
         per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
         n = min(workers(self.settings), len(todo) // per_worker or 1)
         bar = Progress("Writing", len(todo))
+        # what the pages show lasts until the build ends: keep the collector
+        # from walking it again (and at exit), and worker processes from
+        # copying every object's page (keep_output lets it go when the next
+        # build starts)
+        gc.freeze()
         if n <= 1:
             for done, job in enumerate(todo, 1):
                 self._run(job)
@@ -201,8 +206,6 @@ class ParallelWriter(Writer):
         ctx = multiprocessing.get_context("fork")
         counter = ctx.Value("i", 0)
         _state.update(todo=todo, share=n, counter=counter)
-        gc.collect()
-        gc.freeze()  # keep the children from copying every object's page
         try:
             with ctx.Pool(n) as pool:
                 result = pool.map_async(_render_share, range(n))
@@ -211,7 +214,6 @@ class ParallelWriter(Writer):
                     bar.update(counter.value)
                 shares = result.get()
         finally:
-            gc.unfreeze()
             _state.pop("todo", None)
         bar.close()
         for produced, changed in shares:
@@ -263,6 +265,7 @@ def keep_output(pelican) -> None:
     """Update the output folder in place instead of emptying it first; empty
     it only when there is no record of what the last build wrote."""
     _state["started"] = time.time()
+    gc.unfreeze()  # what the last build (devserver) froze
     if not pelican.delete_outputdir:
         return
     pelican.delete_outputdir = False
