@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import operator
 import pickle
 import re
 import shutil
@@ -192,3 +193,28 @@ def test_articles_of_one_day_keep_one_order(tmp_path):
     front = (out / "index.html").read_text()
     shown = re.findall(r'href="/2019/01/story-(\w)/"', front)
     assert list(dict.fromkeys(shown)) == sorted(letters.lower())
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("tags", [" Seoul ", "Seoul", "", "North Korea", "seoul"]),
+        ("tags", ["  ", ""]),
+        ("authors", ["Kim Ji-su", "Kim Ji-su ", "Lee Min"]),
+        ("category", " National "),
+        ("category", "  "),
+    ],
+)
+def test_reader_makes_the_metadata_pelican_makes(name, value):
+    from pelican.readers import BaseReader
+    from pelican.settings import DEFAULT_CONFIG
+
+    from news_reader.reader import RawArticleReader
+
+    reader = RawArticleReader(DEFAULT_CONFIG)
+    want = BaseReader(DEFAULT_CONFIG).process_metadata(name, value)
+    got = reader._process(name, value)
+    assert repr(got) == repr(want)
+    again = reader._process(name, value)
+    if isinstance(got, list):  # the same objects, in a new list
+        assert again is not got and all(map(operator.is_, again, got))

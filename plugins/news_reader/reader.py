@@ -17,7 +17,6 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.readers import BaseReader
-from pelican.urlwrappers import URLWrapper
 from pelican.utils import order_content
 
 from news_speed.progress import Progress
@@ -76,23 +75,24 @@ class RawArticleReader(BaseReader):
 
     def __init__(self, settings: dict) -> None:
         super().__init__(settings)
-        self._wrappers: dict[tuple[str, str], URLWrapper] = {}
-        self._processed: dict[tuple, object] = {}
+        self._wrappers: dict[tuple[str, str], object] = {}
 
     def _process(self, name: str, value: str | list[str]) -> object:
         """process_metadata(name, value) with one Tag, Author or Category per
-        name (each works out its slug once), each value processed once."""
-        key = (name, value if isinstance(value, str) else tuple(value))
-        processed = self._processed.get(key)
-        if processed is None:
-            processed = self.process_metadata(name, value)
-            get = self._wrappers.setdefault
-            if isinstance(processed, URLWrapper):
-                processed = get((name, processed.name), processed)
-            elif isinstance(processed, list):
-                processed = [get((name, w.name), w) for w in processed]
-            self._processed[key] = processed
-        return list(processed) if isinstance(processed, list) else processed
+        name, so that each works out its slug once."""
+        single = isinstance(value, str)  # a category
+        # stripped, blanks and repeats dropped, as Pelican does
+        names = [
+            n for n in dict.fromkeys(map(str.strip, [value] if single else value)) if n
+        ]
+        if not names:
+            return self.process_metadata(name, value)  # for Pelican to drop
+        for n in names:
+            if (name, n) not in self._wrappers:
+                got = self.process_metadata(name, n if single else [n])
+                self._wrappers[(name, n)] = got if single else got[0]
+        got = [self._wrappers[(name, n)] for n in names]
+        return got[0] if single else got
 
     def read(self, source_path: str) -> tuple[str, dict]:
         root = os.path.join(self.settings["PATH"], "")
