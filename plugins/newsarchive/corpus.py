@@ -134,8 +134,10 @@ def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(root / folder):
             dirnames.sort()
+            where = Path(dirpath).relative_to(root).as_posix()
+            prefix = "" if where == "." else where + "/"
             for name in sorted(filenames):
-                rel = (Path(dirpath) / name).relative_to(root).as_posix()
+                rel = prefix + name
                 if name.endswith(".txt"):
                     raw.append(rel)
                 elif name not in NOT_ARTICLES:
