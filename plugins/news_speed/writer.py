@@ -265,7 +265,7 @@ def keep_output(pelican) -> None:
     """Update the output folder in place instead of emptying it first; empty
     it only when there is no record of what the last build wrote."""
     _state["started"] = time.time()
-    gc.unfreeze()  # what the last build (devserver) froze
+    gc.unfreeze()  # what an earlier build in this process froze
     if not pelican.delete_outputdir:
         return
     pelican.delete_outputdir = False
