@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import operator
+import os
 import pickle
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -218,3 +220,44 @@ def test_reader_makes_the_metadata_pelican_makes(name, value):
     again = reader._process(name, value)
     if isinstance(got, list):  # the same objects, in a new list
         assert again is not got and all(map(operator.is_, again, got))
+
+
+def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "SETTLED_NS", 0)  # no need to wait 2 s
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    extract(root, cache)
+    opened = []
+    monkeypatch.setattr(
+        corpus, "open", lambda *a, **k: opened.append(a[0]) or open(*a, **k), False
+    )
+    assert extract(root, cache) == extract(root, None)
+    assert not [p for p in opened if p.endswith(".txt")]
+
+
+def test_an_edit_keeping_size_and_time_is_seen(tmp_path, monkeypatch):
+    monkeypatch.setattr(corpus, "SETTLED_NS", 0)
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    extract(root, cache)
+    time.sleep(0.05)  # a later tick of the file system's clock
+    path = root / "seeds" / "b.txt"
+    old, text = path.stat(), path.read_text()
+    path.write_text(text.replace("left early", "came early"))
+    os.utime(path, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert path.stat().st_size == old.st_size
+    want = extract(root, None)
+    assert "came early" in want["seeds/b.txt"][4]["body"]
+    assert extract(root, cache) == want
+
+
+def test_a_file_changed_just_now_is_read_again(tmp_path, monkeypatch):
+    root = seeds(tmp_path)
+    cache = tmp_path / "cache"
+    extract(root, cache)  # written just now: no stamp kept
+    opened = []
+    monkeypatch.setattr(
+        corpus, "open", lambda *a, **k: opened.append(a[0]) or open(*a, **k), False
+    )
+    extract(root, cache)
+    assert len([p for p in opened if p.endswith(".txt")]) == 3

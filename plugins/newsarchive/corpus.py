@@ -5,7 +5,8 @@ Extraction runs in a process pool. With a cache folder, the results are kept
 on disk, each under a key made of the file's path, bytes and manifest row,
 the extraction code and the HTML options, so a rebuild extracts only files
 that are new or changed. They are kept in 256 files by the key's first two
-digits: a few new files rewrite only a few of them.
+digits: a few new files rewrite only a few of them. A file whose size, times
+and inode are those of the last build is not read again (see _digest).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import os
 import pickle
 import shutil
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -179,25 +181,50 @@ Result = tuple[str, Article | None, str | None, dict[str, str], str, str]
 ERROR = "extraction error"
 
 
-def _cache_salt(typogrify: dict | None) -> hashlib._Hash:
+def _cache_salt(typogrify: dict | None) -> str:
     """What every file's result depends on besides its bytes and manifest row."""
-    salt = hashlib.sha1(code_version().encode())
-    salt.update(json.dumps(typogrify, default=str).encode())
-    return salt
+    return hashlib.sha1(
+        code_version().encode() + json.dumps(typogrify, default=str).encode()
+    ).hexdigest()
 
 
-def _cache_key(full: str, rel: str, manifest: dict, salt: hashlib._Hash) -> str | None:
-    """A file's key: its path, bytes and manifest row, and the salt."""
+Stamp = tuple[int, int, int, int, int]
+SETTLED_NS = 2_000_000_000  # see _digest
+
+
+def _digest(full: str, stamps: dict[str, tuple[Stamp, str]], rel: str) -> str | None:
+    """The SHA-1 of a file's bytes; None if unreadable or too big.
+
+    `stamps` holds the last build's digests with each file's size, times,
+    inode and device: a file whose stamp is the same is not read again. Any
+    write sets the change time (ctime) to the current time, and a digest is
+    kept only for a file changed more than SETTLED_NS before it was read, so
+    a second write within the clock's resolution cannot go unseen."""
     try:
-        with open(full, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MAX_BYTES:
-                return None
-            key = salt.copy()
-            key.update(fh.read())
+        st = os.stat(full)
     except OSError:
         return None
-    key.update(json.dumps([rel, manifest], default=str).encode())
-    return key.hexdigest()
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+    if (old := stamps.get(rel)) is not None and old[0] == stamp:
+        return old[1]
+    stamps.pop(rel, None)
+    if st.st_size > MAX_BYTES:
+        return None
+    settled = st.st_ctime_ns < time.time_ns() - SETTLED_NS
+    try:
+        with open(full, "rb") as fh:
+            digest = hashlib.sha1(fh.read()).hexdigest()
+    except OSError:
+        return None
+    if settled:
+        stamps[rel] = (stamp, digest)
+    return digest
+
+
+def _cache_key(digest: str, rel: str, manifest: dict, salt: str) -> str:
+    """A file's key: its path, bytes and manifest row, and the salt."""
+    row = json.dumps([rel, manifest], default=str)
+    return hashlib.sha1(f"{salt}\0{digest}\0{row}".encode()).hexdigest()
 
 
 def _read(path: Path, salt: str) -> Any:
@@ -238,7 +265,7 @@ def _save_cache(
     for name, shard in shards.items():
         if shard.keys() != old.get(name, {}).keys():
             _write(folder / f"{name}.pickle", salt, shard)
-    keep = {*shards, "manifest", "report"}
+    keep = {*shards, "manifest", "report", "stamps"}
     for path in folder.iterdir():  # emptied shards, older layouts
         if path.is_dir():
             shutil.rmtree(path, ignore_errors=True)
@@ -337,10 +364,13 @@ def build_corpus(
     jobs = []
     keys: dict[str, str] = {}  # path -> cache key
     salt = _cache_salt(typogrify)
-    shards = _load_cache(cache_dir, salt.hexdigest()) if cache_dir else {}
+    shards = _load_cache(cache_dir, salt) if cache_dir else {}
+    kept_stamps = (_read(cache_dir / "stamps.pickle", "1") or {}) if cache_dir else {}
+    stamps = {p: kept_stamps[p] for p in paths if p in kept_stamps}  # still there
     for p in paths:
         full, entry = os.path.join(root, p), manifest_entries.get(p, {})
-        key = _cache_key(full, p, entry, salt) if cache_dir else None
+        digest = _digest(full, stamps, p) if cache_dir else None
+        key = _cache_key(digest, p, entry, salt) if digest else None
         if key is not None:
             keys[p] = key
             if (hit := shards.get(key[:2], {}).get(key)) is not None:
@@ -374,7 +404,9 @@ def build_corpus(
             for p, key in keys.items()
             if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
         }
-        _save_cache(cache_dir, salt.hexdigest(), keep, shards)
+        _save_cache(cache_dir, salt, keep, shards)
+    if cache_dir is not None and stamps != kept_stamps:
+        _write(cache_dir / "stamps.pickle", "1", stamps)
 
     # one tag per entity, one spelling, across the whole archive
     got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
