@@ -28,7 +28,7 @@ from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-VERSION = "2"
+VERSION = "3"
 CACHEABLE = ("article", "group", "page")
 _SKIP_ATTRS = {"settings", "metadata", "translations", "date_format"}
 _SIMPLE = {str, int, float, bool, type(None)}
@@ -117,13 +117,10 @@ class Fingerprints:
         key = id(c)
         if key not in self._content:
             plain, meta = self.plain, c.metadata
-            self._content[key] = _sha(
-                c._content or "",
-                *[f"{k}={plain(meta[k])}" for k in sorted(meta)],
-                c.url,
-                c.save_as or "",
-                str(c.status),
-            )
+            parts = [c._content or "", c.url, c.save_as or "", str(c.status)]
+            for k in sorted(meta):
+                parts += (k, plain(meta[k]))
+            self._content[key] = _sha(*parts)
         return self._content[key]
 
     def subject(self, c: Content) -> str:
@@ -131,12 +128,11 @@ class Fingerprints:
         key = id(c)
         if key not in self._subject:
             meta = c.metadata  # attributes copied from it are in content()
-            extras = [
-                f"{k}={self.value(v, nav=True)}"
-                for k, v in sorted(vars(c).items())
-                if not k.startswith("_") and k not in _SKIP_ATTRS and k not in meta
-            ]
-            self._subject[key] = _sha(self.content(c), *extras)
+            parts = [self.content(c)]
+            for k, v in sorted(vars(c).items()):
+                if k[0] != "_" and k not in _SKIP_ATTRS and k not in meta:
+                    parts += (k, repr(v) if type(v) in _SIMPLE else self.value(v, True))
+            self._subject[key] = _sha(*parts)
         return self._subject[key]
 
     def group(self, g: Any, nav: bool) -> str:
@@ -153,13 +149,13 @@ class Fingerprints:
         return memo[key]
 
     def value(self, v: Any, nav: bool = False) -> str:
-        if type(v) in _SIMPLE:
-            return repr(v)
         if isinstance(v, Content):
             return self.content(v)
+        if type(v) in _SIMPLE:
+            return repr(v)
         if _is_group(v):
             return self.group(v, nav)
-        if isinstance(v, list | tuple):
+        if isinstance(v, (list, tuple)):
             return _sha("list", *(self.value(x, nav) for x in v))
         if isinstance(v, dict):
             return _sha(
