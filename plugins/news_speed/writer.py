@@ -10,10 +10,8 @@ inherit the finished context:
   still there is not rendered again;
 - a rendered page is written only when its bytes differ from the file there;
 - pages the writer produced in the last build but not in this one are
-  removed;
-- when any page was written or removed, the output folders named in
-  NEWS_DERIVED_OUTPUT (the search index) are removed, for `make html` to
-  build them again; otherwise they are kept as they are.
+  removed. (The search index is brought up to date after the build, shard by
+  shard: see news_pages/search_index.py.)
 
 The first build into an output folder with no record empties it as
 DELETE_OUTPUT_DIRECTORY asks; later builds keep it and update it in place.
@@ -28,7 +26,6 @@ import logging
 import multiprocessing
 import os
 import pickle
-import shutil
 import time
 from pathlib import Path
 
@@ -172,9 +169,6 @@ class ParallelWriter(Writer):
                 os.removedirs(os.path.dirname(path))  # empty folders up the tree
             except OSError:
                 pass
-        if self.changed or stale:  # derived from the pages: out of date now
-            for name in self.settings.get("NEWS_DERIVED_OUTPUT", []):
-                shutil.rmtree(os.path.join(self.output_path, name), ignore_errors=True)
         if record_path is not None:
             _save(record_path, {"keys": new_keys, "produced": sorted(self.produced)})
         logger.info(
