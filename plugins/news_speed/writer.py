@@ -145,23 +145,8 @@ class ParallelWriter(Writer):
         record = _load(record_path)
         if record_path is not None:
             record_path.unlink(missing_ok=True)  # a failed build leaves none
-        keys = Fingerprints(self.settings)
         started = time.perf_counter()
-        todo: list[tuple[str, tuple, dict]] = []
-        new_keys: dict[str, str] = {}
-        for job in jobs:
-            target = self._target(job)
-            key = keys.job_key(job) if target else None
-            if key and record["keys"].get(target) == key and os.path.isfile(target):
-                self.produced.add(target)
-                new_keys[target] = key
-                continue
-            todo.append(job)
-            if key:
-                new_keys[target] = key  # type: ignore[index]
-        rendered_before = len(todo)
-        keyed = time.perf_counter()
-        self._render(todo)
+        new_keys, rendered = self._render(jobs, record["keys"])
         stale = set(record["produced"]) - self.produced
         for path in sorted(stale):
             try:
@@ -172,34 +157,59 @@ class ParallelWriter(Writer):
         if record_path is not None:
             _save(record_path, {"keys": new_keys, "produced": sorted(self.produced)})
         logger.info(
-            "pages: %d, rendered %d, written %d, removed %d; "
-            "keys %.1f s, rendering %.1f s",
+            "pages: %d, rendered %d, written %d, removed %d; %.1f s",
             len(self.produced),
-            rendered_before,
+            rendered,
             self.changed,
             len(stale),
-            keyed - started,
-            time.perf_counter() - keyed,
+            time.perf_counter() - started,
         )
 
-    def _render(self, todo: list[tuple[str, tuple, dict]]) -> None:
+    def _share(
+        self, jobs: list, share: int, k: int, old: dict[str, str], tick
+    ) -> tuple[dict[str, str], int]:
+        """Jobs k, k + share, k + 2 * share...: each one's render key, and
+        the job rendered unless its key is the last build's and its file is
+        still there. Returns the keys and how many were rendered."""
+        keys: Fingerprints = _state["fingerprints"]
+        new_keys: dict[str, str] = {}
+        rendered = 0
+        for i in range(k, len(jobs), share):
+            job = jobs[i]
+            target = self._target(job)
+            key = keys.job_key(job) if target else None
+            if key:
+                new_keys[target] = key  # type: ignore[index]
+            if key and old.get(target) == key and os.path.isfile(target):
+                self.produced.add(target)  # type: ignore[arg-type]
+            else:
+                self._run(job)
+                rendered += 1
+            tick()
+        return new_keys, rendered
+
+    def _render(self, jobs: list, old: dict[str, str]) -> tuple[dict[str, str], int]:
+        """Work out keys and render in worker processes, each taking every
+        n-th job; returns the new keys and how many jobs were rendered."""
         per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
-        n = min(workers(self.settings), len(todo) // per_worker or 1)
-        bar = Progress("Writing", len(todo))
+        n = min(workers(self.settings), len(jobs) // per_worker or 1)
+        bar = Progress("Writing", len(jobs))
+        # the salt reads the theme and plugins once, before the workers fork
+        _state["fingerprints"] = Fingerprints(self.settings)
         # what the pages show lasts until the build ends: keep the collector
         # from walking it again (and at exit), and worker processes from
         # copying every object's page (keep_output lets it go when the next
         # build starts)
         gc.freeze()
         if n <= 1:
-            for done, job in enumerate(todo, 1):
-                self._run(job)
-                bar.update(done)
+            done = iter(range(1, len(jobs) + 1))
+            result = self._share(jobs, 1, 0, old, lambda: bar.update(next(done)))
+            _state.pop("fingerprints", None)
             bar.close()
-            return
+            return result
         ctx = multiprocessing.get_context("fork")
         counter = ctx.Value("i", 0)
-        _state.update(todo=todo, share=n, counter=counter)
+        _state.update(jobs=jobs, old=old, share=n, counter=counter)
         try:
             with ctx.Pool(n) as pool:
                 result = pool.map_async(_render_share, range(n))
@@ -208,22 +218,32 @@ class ParallelWriter(Writer):
                     bar.update(counter.value)
                 shares = result.get()
         finally:
-            _state.pop("todo", None)
+            for name in ("jobs", "old", "fingerprints"):
+                _state.pop(name, None)
         bar.close()
-        for produced, changed in shares:
+        new_keys: dict[str, str] = {}
+        rendered = 0
+        for produced, changed, keys, count in shares:
             self.produced.update(produced)
             self.changed += changed
+            new_keys.update(keys)
+            rendered += count
+        return new_keys, rendered
 
 
-def _render_share(k: int) -> tuple[set[str], int]:
+def _render_share(k: int) -> tuple[set[str], int, dict[str, str], int]:
     writer: ParallelWriter = _state["writer"]
-    todo, share, counter = _state["todo"], _state["share"], _state["counter"]
+    counter = _state["counter"]
     writer.produced, writer.changed = set(), 0
-    for i in range(k, len(todo), share):
-        writer._run(todo[i])
+
+    def tick() -> None:
         with counter.get_lock():
             counter.value += 1
-    return writer.produced, writer.changed
+
+    keys, rendered = writer._share(
+        _state["jobs"], _state["share"], k, _state["old"], tick
+    )
+    return writer.produced, writer.changed, keys, rendered
 
 
 def _record_path(settings: dict) -> Path | None:
