@@ -7,6 +7,7 @@ records to Pelican and writes `build-report.json` when the build ends.
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -128,6 +129,13 @@ class RawArticleReader(BaseReader):
             "emails": a.emails,
             "raw_source": rel,
         }
+        if entry.key is not None:
+            # all of the above comes from the file's cached extraction (its
+            # key), the URL and the archive-wide tag spellings: render keys
+            # fingerprint the article by this instead of by its HTML
+            meta["extraction"] = hashlib.sha1(
+                "\0".join([entry.key, entry.url, *a.tags]).encode()
+            ).hexdigest()
         if a.section:
             meta["category"] = self._process("category", a.section)
         if a.authors:

@@ -7,7 +7,9 @@ names. Values are reduced to stable text:
 
 - an article or page passed as the page's subject: its HTML, metadata and
   the attributes plugins set on it (`related`, neighbours...);
-- an article in a list (teasers, feeds): its HTML and metadata;
+- an article in a list (teasers, feeds): its HTML and metadata, or, for a
+  raw article, the `extraction` fingerprint the reader gives it (which
+  stands for both);
 - a group (section, author, tag, month) passed to the page: its name, URL,
   count and articles; a group reached from the context (`news_sections` in
   the header): its name, URL and children only, as for navigation.
@@ -113,13 +115,18 @@ class Fingerprints:
         return _plain(v)
 
     def content(self, c: Content) -> str:
-        """An article or page as a list item: HTML and metadata."""
+        """An article or page as a list item: HTML and metadata (or what
+        stands for them)."""
         key = id(c)
         if key not in self._content:
             plain, meta = self.plain, c.metadata
-            parts = [c._content or "", c.url, c.save_as or "", str(c.status)]
-            for k in sorted(meta):
-                parts += (k, plain(meta[k]))
+            parts = [c.url, c.save_as or "", str(c.status)]
+            if "extraction" in meta:  # a raw article: see news_reader
+                parts.append(meta["extraction"])
+            else:
+                parts.append(c._content or "")
+                for k in sorted(meta):
+                    parts += (k, plain(meta[k]))
             self._content[key] = _sha(*parts)
         return self._content[key]
 
