@@ -145,6 +145,14 @@ class RawArticleReader(BaseReader):
         return html["body"], meta
 
 
+def skip_unused_stamps(cacher) -> None:
+    """Pelican's content cache takes each source file's modification time
+    when it reads the file and when it stores the result, even with the
+    cache off; then no stamp is ever compared, so none is taken."""
+    if not cacher._cache_data_policy and not cacher._cache:
+        cacher._get_file_stamp = lambda filename: None
+
+
 def add_reader(readers) -> None:
     readers.reader_classes["txt"] = RawArticleReader
     # The extraction workers already typogrified raw articles' HTML (see
@@ -191,6 +199,8 @@ def reset(generator) -> None:
     """A new build (devserver rebuilds in one process) re-reads the seeds."""
     _state.pop("corpus", None)
     gc.unfreeze()
+    skip_unused_stamps(generator)
+    skip_unused_stamps(generator.readers)
 
 
 def write_report(pelican) -> None:
