@@ -43,7 +43,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR)
+	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 serve: $(STAMP)
@@ -55,7 +55,7 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR)
+	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
 	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github

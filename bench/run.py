@@ -155,6 +155,8 @@ def project_cmds(site: Path, out: Path) -> list[list[str]]:
                 "-m",
                 "news_pages.search_index",
                 str(out),
+                "--cache",
+                str(site / ".cache"),
             ]
         )
     return cmds

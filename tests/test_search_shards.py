@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
-from news_pages.search_index import build_index, pack
+import pytest
+
+from news_pages import search_index
+from news_pages.search_index import build_index, cache_file, pack, page_hashes
 from tests.conftest import build_site, make_archive
 from tests.test_incremental import HEADER, raw, row
 
@@ -115,3 +119,73 @@ def test_an_empty_archive_has_an_empty_listing(tmp_path):
     build_site(site, out)
     assert build_index(out) == []
     assert listing(out)["shards"] == []
+
+
+def test_a_cache_spares_reading_unchanged_pages(tmp_path, monkeypatch):
+    months = ["2018-03-02", "2018-07-09", "2019-01-15"]
+    files = {
+        f"a{n}.txt": raw(f"Port reopens after {n} weeks", f"Ships waited {n}.")
+        for n in range(3)
+    }
+    manifest = HEADER + "".join(row(f"a{n}.txt", day) for n, day in enumerate(months))
+    site = make_archive(tmp_path, files, manifest)
+    out = tmp_path / "output"
+    build_site(site, out)
+    shards = ["2018-03_2018-07", "2019-01"]
+    assert build_index(out, limit=2) == shards
+    keys = listing(out)["keys"]
+
+    read = []
+    page_hash = search_index.page_hash
+    monkeypatch.setattr(
+        search_index, "page_hash", lambda page: read.append(page) or page_hash(page)
+    )
+    cache = tmp_path / "cache"
+    with pytest.raises(ValueError):  # the output folder is published
+        build_index(out, cache=out / "cache")
+
+    # pages written under SETTLED_NS ago: read again, as a rewrite within the
+    # clock's resolution could leave the same stamp
+    assert build_index(out, limit=2, cache=cache) == []
+    assert len(read) == 3
+    assert build_index(out, limit=2, cache=cache) == []
+    assert len(read) == 6
+
+    monkeypatch.setattr(search_index, "SETTLED_NS", 0)  # they count as settled
+    read.clear()
+    assert build_index(out, limit=2, cache=cache) == []
+    assert len(read) == 3
+    assert listing(out)["keys"] == keys
+
+    # nothing changed: no page read, no shard built, the same keys
+    read.clear()
+    assert build_index(out, limit=2, cache=cache) == []
+    assert read == []
+    assert listing(out)["keys"] == keys
+
+    # a page rewritten, same size, other text: read again, its shard rebuilt
+    (page,) = (out / "2018" / "03").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("Ships waited 0.", "Ships queued 0."), "utf-8")
+    assert build_index(out, limit=2, cache=cache) == ["2018-03_2018-07"]
+    assert read == [page]
+    changed = listing(out)["keys"]
+    assert changed["2018-03_2018-07"] != keys["2018-03_2018-07"]
+    assert changed["2019-01"] == keys["2019-01"]
+
+    # the keys are those computed without the cache
+    assert build_index(out, limit=2) == []
+    assert listing(out)["keys"] == changed
+
+    # a corrupt cache file: every page read, the keys unchanged
+    cache_file(cache, out).write_bytes(b"not a pickle")
+    read.clear()
+    assert build_index(out, limit=2, cache=cache) == []
+    assert len(read) == 3
+    assert listing(out)["keys"] == changed
+
+    # pages no longer there drop out of the cache file
+    pages = sorted(out.glob("[0-9]*/*/*/index.html"))
+    page_hashes(out, pages[1:], cache)
+    kept = pickle.loads(cache_file(cache, out).read_bytes())
+    assert sorted(kept) == [p.relative_to(out).as_posix() for p in pages[1:]]

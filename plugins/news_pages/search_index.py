@@ -1,6 +1,6 @@
 """Build the Pagefind search index of a built site, in shards.
 
-    python -m news_pages.search_index OUTPUT
+    python -m news_pages.search_index OUTPUT [--cache DIR]
 
 Pagefind holds a whole index in memory (about 0.3 MB per article page) and
 has no incremental mode, so the article pages are indexed in shards: month
@@ -16,23 +16,37 @@ OUTPUT/pagefind/shards.json lists the shards and their keys: a hash of what
 Pagefind reads from each page (the element marked data-pagefind-body) and
 of the Pagefind command. A shard whose key is unchanged is kept; the others
 are built again, two at a time, and shards no longer listed are removed.
+
+With --cache DIR, each page's hash of its indexed element is kept in
+DIR/search-pages-<hash of OUTPUT's real path>.pickle (outside OUTPUT, which
+is published) with the page's stamp: size, times, inode and device. A page
+whose stamp is the recorded one is not read again. As for raw files (see
+newsarchive.corpus._digest), a stamp is recorded only for a page changed more
+than SETTLED_NS before it was read, so a rewrite within the clock's
+resolution is not missed. The keys are the same with or without the cache.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
 SHARD_PAGES = 1500  # Pagefind takes about 0.3 MB a page; two run at once
 MONTH = re.compile(r"^(\d{4})/(\d\d)$")
+SETTLED_NS = 2_000_000_000  # a stamp is kept only for a page older than this
+
+Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
 def month_folders(output: Path) -> list[tuple[str, list[Path]]]:
@@ -88,22 +102,85 @@ def command(output: Path, group: list[tuple[str, list[Path]]], name: str) -> lis
     ]
 
 
-def shard_key(output: Path, group: list[tuple[str, list[Path]]]) -> str:
-    """Hash of each page's path and indexed element, and of the tool."""
+def page_hash(page: Path) -> bytes:
+    """SHA-256 of what Pagefind reads from a page: from data-pagefind-body
+    to </article> (the whole page when it has no such element)."""
+    data = page.read_bytes()
+    start = data.find(b"data-pagefind-body")
+    end = data.find(b"</article>", start)
+    return hashlib.sha256(data[start:end] if 0 <= start < end else data).digest()
+
+
+def cache_file(cache: Path, output: Path) -> Path:
+    """Where the page hashes of the site in `output` are kept."""
+    out = hashlib.sha1(os.path.realpath(output).encode()).hexdigest()[:16]
+    return cache / f"search-pages-{out}.pickle"
+
+
+def page_hashes(
+    output: Path, pages: list[Path], cache: Path | None = None
+) -> dict[Path, tuple[str, bytes]]:
+    """Each page's path relative to `output` (posix style) and page_hash.
+    With a cache folder, the hash of a page whose stamp is the one recorded
+    is taken from the cache file instead of the page."""
+    # the pages were found under output: their paths start with its own
+    # (Path.relative_to takes ten times as long)
+    start = len(os.fspath(output / "_")) - 1
+    rels = {page: os.fspath(page)[start:].replace(os.sep, "/") for page in pages}
+    if cache is None:
+        return {page: (rel, page_hash(page)) for page, rel in rels.items()}
+    path = cache_file(cache, output)
+    try:
+        old = pickle.loads(path.read_bytes())
+    except Exception:  # missing, truncated or not a pickle: hash them all
+        old = {}
+    if not isinstance(old, dict):
+        old = {}
+    kept: dict[str, tuple[Stamp, bytes]] = {}  # only pages still there
+    hashes = {}
+    for page, rel in rels.items():
+        st = os.stat(page)
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        entry = old.get(rel)
+        if entry is None or entry[0] != stamp:
+            settled = st.st_ctime_ns < time.time_ns() - SETTLED_NS
+            entry = (stamp, page_hash(page))
+            if not settled:  # a rewrite in the same clock tick keeps the stamp
+                hashes[page] = (rel, entry[1])
+                continue
+        kept[rel] = entry
+        hashes[page] = (rel, entry[1])
+    if kept != old:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    return hashes
+
+
+def shard_key(
+    group: list[tuple[str, list[Path]]], hashes: dict[Path, tuple[str, bytes]]
+) -> str:
+    """Hash of each page's path and indexed element (from page_hashes), and
+    of the tool."""
     digest = hashlib.sha256(f"pagefind {version('pagefind')}\n".encode())
     for _, pages in group:
         for page in pages:
-            data = page.read_bytes()
-            start = data.find(b"data-pagefind-body")
-            end = data.find(b"</article>", start)
-            body = data[start:end] if 0 <= start < end else data
-            digest.update(page.relative_to(output).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(body).digest())
+            rel, body = hashes[page]
+            digest.update(rel.encode() + b"\0")
+            digest.update(body)
     return digest.hexdigest()
 
 
-def build_index(output: Path, limit: int = SHARD_PAGES, jobs: int = 2) -> list[str]:
-    """Bring OUTPUT/pagefind up to date; return the names of shards built."""
+def build_index(
+    output: Path, limit: int = SHARD_PAGES, jobs: int = 2, cache: Path | None = None
+) -> list[str]:
+    """Bring OUTPUT/pagefind up to date; return the names of shards built.
+    `cache`: a folder outside OUTPUT keeping the pages' hashes between runs."""
+    if cache is not None and Path(os.path.realpath(cache)).is_relative_to(
+        os.path.realpath(output)
+    ):
+        raise ValueError(f"the cache {cache} would be published in {output}")
     root = output / "pagefind"
     listing = root / "shards.json"
     try:
@@ -114,7 +191,8 @@ def build_index(output: Path, limit: int = SHARD_PAGES, jobs: int = 2) -> list[s
     # the newest month alone: today's articles re-index only it
     groups = pack(folders[:-1], limit) + [folders[-1:]] if folders else []
     shards = {shard_name(g): g for g in groups}
-    keys = {name: shard_key(output, g) for name, g in shards.items()}
+    hashes = page_hashes(output, [p for _, pages in folders for p in pages], cache)
+    keys = {name: shard_key(g, hashes) for name, g in shards.items()}
     todo = [
         name
         for name in shards
@@ -143,6 +221,12 @@ def build_index(output: Path, limit: int = SHARD_PAGES, jobs: int = 2) -> list[s
 
 
 if __name__ == "__main__":
-    built = build_index(Path(sys.argv[1]))
+    parser = argparse.ArgumentParser(prog="python -m news_pages.search_index")
+    parser.add_argument("output", type=Path, help="the built site")
+    parser.add_argument(
+        "--cache", type=Path, help="folder keeping page hashes (not in OUTPUT)"
+    )
+    args = parser.parse_args()
+    built = build_index(args.output, cache=args.cache)
     if built:
         print(f"search index: {len(built)} shard(s) built", file=sys.stderr)
