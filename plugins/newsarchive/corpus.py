@@ -301,7 +301,12 @@ def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
     try:
         article = extract_file(Path(full), rel, manifest)
         html = article_html(article, typogrify)
-        return rel, article, None, html, article.fingerprint, article_url(article)
+        result = rel, article, None, html, article.fingerprint, article_url(article)
+        if manifest.get("tags"):
+            # the HTML has the text, and no automatic tags will read it (see
+            # build_corpus): kept and cached, it would only take room
+            article.paragraphs = article.paragraphs[:1]  # Article.summary
+        return result
     except SkipFile as exc:
         return rel, None, str(exc), {}, "", ""
     except Exception as exc:  # a bug on one file must not stop the archive
@@ -420,6 +425,9 @@ def build_corpus(
     unified = unify_tags([a.tags for _, a in got], text)
     for (_, article), tags in zip(got, unified, strict=True):
         article.tags = tags
+        # from here on the HTML stands for the text (fingerprint and URL are
+        # worked out): the first paragraph is all the build reads of it
+        article.paragraphs = article.paragraphs[:1]
 
     for rel in others:
         corpus.entries[rel] = Entry(
