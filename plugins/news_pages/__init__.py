@@ -1,5 +1,11 @@
 """Archive index pages: front page, sections, authors, tags, date archives, feeds."""
 
-from news_pages.generator import register
+
+def register() -> None:
+    # imported here, so `python -m news_pages.search_index` does not load Pelican
+    from news_pages.generator import register as connect
+
+    connect()
+
 
 __all__ = ["register"]
