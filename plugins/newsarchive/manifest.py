@@ -8,6 +8,7 @@ source_url, tags (comma-separated), title, authors (comma-separated).
 from __future__ import annotations
 
 import csv
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,23 @@ from pathlib import Path, PurePosixPath
 from newsarchive.slugs import safe_url
 
 COLUMNS = ("file", "date", "source_url", "tags", "title", "authors")
+_YEAR = re.compile(r"\d{4}(-\d\d)?")
+
+
+def _posix(name: str) -> str:
+    """`PurePosixPath(name.replace("\\", "/")).as_posix()`, without building a
+    path for a name that is already in that form (not empty, and no
+    backslash, empty or `.` segment, or trailing slash)."""
+    if (
+        "\\" in name
+        or "//" in name
+        or name.endswith(("/", "/."))
+        or name.startswith("./")
+        or "/./" in name
+        or name in ("", ".")
+    ):
+        return PurePosixPath(name.replace("\\", "/")).as_posix()
+    return name
 
 
 @dataclass
@@ -25,7 +43,7 @@ class Manifest:
 
 
 def _split(value: str) -> list[str]:
-    return [v.strip() for v in value.split(",") if v.strip()]
+    return [v for v in map(str.strip, value.split(",")) if v]
 
 
 def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
@@ -33,6 +51,7 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
     out = Manifest()
     if not path.exists():
         return out
+    base = os.fspath(seeds_dir)
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.DictReader(fh)
         unknown = set(reader.fieldnames or ()) - set(COLUMNS)
@@ -44,11 +63,12 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
         for row_no, row in enumerate(reader, 2):
             name = (row.get("file") or "").strip()
             if name:
-                name = PurePosixPath(name.replace("\\", "/")).as_posix()
+                name = _posix(name)
             if not name or None in row:
                 out.problems.append({"row": row_no, "reason": "malformed row"})
                 continue
-            if not (seeds_dir / name).is_file():
+            # a name the file system refuses (too long...) is missing too
+            if not os.path.isfile(os.path.join(base, name)):
                 out.problems.append(
                     {
                         "row": row_no,
@@ -65,7 +85,7 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
             entry: dict = {}
             if raw_date := (row.get("date") or "").strip():
                 try:
-                    if re.fullmatch(r"\d{4}(-\d\d)?", raw_date):
+                    if _YEAR.fullmatch(raw_date):
                         # a year (or year and month) alone dates nothing, but
                         # lets a print-edition line `Nov. 3` date the article
                         entry["year"] = int(raw_date[:4])

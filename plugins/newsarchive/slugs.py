@@ -8,6 +8,12 @@ from urllib.parse import urlsplit
 
 from unidecode import unidecode
 
+# An address urlsplit reads as http(s) with a plain ASCII host (so it cannot
+# raise) and with nothing unsafe after it: safe_url returns it unchanged.
+_PLAIN_HTTP = re.compile(
+    r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.:@_~%-]+(?:[/?#][^\s<>\"]*)?"
+)
+
 
 def slugify(text: str, max_length: int = 80) -> str:
     """`Russia backs North’s security` -> `russia-backs-norths-security`."""
@@ -29,6 +35,8 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
+    if _PLAIN_HTTP.fullmatch(url):
+        return url
     parts = urlsplit(url)
     if (
         parts.scheme.lower() in ("http", "https")
