@@ -17,6 +17,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article
 from pelican.readers import BaseReader
 from pelican.utils import order_content
 
@@ -68,6 +69,19 @@ def _corpus(settings: dict) -> Corpus:
         # and again (reset() lets it go)
         gc.freeze()
     return corpus
+
+
+class RawArticle(Article):
+    """An article from a raw file. Its body stays compressed in the corpus
+    and is unpacked each time a page or feed shows it, so a large archive
+    does not hold every body in memory; Pelican keeps no copy (its
+    get_content would, per article)."""
+
+    def _get_content(self) -> str:
+        return _corpus(self.settings).entries[self.raw_source].body_html()
+
+    def get_content(self, siteurl: str) -> str:
+        return self._update_content(self._get_content(), siteurl)
 
 
 class RawArticleReader(BaseReader):
@@ -142,7 +156,7 @@ class RawArticleReader(BaseReader):
             meta["authors"] = self._process("authors", a.authors)
         if a.tags:
             meta["tags"] = self._process("tags", a.tags)
-        return html["body"], meta
+        return "", meta  # the body: RawArticle
 
 
 def skip_unused_stamps(cacher) -> None:
@@ -163,6 +177,8 @@ def add_reader(readers) -> None:
     def read_without_typogrify(base_path, path, *args, **kwargs):
         if not str(path).endswith(".txt"):
             return read_file(base_path, path, *args, **kwargs)
+        if kwargs.get("content_class") is Article:
+            kwargs["content_class"] = RawArticle
         settings, readers.settings = readers.settings, plain
         try:
             return read_file(base_path, path, *args, **kwargs)

@@ -124,7 +124,9 @@ class Fingerprints:
             if "extraction" in meta:  # a raw article: see news_reader
                 parts.append(meta["extraction"])
             else:
-                parts.append(c._content or "")
+                # Pelican's hook for content kept elsewhere, as RawArticle does
+                body = c._get_content() if hasattr(c, "_get_content") else c._content
+                parts.append(body or "")
                 for k in sorted(meta):
                     parts += (k, plain(meta[k]))
             self._content[key] = _sha(*parts)

@@ -19,6 +19,7 @@ import os
 import pickle
 import shutil
 import time
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -47,8 +48,12 @@ class Entry:
     article: Article | None = None
     url: str | None = None
     duplicate_of: str | None = None
-    html: dict[str, str] = field(default_factory=dict)  # title, summary, body
+    # title and summary HTML, and the body's HTML compressed (see body_html)
+    html: dict[str, Any] = field(default_factory=dict)
     key: str | None = None  # of its extraction in the cache
+
+    def body_html(self) -> str:
+        return unpack(self.html["body"]) if self.html else ""
 
     def report(self) -> dict:
         row: dict = {"path": self.path, "status": self.status}
@@ -173,10 +178,20 @@ def article_html(article: Article, typogrify: dict | None = None) -> dict[str, s
     return {"title": title, "summary": summary, "body": body}
 
 
+def pack(html: str) -> bytes:
+    """An article body as kept until a page shows it: a third of the room."""
+    return zlib.compress(html.encode("utf-8", "surrogatepass"))
+
+
+def unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8", "surrogatepass")
+
+
 # what extraction gives for one file: the article (or why there is none),
-# its HTML, its fingerprint and its URL before duplicates are told apart
-Extracted = tuple[Article | None, str | None, dict[str, str], str, str]
-Result = tuple[str, Article | None, str | None, dict[str, str], str, str]
+# its HTML (the body packed), its fingerprint and its URL before duplicates
+# are told apart
+Extracted = tuple[Article | None, str | None, dict[str, Any], str, str]
+Result = tuple[str, Article | None, str | None, dict[str, Any], str, str]
 
 ERROR = "extraction error"
 
@@ -301,6 +316,7 @@ def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
     try:
         article = extract_file(Path(full), rel, manifest)
         html = article_html(article, typogrify)
+        html["body"] = pack(html["body"])
         result = rel, article, None, html, article.fingerprint, article_url(article)
         if manifest.get("tags"):
             # the HTML has the text, and no automatic tags will read it (see
