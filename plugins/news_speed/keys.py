@@ -83,6 +83,7 @@ class Fingerprints:
         self._wrappers: dict[int, str] = {}
         self._uses: dict[tuple, list[str]] = {}
         self._names: dict[str, set[str] | None] = {}
+        self.templates: dict[str, set[str]] = {}  # name -> it and those it uses
 
     def _salt(self) -> str:
         h = hashlib.sha1(VERSION.encode())
@@ -136,10 +137,11 @@ class Fingerprints:
         """An article or page as the page's subject: also what plugins added."""
         key = id(c)
         if key not in self._subject:
-            meta = c.metadata  # attributes copied from it are in content()
+            attrs = vars(c)  # those copied from metadata are in content()
             parts = [self.content(c)]
-            for k, v in sorted(vars(c).items()):
-                if k[0] != "_" and k not in _SKIP_ATTRS and k not in meta:
+            for k in sorted(attrs.keys() - c.metadata.keys() - _SKIP_ATTRS):
+                if k[0] != "_":
+                    v = attrs[k]
                     parts += (k, repr(v) if type(v) in _SIMPLE else self.value(v, True))
             self._subject[key] = _sha(*parts)
         return self._subject[key]
@@ -198,6 +200,7 @@ class Fingerprints:
                     break
                 todo.extend(refs)
             self._names[name] = found
+            self.templates[name] = seen
         return self._names[name]
 
     def global_value(self, context: dict, name: str) -> str:

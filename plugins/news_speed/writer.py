@@ -195,7 +195,8 @@ class ParallelWriter(Writer):
         n = min(workers(self.settings), len(jobs) // per_worker or 1)
         bar = Progress("Writing", len(jobs))
         # the salt reads the theme and plugins once, before the workers fork
-        _state["fingerprints"] = Fingerprints(self.settings)
+        _state["fingerprints"] = keys = Fingerprints(self.settings)
+        _compile_templates(jobs, keys)
         # what the pages show lasts until the build ends: keep the collector
         # from walking it again (and at exit), and worker processes from
         # copying every object's page (keep_output lets it go when the next
@@ -231,18 +232,45 @@ class ParallelWriter(Writer):
         return new_keys, rendered
 
 
+def _compile_templates(jobs: list, keys: Fingerprints) -> None:
+    """Compile the templates the jobs render, and those they include or
+    import, once, before the workers fork (each would compile its own)."""
+    seen: set[tuple[int, str]] = set()
+    for kind, args, _ in jobs:
+        template = args[1] if kind == "file" else None
+        env, name = (
+            getattr(template, "environment", None),
+            getattr(template, "name", None),
+        )
+        if env is None or name is None or (id(env), name) in seen:
+            continue
+        seen.add((id(env), name))
+        keys.names(env, name)
+        for used in keys.templates.get(name, ()):
+            env.get_template(used)
+
+
 def _render_share(k: int) -> tuple[set[str], int, dict[str, str], int]:
     writer: ParallelWriter = _state["writer"]
     counter = _state["counter"]
     writer.produced, writer.changed = set(), 0
 
-    def tick() -> None:
+    done = 0
+
+    def count(n: int) -> None:
         with counter.get_lock():
-            counter.value += 1
+            counter.value += n
+
+    def tick() -> None:  # the bar is told every 25 jobs
+        nonlocal done
+        done += 1
+        if done % 25 == 0:
+            count(25)
 
     keys, rendered = writer._share(
         _state["jobs"], _state["share"], k, _state["old"], tick
     )
+    count(done % 25)
     return writer.produced, writer.changed, keys, rendered
 
 
