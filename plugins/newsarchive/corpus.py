@@ -288,25 +288,30 @@ def _save_cache(
             path.unlink()
 
 
-def _manifest(path: Path, cache_dir: Path | None) -> Manifest:
+def _manifest(path: Path, cache_dir: Path | None, found: set[str]) -> Manifest:
     """load_manifest(path), kept in the cache under the manifest's bytes and
-    the code; whether the files it names exist is checked again."""
+    the code; whether the files it names exist is checked again. `found`:
+    files in the manifest's folder that find_files saw (no need to stat)."""
     seeds = str(path.parent)
+
+    def exists(name: str) -> bool:
+        return name in found or os.path.isfile(os.path.join(seeds, name))
+
     try:
         data = path.read_bytes()
     except OSError:
-        return load_manifest(path, path.parent)
+        return load_manifest(path, path.parent, found)
     if cache_dir is None:
-        return load_manifest(path, path.parent)
+        return load_manifest(path, path.parent, found)
     salt = hashlib.sha1(code_version().encode() + b"\0" + data).hexdigest()
     kept = cache_dir / "manifest.pickle"
     if (hit := _read(kept, salt)) is not None:
         manifest, named = hit
-        if all(os.path.isfile(os.path.join(seeds, n)) == e for n, e in named.items()):
+        if all(exists(n) == e for n, e in named.items()):
             return manifest
-    manifest = load_manifest(path, path.parent)
+    manifest = load_manifest(path, path.parent, found)
     files = {*manifest.entries, *(p["file"] for p in manifest.problems if "file" in p)}
-    named = {n: os.path.isfile(os.path.join(seeds, n)) for n in files}
+    named = {n: exists(n) for n in files}
     _write(kept, salt, (manifest, named))
     return manifest
 
@@ -376,9 +381,11 @@ def build_corpus(
     paths, others = files if files is not None else find_files(root, folders)
     manifest_entries: dict[str, dict] = {}
     if manifest_path is not None:
-        manifest = _manifest(manifest_path, cache_dir)
-        corpus.manifest_problems = manifest.problems
         prefix = manifest_path.parent.relative_to(root).as_posix()
+        start = len(prefix) + 1
+        found = {p[start:] for p in (*paths, *others) if p.startswith(prefix + "/")}
+        manifest = _manifest(manifest_path, cache_dir, found)
+        corpus.manifest_problems = manifest.problems
         manifest_entries = {f"{prefix}/{k}": v for k, v in manifest.entries.items()}
 
     done: dict[str, Result] = {}

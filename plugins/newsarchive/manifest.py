@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import os
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -46,8 +47,10 @@ def _split(value: str) -> list[str]:
     return [v for v in map(str.strip, value.split(",")) if v]
 
 
-def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
-    """Parse the manifest; bad rows and rows naming missing files become problems."""
+def load_manifest(path: Path, seeds_dir: Path, found: Collection[str] = ()) -> Manifest:
+    """Parse the manifest; bad rows and rows naming missing files become
+    problems. `found`: names (relative to `seeds_dir`) a directory walk just
+    found, which need no check that they exist."""
     out = Manifest()
     if not path.exists():
         return out
@@ -68,7 +71,7 @@ def load_manifest(path: Path, seeds_dir: Path) -> Manifest:
                 out.problems.append({"row": row_no, "reason": "malformed row"})
                 continue
             # a name the file system refuses (too long...) is missing too
-            if not os.path.isfile(os.path.join(base, name)):
+            if name not in found and not os.path.isfile(os.path.join(base, name)):
                 out.problems.append(
                     {
                         "row": row_no,
