@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -267,10 +266,8 @@ def related_articles(
                 else:
                     entry[0] += weight
         scores.pop(me, None)
-        best = heapq.nsmallest(
-            k, scores.values(), key=lambda e: (-e[0], order[id(e[1])])
-        )
-        out[me] = [other for _, other in best]
+        best = sorted(scores.values(), key=lambda e: (-e[0], order[id(e[1])]))
+        out[me] = [other for _, other in best[:k]]
     return out
 
 

@@ -83,6 +83,12 @@ class RawArticle(Article):
     def get_content(self, siteurl: str) -> str:
         return self._update_content(self._get_content(), siteurl)
 
+    def get_relative_source_path(self, source_path: str | None = None) -> str | None:
+        # the reader worked it out already, as the corpus names the file
+        if not source_path or source_path == self.source_path:
+            return self.raw_source
+        return super().get_relative_source_path(source_path)
+
 
 class RawArticleReader(BaseReader):
     enabled = True
