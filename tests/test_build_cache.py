@@ -261,3 +261,43 @@ def test_a_file_changed_just_now_is_read_again(tmp_path, monkeypatch):
     )
     extract(root, cache)
     assert len([p for p in opened if p.endswith(".txt")]) == 3
+
+
+def test_unchanged_articles_are_kept_from_the_last_build(tmp_path, monkeypatch):
+    """Pelican builds an article object only for a file that changed (or
+    when a setting changed); the site is the same as a clean build's."""
+    from pelican.contents import Content
+
+    from news_reader.reader import RawArticle
+
+    built: list[str] = []
+    init = Content.__init__
+
+    def counting(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        if isinstance(self, RawArticle):
+            built.append(self.raw_source)
+
+    monkeypatch.setattr(Content, "__init__", counting)
+    root = seeds(tmp_path)
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    cache = {"NEWS_CACHE": str(tmp_path / "cache")}
+    build_site(root, out, **cache)
+    assert sorted(built) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]
+
+    built.clear()
+    build_site(root, out, **cache)
+    assert built == []
+
+    path = root / "seeds" / "b.txt"
+    path.write_text(path.read_text().replace("left early", "came early"))
+    built.clear()
+    build_site(root, out, **cache)
+    assert built == ["seeds/b.txt"]
+    build_site(root, clean, NEWS_CACHE="")
+    assert tree(out) == tree(clean)
+    assert b"came early" in (out / "2019/01/talks-stall/index.html").read_bytes()
+
+    built.clear()
+    build_site(root, out, DEFAULT_DATE_FORMAT="%d %B %Y", **cache)
+    assert sorted(built) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]

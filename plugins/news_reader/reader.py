@@ -9,21 +9,26 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import locale
 import logging
 import os
+import sys
 from datetime import UTC, datetime
 from functools import partial
 from operator import attrgetter
 from pathlib import Path
 
+from pelican import __version__ as pelican_version
 from pelican import signals
 from pelican.contents import Article
 from pelican.readers import BaseReader
 from pelican.utils import order_content
 
+from news_reader.kept import KeptArticles
+from news_speed.keys import Fingerprints
 from news_speed.progress import Progress
 from news_speed.writer import cache_dir
-from newsarchive.corpus import PUBLISHED, Corpus, build_corpus, find_files
+from newsarchive.corpus import PUBLISHED, Corpus, Entry, build_corpus, find_files
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +76,45 @@ def _corpus(settings: dict) -> Corpus:
     return corpus
 
 
+def _rel(settings: dict, source_path: str) -> str:
+    """A file's path relative to the content root, posix style, as the
+    corpus names it."""
+    root = os.path.join(settings["PATH"], "")
+    # no resolve(): a symlinked seeds/ keeps the name the corpus gave it
+    if source_path.startswith(root):
+        return source_path[len(root) :].replace(os.sep, "/")
+    return Path(os.path.relpath(source_path, root)).as_posix()
+
+
+def fingerprint(entry: Entry) -> str | None:
+    """Everything the reader gives Pelican for a file comes from the file's
+    cached extraction (its key), its URL and the archive-wide tag spellings:
+    render keys and kept articles go by this instead of by HTML and
+    metadata. None without a cache."""
+    if entry.key is None or entry.article is None or entry.url is None:
+        return None
+    parts = [entry.key, entry.url, *entry.article.tags]
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
+
+
+def _kept(settings: dict) -> KeptArticles:
+    kept = _state.get("kept")
+    if kept is None:
+        cache = cache_dir(settings)
+        salt = "\0".join(
+            [
+                "1",
+                pelican_version,
+                sys.version,
+                str(locale.setlocale(locale.LC_ALL)),
+                Fingerprints(settings).salt,
+            ]
+        )
+        kept = KeptArticles(cache / "articles" if cache else None, salt)
+        _state["kept"] = kept
+    return kept
+
+
 class RawArticle(Article):
     """An article from a raw file. Its body stays compressed in the corpus
     and is unpacked each time a page or feed shows it, so a large archive
@@ -116,12 +160,7 @@ class RawArticleReader(BaseReader):
         return got[0] if single else got
 
     def read(self, source_path: str) -> tuple[str, dict]:
-        root = os.path.join(self.settings["PATH"], "")
-        # no resolve(): a symlinked seeds/ keeps the name the corpus gave it
-        if source_path.startswith(root):
-            rel = source_path[len(root) :].replace(os.sep, "/")
-        else:
-            rel = Path(os.path.relpath(source_path, root)).as_posix()
+        rel = _rel(self.settings, source_path)
         entry = _corpus(self.settings).entries.get(rel)
         if entry is None or entry.status != PUBLISHED or entry.article is None:
             # Reported in build-report.json with its reason; Pelican skips it.
@@ -149,13 +188,8 @@ class RawArticleReader(BaseReader):
             "emails": a.emails,
             "raw_source": rel,
         }
-        if entry.key is not None:
-            # all of the above comes from the file's cached extraction (its
-            # key), the URL and the archive-wide tag spellings: render keys
-            # fingerprint the article by this instead of by its HTML
-            meta["extraction"] = hashlib.sha1(
-                "\0".join([entry.key, entry.url, *a.tags]).encode()
-            ).hexdigest()
+        if (extraction := fingerprint(entry)) is not None:
+            meta["extraction"] = extraction
         if a.section:
             meta["category"] = self._process("category", a.section)
         if a.authors:
@@ -180,11 +214,41 @@ def add_reader(readers) -> None:
     plain = dict(readers.settings, TYPOGRIFY=False)
     read_file = readers.read_file
 
+    readers.raw_settings = plain  # what raw articles refer to
+
+    def restore(full: str, context: dict) -> RawArticle | None:
+        """The article kept from the last build, if nothing it came from
+        changed (see kept.py)."""
+        kept = _kept(readers.settings)
+        if not kept.loaded:
+            reader = readers.readers["txt"]
+
+            def wrap(kind: str, name: str) -> object:
+                if kind == "category":
+                    return reader._process("category", name)
+                return reader._process(kind + "s", [name])[0]
+
+            kept.load(plain, context, wrap)
+        rel = _rel(readers.settings, full)
+        entry = _corpus(readers.settings).entries.get(rel)
+        if entry is None or entry.status != PUBLISHED:
+            return None
+        state = kept.take(rel, fingerprint(entry))
+        if state is None:
+            return None
+        article = RawArticle.__new__(RawArticle)
+        article.__dict__.update(state)
+        return article
+
     def read_without_typogrify(base_path, path, *args, **kwargs):
         if not str(path).endswith(".txt"):
             return read_file(base_path, path, *args, **kwargs)
         if kwargs.get("content_class") is Article:
             kwargs["content_class"] = RawArticle
+            full = os.path.abspath(os.path.join(base_path, path))
+            context = kwargs.get("context")
+            if context is not None and (article := restore(full, context)):
+                return article
         settings, readers.settings = readers.settings, plain
         try:
             return read_file(base_path, path, *args, **kwargs)
@@ -209,6 +273,8 @@ def drop_other_articles(generator) -> None:
             "(see build-report.json)",
             len(generator.articles) - len(keep),
         )
+    kept = _kept(generator.settings)
+    kept.save(keep, generator.readers.raw_settings, generator.context)
     keep.sort(key=attrgetter("slug", "source_path"))
     generator.articles = order_content(keep, generator.settings["ARTICLE_ORDER_BY"])
     gc.freeze()  # as the corpus: the articles last the whole build
@@ -220,6 +286,7 @@ def drop_other_articles(generator) -> None:
 def reset(generator) -> None:
     """A new build (devserver rebuilds in one process) re-reads the seeds."""
     _state.pop("corpus", None)
+    _state.pop("kept", None)
     gc.unfreeze()
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)

@@ -1,0 +1,131 @@
+"""Article objects kept from the last build.
+
+Pelican builds an Article for every raw file on every build: its metadata
+processed, its dates, paths and URL worked out, about 0.25 ms a file. An
+article whose `extraction` fingerprint (its cached extraction, URL and tag
+spellings: see reader.py) is the last build's, under the same settings,
+code and Pelican version, is restored from the state it had then instead.
+
+States are taken when the articles are all read (before any plugin links
+them to each other) and kept in 256 files by a hash of the file's path, so
+a few new files rewrite only a few of them. Settings, the shared context
+and the Tag, Author and Category objects are not stored: they are the
+current build's. Pelican's `article_generator_preread`,
+`article_generator_context` and `content_object_init` signals are not sent
+again for a restored article (what receivers did to it then is kept).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from pelican.urlwrappers import URLWrapper
+
+logger = logging.getLogger(__name__)
+
+# the metadata name that makes each kind of wrapper (see RawArticleReader._process)
+WRAPPERS = {"Category": "category", "Author": "author", "Tag": "tag"}
+
+
+def shard(rel: str) -> str:
+    return hashlib.sha1(rel.encode("utf-8", "surrogatepass")).hexdigest()[:2]
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, live: dict[int, str]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.live = live
+
+    def persistent_id(self, obj: Any) -> Any:
+        if id(obj) in self.live:
+            return self.live[id(obj)]
+        if isinstance(obj, URLWrapper) and type(obj).__name__ in WRAPPERS:
+            return (type(obj).__name__, obj.name)
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BufferedReader, live: dict[str, Any], wrap) -> None:
+        super().__init__(file)
+        self.live, self.wrap = live, wrap
+
+    def persistent_load(self, pid: Any) -> Any:
+        if isinstance(pid, str):
+            return self.live[pid]
+        kind, name = pid
+        return self.wrap(WRAPPERS[kind], name)
+
+
+class KeptArticles:
+    """States by relative path, each with the fingerprint it was kept under."""
+
+    def __init__(self, folder: Path | None, salt: str) -> None:
+        self.folder, self.salt = folder, salt
+        self.loaded = False
+        self.states: dict[str, tuple[str, dict]] = {}
+        self.names: dict[str, set[str]] = {}  # shard -> paths kept in it
+        self.restored: set[str] = set()
+
+    def load(self, settings: dict, context: dict, wrap: Callable) -> None:
+        """Read the kept states. `settings` and `context`: the objects the
+        articles refer to; `wrap(kind, name)`: the build's Tag, Author or
+        Category for a name."""
+        self.loaded = True
+        if self.folder is None or not self.folder.is_dir():
+            return
+        live = {"settings": settings, "context": context}
+        for path in self.folder.glob("??.pickle"):
+            try:
+                with path.open("rb") as fh:
+                    if pickle.load(fh) != self.salt:
+                        continue
+                    states = _Unpickler(fh, live, wrap).load()
+            except Exception:  # truncated, or classes that changed
+                logger.debug("kept articles in %s not used", path, exc_info=True)
+                continue
+            self.states.update(states)
+            self.names[path.stem] = set(states)
+
+    def take(self, rel: str, fingerprint: str | None) -> dict | None:
+        """The state kept for `rel` if it was kept under `fingerprint`."""
+        got = self.states.pop(rel, None)
+        if got is None or fingerprint is None or got[0] != fingerprint:
+            return None
+        self.restored.add(rel)
+        return got[1]
+
+    def save(self, articles: Iterable[Any], settings: dict, context: dict) -> None:
+        """Keep the states of `articles` (raw articles, as read, referring
+        to `settings` and `context`); rewrite only the files with a new,
+        changed or removed article."""
+        self.states.clear()
+        if self.folder is None:
+            return
+        new: dict[str, dict[str, Any]] = {}
+        for a in articles:
+            if a.settings is settings and a._context is context:
+                new.setdefault(shard(a.raw_source), {})[a.raw_source] = a
+        live = {id(settings): "settings", id(context): "context"}
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for name in new.keys() | self.names.keys():
+            items = new.get(name, {})
+            if items.keys() == self.names.get(name) and self.restored.issuperset(items):
+                continue
+            path = self.folder / f"{name}.pickle"
+            if not items:
+                path.unlink(missing_ok=True)
+                continue
+            buffer = io.BytesIO()
+            pickle.dump(self.salt, buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            states = {rel: (a.extraction, vars(a)) for rel, a in items.items()}
+            _Pickler(buffer, live).dump(states)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(buffer.getvalue())
+            tmp.replace(path)
