@@ -52,15 +52,16 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BufferedReader, live: dict[str, Any], wrap) -> None:
+    def __init__(self, file: io.BufferedReader, live: dict[Any, Any], wrap) -> None:
         super().__init__(file)
-        self.live, self.wrap = live, wrap
+        self.live, self.wrap = live, wrap  # live: also each wrapper looked up
 
     def persistent_load(self, pid: Any) -> Any:
-        if isinstance(pid, str):
-            return self.live[pid]
-        kind, name = pid
-        return self.wrap(WRAPPERS[kind], name)
+        got = self.live.get(pid)
+        if got is None:
+            kind, name = pid
+            got = self.live[pid] = self.wrap(WRAPPERS[kind], name)
+        return got
 
 
 class KeptArticles:
@@ -80,7 +81,7 @@ class KeptArticles:
         self.loaded = True
         if self.folder is None or not self.folder.is_dir():
             return
-        live = {"settings": settings, "context": context}
+        live: dict[Any, Any] = {"settings": settings, "context": context}
         for path in self.folder.glob("??.pickle"):
             try:
                 with path.open("rb") as fh:
