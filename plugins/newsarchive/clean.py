@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 
@@ -46,9 +47,9 @@ class Profile:
         return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
 
 
-@dataclass
-class Removed:
-    """One line taken out of the article, and the rule that took it."""
+class Removed(NamedTuple):
+    """One line taken out of the article, and the rule that took it. (A
+    tuple: an archive's cache holds about a dozen per article.)"""
 
     line: int  # 1-based line number in the decoded file
     text: str
