@@ -335,3 +335,30 @@ def test_every_page_names_itself_canonical(archive_site):
             assert [a["href"] for a in current if a["aria-current"] == "page"] == [
                 archive_site.url + path
             ], name
+
+
+def test_author_and_tag_feeds_are_shorter_than_section_feeds(tmp_path):
+    """Author and tag feeds carry NEWS_GROUP_FEED_MAX_ITEMS newest articles,
+    the site and section feeds FEED_MAX_ITEMS."""
+    from tests.conftest import build_site, make_archive
+    from tests.test_incremental import HEADER, raw, row
+
+    files = {f"{n}.txt": raw(f"Story number {n}", f"Text {n}.") for n in range(6)}
+    manifest = HEADER + "".join(row(f"{n}.txt", f"2019-01-0{n + 1}") for n in range(6))
+    out = tmp_path / "out"
+    build_site(
+        make_archive(tmp_path, files, manifest),
+        out,
+        NEWS_CACHE="",
+        FEED_MAX_ITEMS=4,
+        NEWS_GROUP_FEED_MAX_ITEMS=2,
+    )
+
+    def titles(feed: str) -> list[str]:
+        return [e.title for e in feedparser.parse((out / feed).read_bytes()).entries]
+
+    newest = [f"Story number {n}" for n in (5, 4, 3, 2)]
+    assert titles("feed.xml") == newest
+    assert titles("section/national/feed.xml") == newest
+    assert titles("tag/seoul/feed.xml") == newest[:2]
+    assert titles("author/sarah-kim/feed.xml") == newest[:2]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -158,10 +159,14 @@ class ArchivePagesGenerator(Generator):
                 template_name=page_template,
             )
 
-    def _write_feed(self, writer, group: Group, title: str | None) -> None:
-        items = [a for a in group.articles if not getattr(a, "undated", False)]
+    def _write_feed(
+        self, writer, group: Group, title: str | None, setting: str = "FEED_MAX_ITEMS"
+    ) -> None:
+        """The group's newest dated articles, as many as `setting` says."""
+        limit = self.settings.get(setting) or 50
+        dated = (a for a in group.articles if not getattr(a, "undated", False))
         writer.write_feed(
-            items[: self.settings.get("FEED_MAX_ITEMS") or 50],
+            list(islice(dated, limit)),
             self.context,
             group.feed_url,
             group.feed_url,
@@ -203,7 +208,9 @@ class ArchivePagesGenerator(Generator):
             (t, "Tag: ") for t in self.tags
         ]:
             self._write_list(write, "group", group, per_page)
-            self._write_feed(writer, group, f"{label}{group.name}")
+            self._write_feed(
+                writer, group, f"{label}{group.name}", "NEWS_GROUP_FEED_MAX_ITEMS"
+            )
         for year in self.years:
             self._write_list(write, "group", year, per_page)
             for month in year.children:
