@@ -43,24 +43,41 @@ from importlib.metadata import version
 from pathlib import Path
 
 SHARD_PAGES = 1500  # Pagefind takes about 0.3 MB a page; two run at once
-MONTH = re.compile(r"^(\d{4})/(\d\d)$")
+MONTH = re.compile(r"^([0-9]{4})/([0-9]{2})$")
 SETTLED_NS = 2_000_000_000  # a stamp is kept only for a page older than this
 
 Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
+
+
+def _folders(path: str) -> list[str]:
+    """Names of the folders in `path`, sorted (none if it is missing)."""
+    try:
+        with os.scandir(path) as entries:
+            return sorted(e.name for e in entries if e.is_dir() and e.name[0] != ".")
+    except OSError:
+        return []
+
+
+def _pages(folder: Path) -> list[Path]:
+    """folder/*/index.html, sorted."""
+    base = os.fspath(folder)
+    return [
+        folder / name / "index.html"
+        for name in _folders(base)
+        if os.path.isfile(os.path.join(base, name, "index.html"))
+    ]
 
 
 def month_folders(output: Path) -> list[tuple[str, list[Path]]]:
     """("YYYY/MM" or "undated", its article pages), undated first, then
     oldest month first."""
     folders = []
-    undated = sorted((output / "undated").glob("*/index.html"))
-    if undated:
+    if undated := _pages(output / "undated"):
         folders.append(("undated", undated))
-    for year in sorted(output.glob("[0-9][0-9][0-9][0-9]")):
-        for month in sorted(year.glob("[0-9][0-9]")):
-            name = f"{year.name}/{month.name}"
-            pages = sorted(month.glob("*/index.html"))
-            if MONTH.match(name) and pages:
+    for year in _folders(os.fspath(output)):
+        for month in _folders(os.path.join(output, year)):
+            name = f"{year}/{month}"
+            if MONTH.match(name) and (pages := _pages(output / year / month)):
                 folders.append((name, pages))
     return folders
 
@@ -87,11 +104,11 @@ def shard_name(group: list[tuple[str, list[Path]]]) -> str:
 
 
 def command(output: Path, group: list[tuple[str, list[Path]]], name: str) -> list[str]:
+    from pagefind_bin import get_executable  # the binary `pagefind[bin]` ships
+
     folders = ",".join(folder for folder, _ in group)
     return [
-        sys.executable,
-        "-m",
-        "pagefind",
+        os.fspath(get_executable()),
         "--site",
         str(output),
         "--glob",
