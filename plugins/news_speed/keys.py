@@ -71,7 +71,8 @@ def _sha(*parts: str) -> str:
 
 
 class Fingerprints:
-    def __init__(self, settings: dict) -> None:
+    def __init__(self, settings: dict, templates: dict | None = None) -> None:
+        """`templates`: the `template_info` of an earlier build, to reuse."""
         self.settings = settings
         self.cacheable = set(settings.get("NEWS_RENDER_CACHE_TEMPLATES", CACHEABLE))
         self.salt = self._salt()
@@ -84,6 +85,10 @@ class Fingerprints:
         self._uses: dict[tuple, list[str]] = {}
         self._names: dict[str, set[str] | None] = {}
         self.templates: dict[str, set[str]] = {}  # name -> it and those it uses
+        # a template source's hash -> the names it uses and the templates it
+        # includes or extends (working that out is the slow part)
+        self.template_info: dict[str, tuple[frozenset, tuple]] = dict(templates or {})
+        self.sources: set[str] = set()  # the hashes of the sources read
 
     def _salt(self) -> str:
         h = hashlib.sha1(VERSION.encode())
@@ -192,9 +197,19 @@ class Fingerprints:
                     continue
                 seen.add(current)
                 source = env.loader.get_source(env, current)[0]
-                ast = env.parse(source)
-                found |= meta.find_undeclared_variables(ast)
-                refs = list(meta.find_referenced_templates(ast))
+                digest = hashlib.sha1(
+                    source.encode("utf-8", "surrogatepass")
+                ).hexdigest()
+                self.sources.add(digest)
+                if digest not in self.template_info:
+                    ast = env.parse(source)
+                    self.template_info[digest] = (
+                        frozenset(meta.find_undeclared_variables(ast)),
+                        tuple(meta.find_referenced_templates(ast)),
+                    )
+                used, referenced = self.template_info[digest]
+                found |= used
+                refs = list(referenced)
                 if None in refs:
                     found = None  # type: ignore[assignment]
                     break

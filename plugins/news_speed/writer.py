@@ -146,7 +146,8 @@ class ParallelWriter(Writer):
         if record_path is not None:
             record_path.unlink(missing_ok=True)  # a failed build leaves none
         started = time.perf_counter()
-        new_keys, rendered = self._render(jobs, record["keys"])
+        templates = record.get("templates", {})
+        new_keys, rendered = self._render(jobs, record["keys"], templates)
         stale = set(record["produced"]) - self.produced
         for path in sorted(stale):
             try:
@@ -155,7 +156,14 @@ class ParallelWriter(Writer):
             except OSError:
                 pass
         if record_path is not None:
-            _save(record_path, {"keys": new_keys, "produced": sorted(self.produced)})
+            _save(
+                record_path,
+                {
+                    "keys": new_keys,
+                    "produced": sorted(self.produced),
+                    "templates": templates,
+                },
+            )
         logger.info(
             "pages: %d, rendered %d, written %d, removed %d; %.1f s",
             len(self.produced),
@@ -188,15 +196,21 @@ class ParallelWriter(Writer):
             tick()
         return new_keys, rendered
 
-    def _render(self, jobs: list, old: dict[str, str]) -> tuple[dict[str, str], int]:
+    def _render(
+        self, jobs: list, old: dict[str, str], templates: dict
+    ) -> tuple[dict[str, str], int]:
         """Work out keys and render in worker processes, each taking every
         n-th job; returns the new keys and how many jobs were rendered."""
         per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
         n = min(workers(self.settings), len(jobs) // per_worker or 1)
         bar = Progress("Writing", len(jobs))
         # the salt reads the theme and plugins once, before the workers fork
-        _state["fingerprints"] = keys = Fingerprints(self.settings)
+        _state["fingerprints"] = keys = Fingerprints(self.settings, templates)
         _compile_templates(jobs, keys)
+        # kept with the record: what this build's templates gave
+        used = {d: keys.template_info[d] for d in keys.sources}
+        templates.clear()
+        templates.update(used)
         # what the pages show lasts until the build ends: keep the collector
         # from walking it again (and at exit), and worker processes from
         # copying every object's page (keep_output lets it go when the next
