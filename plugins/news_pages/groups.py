@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from newsarchive.slugs import slugify
@@ -124,6 +125,7 @@ def group_months(articles: list[Any]) -> tuple[list[Group], Group]:
     return ordered, undated
 
 
+@lru_cache(maxsize=4096)  # a few hundred subsections, each seen per article
 def slugify_simple(text: str) -> str:
     return slugify(text) or "other"
 
