@@ -24,36 +24,44 @@ def load_report(path: Path) -> dict:
     layout, or whose lines disagree with its summary's counts, is parsed
     whole.
     """
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    if (
-        len(lines) >= 6
-        and lines[0].startswith('{"summary": ')
-        and lines[0].endswith(",")
-        and lines[1].startswith('"manifest_problems": ')
-        and lines[1].endswith(",")
-        and lines[2] == '"files": ['
-        and lines[-2:] == ["]}", ""]
-    ):
-        rows = lines[3:-2] if lines[3] else []
-        try:
-            summary = json.loads(lines[0][12:-1])
-            problems = json.loads(lines[1][21:-1])
-            found = [
-                json.loads(r.removesuffix(","))
-                for r in rows
-                if '"skipped"' in r or "\\u" in r
-            ]
-            skipped = [f for f in found if f["status"] == "skipped"]
-            if len(rows) == summary["read"] and len(skipped) == summary["skipped"]:
-                return {
-                    "summary": summary,
-                    "manifest_problems": problems,
-                    "files": skipped,
-                }
-        except (ValueError, TypeError, KeyError):
-            pass
-    return json.loads(text)
+    got = _skipped_rows(path)
+    if got is not None:
+        return got
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _skipped_rows(path: Path) -> dict | None:
+    """load_report's fast path, reading the file line by line; None when
+    the file is not in write_report's layout."""
+    with path.open(encoding="utf-8") as fh:
+        head = [fh.readline() for _ in range(3)]
+        if not (
+            head[0].startswith('{"summary": ')
+            and head[0].endswith(",\n")
+            and head[1].startswith('"manifest_problems": ')
+            and head[1].endswith(",\n")
+            and head[2] == '"files": [\n'
+        ):
+            return None
+        rows, found, last = 0, [], ""
+        for line in fh:
+            if last.strip():  # a row (an empty list leaves a blank line)
+                rows += 1
+                if '"skipped"' in last or "\\u" in last:
+                    found.append(last)
+            last = line
+        if last != "]}\n":
+            return None
+    try:
+        summary = json.loads(head[0][12:-2])
+        problems = json.loads(head[1][21:-2])
+        rows_found = [json.loads(r.rstrip("\n").removesuffix(",")) for r in found]
+        skipped = [f for f in rows_found if f["status"] == "skipped"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if rows != summary["read"] or len(skipped) != summary["skipped"]:
+        return None
+    return {"summary": summary, "manifest_problems": problems, "files": skipped}
 
 
 def summarise(report: dict) -> str:
