@@ -35,13 +35,14 @@ def safe_url(url: str | None) -> str | None:
     if not url:
         return None
     url = url.strip()
-    if _PLAIN_HTTP.fullmatch(url):
-        return url
+    return url if _PLAIN_HTTP.fullmatch(url) or _is_http(url) else None
+
+
+def _is_http(url: str) -> bool:
+    """The general check (safe_url tries a quick pattern first)."""
     parts = urlsplit(url)
-    if (
+    return bool(
         parts.scheme.lower() in ("http", "https")
         and parts.netloc
         and not re.search(r"[\s<>\"]", url)
-    ):
-        return url
-    return None
+    )
