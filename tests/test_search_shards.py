@@ -53,14 +53,20 @@ def stamps(out: Path, shard: str) -> dict[str, int]:
     }
 
 
-def test_only_changed_shards_are_rebuilt(tmp_path):
-    months = ["2018-03-02", "2018-07-09", "2019-01-15", "2019-06-20"]
+def one_a_month(tmp_path: Path, days: list[str]) -> Path:
+    """A content root with one article on each of `days`."""
     files = {
         f"a{n}.txt": raw(f"Port reopens after {n} weeks", f"Ships waited {n}.")
-        for n in range(4)
+        for n in range(len(days))
     }
-    manifest = HEADER + "".join(row(f"a{n}.txt", day) for n, day in enumerate(months))
-    site = make_archive(tmp_path, files, manifest)
+    manifest = HEADER + "".join(row(f"a{n}.txt", day) for n, day in enumerate(days))
+    return make_archive(tmp_path, files, manifest)
+
+
+def test_only_changed_shards_are_rebuilt(tmp_path):
+    site = one_a_month(
+        tmp_path, ["2018-03-02", "2018-07-09", "2019-01-15", "2019-06-20"]
+    )
     out = tmp_path / "output"
     cache = {"NEWS_CACHE": str(tmp_path / "cache")}
     build_site(site, out, **cache)
@@ -122,13 +128,7 @@ def test_an_empty_archive_has_an_empty_listing(tmp_path):
 
 
 def test_a_cache_spares_reading_unchanged_pages(tmp_path, monkeypatch):
-    months = ["2018-03-02", "2018-07-09", "2019-01-15"]
-    files = {
-        f"a{n}.txt": raw(f"Port reopens after {n} weeks", f"Ships waited {n}.")
-        for n in range(3)
-    }
-    manifest = HEADER + "".join(row(f"a{n}.txt", day) for n, day in enumerate(months))
-    site = make_archive(tmp_path, files, manifest)
+    site = one_a_month(tmp_path, ["2018-03-02", "2018-07-09", "2019-01-15"])
     out = tmp_path / "output"
     build_site(site, out)
     shards = ["2018-03_2018-07", "2019-01"]
