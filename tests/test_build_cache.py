@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsarchive import corpus
+from newsarchive import corpus, store
 from newsarchive.corpus import build_corpus
 from tests.conftest import ROOT, build_site, make_archive
 from tests.test_incremental import HEADER, raw, row, tree
@@ -223,7 +223,7 @@ def test_reader_makes_the_metadata_pelican_makes(name, value):
 
 
 def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "SETTLED_NS", 0)  # no need to wait 2 s
+    monkeypatch.setattr(store, "SETTLED_NS", 0)  # no need to wait 2 s
     root = seeds(tmp_path)
     cache = tmp_path / "cache"
     extract(root, cache)
@@ -236,7 +236,7 @@ def test_unchanged_files_are_not_read_again(tmp_path, monkeypatch):
 
 
 def test_an_edit_keeping_size_and_time_is_seen(tmp_path, monkeypatch):
-    monkeypatch.setattr(corpus, "SETTLED_NS", 0)
+    monkeypatch.setattr(store, "SETTLED_NS", 0)
     root = seeds(tmp_path)
     cache = tmp_path / "cache"
     extract(root, cache)

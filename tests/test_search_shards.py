@@ -10,6 +10,7 @@ import pytest
 
 from news_pages import search_index
 from news_pages.search_index import build_index, cache_file, pack, page_hashes
+from newsarchive import store
 from tests.conftest import build_site, make_archive
 from tests.test_incremental import HEADER, raw, row
 
@@ -151,7 +152,7 @@ def test_a_cache_spares_reading_unchanged_pages(tmp_path, monkeypatch):
     assert build_index(out, limit=2, cache=cache) == []
     assert len(read) == 6
 
-    monkeypatch.setattr(search_index, "SETTLED_NS", 0)  # they count as settled
+    monkeypatch.setattr(store, "SETTLED_NS", 0)  # they count as settled
     read.clear()
     assert build_index(out, limit=2, cache=cache) == []
     assert len(read) == 3

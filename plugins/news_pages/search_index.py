@@ -20,10 +20,8 @@ are built again, two at a time, and shards no longer listed are removed.
 With --cache DIR, each page's hash of its indexed element is kept in
 DIR/search-pages-<hash of OUTPUT's real path>.pickle (outside OUTPUT, which
 is published) with the page's stamp: size, times, inode and device. A page
-whose stamp is the recorded one is not read again. As for raw files (see
-newsarchive.corpus._digest), a stamp is recorded only for a page changed more
-than SETTLED_NS before it was read, so a rewrite within the clock's
-resolution is not missed. The keys are the same with or without the cache.
+whose stamp is the recorded one is not read again (newsarchive.store.stamped,
+as for raw files). The keys are the same with or without the cache.
 """
 
 from __future__ import annotations
@@ -37,16 +35,14 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
+from newsarchive.store import Stamp, stamped, write_atomic
+
 SHARD_PAGES = 1500  # Pagefind takes about 0.3 MB a page; two run at once
 MONTH = re.compile(r"^([0-9]{4})/([0-9]{2})$")
-SETTLED_NS = 2_000_000_000  # a stamp is kept only for a page older than this
-
-Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 
 
 def _folders(path: str) -> list[str]:
@@ -153,25 +149,14 @@ def page_hashes(
         old = {}
     if not isinstance(old, dict):
         old = {}
-    kept: dict[str, tuple[Stamp, bytes]] = {}  # only pages still there
+    stamps: dict[str, tuple[Stamp, bytes]] = dict(old)
     hashes = {}
     for page, rel in rels.items():
-        st = os.stat(page)
-        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-        entry = old.get(rel)
-        if entry is None or entry[0] != stamp:
-            settled = st.st_ctime_ns < time.time_ns() - SETTLED_NS
-            entry = (stamp, page_hash(page))
-            if not settled:  # a rewrite in the same clock tick keeps the stamp
-                hashes[page] = (rel, entry[1])
-                continue
-        kept[rel] = entry
-        hashes[page] = (rel, entry[1])
+        digest = stamped(os.fspath(page), rel, stamps, lambda _, p=page: page_hash(p))
+        hashes[page] = (rel, page_hash(page) if digest is None else digest)
+    kept = {rel: stamps[rel] for rel in rels.values() if rel in stamps}  # still there
     if kept != old:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
+        write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
     return hashes
 
 

@@ -20,13 +20,14 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
-import os
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from pelican.urlwrappers import URLWrapper
+
+from newsarchive.store import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +128,4 @@ class KeptArticles:
             pickle.dump(self.salt, buffer, protocol=pickle.HIGHEST_PROTOCOL)
             states = {rel: (a.extraction, vars(a)) for rel, a in items.items()}
             _Pickler(buffer, live).dump(states)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(buffer.getvalue())
-            tmp.replace(path)
+            write_atomic(path, buffer.getvalue())

@@ -35,6 +35,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from news_speed.keys import Fingerprints
 from news_speed.progress import Progress
+from newsarchive.store import write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -308,10 +309,7 @@ def _load(path: Path | None) -> dict:
 
 
 def _save(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp.replace(path)
+    write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 # signal handlers -----------------------------------------------------------

@@ -6,7 +6,7 @@ on disk, each under a key made of the file's path, bytes and manifest row,
 the extraction code and the HTML options, so a rebuild extracts only files
 that are new or changed. They are kept in 256 files by the key's first two
 digits: a few new files rewrite only a few of them. A file whose size, times
-and inode are those of the last build is not read again (see _digest).
+and inode are those of the last build is not read again (see store.stamped).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import logging
 import os
 import pickle
 import shutil
-import time
 import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +30,7 @@ from typing import Any
 from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import Manifest, load_manifest
+from newsarchive.store import Stamp, stamped, write_atomic
 from newsarchive.tags import unify_tags
 
 logger = logging.getLogger(__name__)
@@ -203,37 +203,21 @@ def _cache_salt(typogrify: dict | None) -> str:
     ).hexdigest()
 
 
-Stamp = tuple[int, int, int, int, int]
-SETTLED_NS = 2_000_000_000  # see _digest
-
-
 def _digest(full: str, stamps: dict[str, tuple[Stamp, str]], rel: str) -> str | None:
-    """The SHA-1 of a file's bytes; None if unreadable or too big.
+    """The SHA-1 of a file's bytes; None if unreadable or too big. `stamps`:
+    the last build's digests, reused for files whose stamp is unchanged
+    (see store.stamped)."""
 
-    `stamps` holds the last build's digests with each file's size, times,
-    inode and device: a file whose stamp is the same is not read again. Any
-    write sets the change time (ctime) to the current time, and a digest is
-    kept only for a file changed more than SETTLED_NS before it was read, so
-    a second write within the clock's resolution cannot go unseen."""
-    try:
-        st = os.stat(full)
-    except OSError:
-        return None
-    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-    if (old := stamps.get(rel)) is not None and old[0] == stamp:
-        return old[1]
-    stamps.pop(rel, None)
-    if st.st_size > MAX_BYTES:
-        return None
-    settled = st.st_ctime_ns < time.time_ns() - SETTLED_NS
-    try:
-        with open(full, "rb") as fh:
-            digest = hashlib.sha1(fh.read()).hexdigest()
-    except OSError:
-        return None
-    if settled:
-        stamps[rel] = (stamp, digest)
-    return digest
+    def sha1(st: os.stat_result) -> str | None:
+        if st.st_size > MAX_BYTES:
+            return None
+        try:
+            with open(full, "rb") as fh:
+                return hashlib.sha1(fh.read()).hexdigest()
+        except OSError:
+            return None
+
+    return stamped(full, rel, stamps, sha1)
 
 
 def _cache_key(digest: str, rel: str, manifest: dict, salt: str) -> str:
@@ -255,12 +239,11 @@ def _read(path: Path, salt: str) -> Any:
 
 
 def _write(path: Path, salt: str, data: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    with tmp.open("wb") as fh:
-        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    write_atomic(
+        path,
+        pickle.dumps(salt, protocol=pickle.HIGHEST_PROTOCOL)
+        + pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL),
+    )
 
 
 def _load_cache(folder: Path, salt: str) -> dict[str, dict[str, Extracted]]:
