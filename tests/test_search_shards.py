@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from news_pages import search_index
-from news_pages.search_index import build_index, cache_file, pack, page_hashes
+from news_pages.search_index import build_index, cache_file, glob, pack, page_hashes
 from newsarchive import store
 from tests.conftest import build_site, make_archive
 from tests.test_incremental import HEADER, raw, row
@@ -41,6 +41,51 @@ def test_adding_to_the_newest_month_keeps_older_shards():
     before = names(pack(folders(3, 2, 4, 1), limit=5))
     after = names(pack(folders(3, 2, 4, 3), limit=5))
     assert after[: len(before) - 1] == before[:-1]
+
+
+def test_groups_are_whole_years_or_months_of_one_year():
+    # globs naming folder paths between braces make Pagefind walk the
+    # whole site for each shard
+    found = [
+        ("undated", [Path("u")]),
+        *folders(2, 1, 4)[:1],
+        ("2020/02", [Path("a")]),
+        ("2020/07", [Path("b")]),
+        ("2021/01", [Path("c"), Path("d"), Path("e")]),
+        ("2021/02", [Path("f")]),
+        ("2021/03", [Path("g")]),
+    ]
+    groups = pack(found, limit=4)
+    assert names(groups) == [
+        ["undated"],
+        ["2019/01", "2020/02", "2020/07"],
+        ["2021/01", "2021/02"],
+        ["2021/03"],
+    ]
+    assert [glob(g) for g in groups] == [
+        "undated/*/index.html",
+        "{2019,2020}/[0-9][0-9]/*/index.html",
+        "2021/{01,02}/*/index.html",
+        "2021/03/*/index.html",
+    ]
+
+
+def test_each_shard_indexes_its_pages(tmp_path):
+    out = tmp_path / "output"
+    months = {"undated": 1, "2017/04": 2, "2018/01": 1, "2019/05": 3, "2019/06": 1}
+    for month, count in months.items():
+        for n in range(count):
+            page = out / month / f"story-{n}" / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(
+                '<html lang="en"><body><article data-pagefind-body>'
+                f"<h1>Story {n}</h1><p>Harbour news {month}.</p></article></body></html>"
+            )
+    (out / "2019" / "05" / "index.html").write_text("<html><body>month</body></html>")
+    shards = ["undated", "2017-04_2018-01", "2019-05", "2019-06"]
+    assert build_index(out, limit=3) == shards
+    for shard, count in zip(shards, (1, 3, 3, 1), strict=True):
+        assert len(list((out / "pagefind" / shard / "fragment").iterdir())) == count
 
 
 def listing(out: Path) -> dict:
