@@ -362,3 +362,30 @@ def test_author_and_tag_feeds_are_shorter_than_section_feeds(tmp_path):
     assert titles("section/national/feed.xml") == newest
     assert titles("tag/seoul/feed.xml") == newest[:2]
     assert titles("author/sarah-kim/feed.xml") == newest[:2]
+
+
+def test_reading_time_counts_the_whole_text(tmp_path):
+    """Only an article's first paragraph is kept after extraction; its
+    reading time still counts every word (230 a minute), as Jinja's
+    wordcount would on the page's text."""
+    from tests.conftest import build_site, make_archive
+    from tests.test_incremental import HEADER, row
+
+    sentence = "The port's night shift moved 40 cranes — and 3,000 boxes. "
+    body = "\n\n".join(sentence * 10 for _ in range(12))  # 1,200 words
+    files = {
+        "long.txt": (
+            "Port works through the night\n\nHome > National > Politics\n\n"
+            f"Port works through the night\n\n{body}\n\nBY SARAH KIM\n"
+        )
+    }
+    out = tmp_path / "out"
+    build_site(
+        make_archive(tmp_path, files, HEADER + row("long.txt", "2019-01-02")),
+        out,
+        NEWS_CACHE="",
+    )
+    page = (out / "2019/01/port-works-through-the-night/index.html").read_text()
+    # 12 words a sentence (port's is two), 1,440 in all: 6.3 minutes; the
+    # first paragraph alone would make 1
+    assert "6 min read" in page

@@ -183,6 +183,7 @@ class RawArticleReader(BaseReader):
             "save_as": entry.url + "index.html",
             "summary": html["summary"],
             "plain_summary": a.summary,
+            "words": a.words,
             "source_url": a.source_url,
             "subsection": a.subsection,
             "emails": a.emails,

@@ -33,6 +33,7 @@ BREADCRUMB = re.compile(r"Home(\s*(?:>|›|»|/)\s*[^>›»/]{1,40}){1,3}")
 AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
 FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
+WORD = re.compile(r"\w+")  # as Jinja's wordcount counts words
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -57,6 +58,7 @@ class Article:
     profile: str = "generic"
     print_edition: str | None = None
     removed: list[Removed] = field(default_factory=list)
+    words: int = 0  # in the whole text (only the summary may be kept)
 
     @property
     def summary(self) -> str:
@@ -156,6 +158,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
         source=source,
         title=title,
         paragraphs=paragraphs,
+        words=len(WORD.findall(" ".join(paragraphs))),
         authors=authors,
         emails=meta.emails,
         section=front.get("section") or meta.section,
