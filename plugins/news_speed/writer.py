@@ -2,8 +2,8 @@
 
 Pelican's generators call the writer once per page and feed. This writer
 records those calls, and when every generator has had its turn (just before
-static files are copied) renders them in forked worker processes, which
-inherit the finished context:
+static files are copied) renders them in shares: one in this process, the
+others in forked worker processes, which inherit the finished context:
 
 - a page whose render key (template, settings, theme, and a fingerprint of
   what it shows; see keys.py) matches the last build's and whose file is
@@ -27,6 +27,7 @@ import multiprocessing
 import os
 import pickle
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican import signals
@@ -223,19 +224,24 @@ class ParallelWriter(Writer):
             _state.pop("fingerprints", None)
             bar.close()
             return result
+        # this process renders the first share itself: each worker copies
+        # the pages of this heap it touches, this process copies none
         ctx = multiprocessing.get_context("fork")
         counter = ctx.Value("i", 0)
         _state.update(jobs=jobs, old=old, share=n, counter=counter)
+        produced, changed = self.produced, self.changed
         try:
-            with ctx.Pool(n) as pool:
-                result = pool.map_async(_render_share, range(n))
+            with ctx.Pool(n - 1) as pool:
+                result = pool.map_async(_render_share, range(1, n))
+                own = _render_share(0, lambda: bar.update(counter.value))
                 while not result.ready():
                     result.wait(0.2)
                     bar.update(counter.value)
-                shares = result.get()
+                shares = [own, *result.get()]
         finally:
             for name in ("jobs", "old", "fingerprints"):
                 _state.pop(name, None)
+            self.produced, self.changed = produced, changed
         bar.close()
         new_keys: dict[str, str] = {}
         rendered = 0
@@ -265,7 +271,11 @@ def _compile_templates(jobs: list, keys: Fingerprints) -> None:
             env.get_template(used)
 
 
-def _render_share(k: int) -> tuple[set[str], int, dict[str, str], int]:
+def _render_share(
+    k: int, counted: Callable[[], None] | None = None
+) -> tuple[set[str], int, dict[str, str], int]:
+    """Share k of the jobs, in a worker or (k = 0) in the building process;
+    `counted` is called each time the shared count of jobs done grows."""
     writer: ParallelWriter = _state["writer"]
     counter = _state["counter"]
     writer.produced, writer.changed = set(), 0
@@ -275,6 +285,8 @@ def _render_share(k: int) -> tuple[set[str], int, dict[str, str], int]:
     def count(n: int) -> None:
         with counter.get_lock():
             counter.value += n
+        if counted is not None:
+            counted()
 
     def tick() -> None:  # the bar is told every 25 jobs
         nonlocal done
