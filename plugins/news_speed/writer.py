@@ -114,8 +114,8 @@ class ParallelWriter(Writer):
                 return
         except OSError:
             pass
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        Path(path).write_bytes(data)
+        with open(path, "wb") as fh:  # Pelican made its folder
+            fh.write(data)
         self.changed += 1
 
     def _run(self, job: tuple[str, tuple, dict]) -> None:
