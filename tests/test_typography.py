@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from html import escape
 
+import smartypants
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typogrify.filters import typogrify
 
 from newsarchive.extract import SkipFile, extract_file
-from newsarchive.typography import configure, paragraphs_html
+from newsarchive.typography import configure, near_quotes, paragraphs_html
 from tests.conftest import ROOT, SEED
 
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -69,3 +70,24 @@ def test_any_text_stays_text(paragraphs):
     html = paragraphs_html(paragraphs, configure({}))
     assert html.count("<p>") == len(paragraphs)
     assert re.sub(r"</?p>|<span class=\"[a-z]+\">|</span>", "", html).count("<") == 0
+
+
+# what convert_quotes looks at around a quote, and long stretches with none
+AROUND = ["'", '"', "'90s", "s ", " ", "\n", "a", "9", "-", "--", ".", "(", "[", "`"]
+AROUND += ["&#8211;", "&#8212;", "&#x2013;", "&nbsp;", "&mdash;", "&amp;", ";"]
+FREE = [piece for piece in AROUND if "'" not in piece and '"' not in piece]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.sampled_from(AROUND), max_size=6).map("".join),
+            st.lists(st.sampled_from(FREE), min_size=25, max_size=40).map("".join),
+        ),
+        min_size=1,
+        max_size=6,
+    ).map("".join)
+)
+def test_quotes_curled_near_them_as_over_the_whole_text(text):
+    assert near_quotes(text) == smartypants.convert_quotes(text)
