@@ -1,4 +1,4 @@
-"""One smartypants pass per article gives what typogrify gives per paragraph."""
+"""The fast typogrify gives what typogrify gives for the paragraphs."""
 
 from __future__ import annotations
 
@@ -91,3 +91,21 @@ FREE = [piece for piece in AROUND if "'" not in piece and '"' not in piece]
 )
 def test_quotes_curled_near_them_as_over_the_whole_text(text):
     assert near_quotes(text) == smartypants.convert_quotes(text)
+
+
+# what typogrify's filters look for, and what they look around
+PIECES = [*"aAZs9 .'\"&-;(`\\\n", "..", ". ", "--", "U.S.", "AB", "&quot;"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(PIECES), max_size=16).map("".join),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_same_as_typogrify_on_any_text(paragraphs):
+    for omit in (["widont"], []):
+        on = configure({"omit_filters": omit})
+        assert paragraphs_html(paragraphs, on) == reference(paragraphs, omit)
