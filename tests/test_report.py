@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -48,7 +47,7 @@ def _write(tmp_path: Path, corpus: Corpus, monkeypatch) -> Path:
     """The report as the build writes it."""
     target = tmp_path / "build-report.json"
     monkeypatch.setitem(reader._state, "corpus", corpus)
-    reader.write_report(SimpleNamespace(settings={"NEWS_REPORT": str(target)}))
+    reader.write_report({"NEWS_REPORT": str(target)})
     return target
 
 

@@ -1,7 +1,7 @@
 """A Pelican reader for raw article dumps (`*.txt`), and the build report.
 
 The extraction itself lives in `newsarchive`; this module only hands its
-records to Pelican and writes `build-report.json` when the build ends.
+records to Pelican and writes `build-report.json` once every raw file is read.
 """
 
 from __future__ import annotations
@@ -70,6 +70,12 @@ def _corpus(settings: dict) -> Corpus:
         )
         bar.close()
         _state["corpus"] = corpus
+        # what became of each file is known now: reported before the pages
+        # are made, the lines cleaning removed need not be held through them
+        write_report(settings)
+        for entry in corpus.entries.values():
+            if entry.article is not None:
+                entry.article.removed = []
         # it lasts the whole build: keep the collector from walking it again
         # and again (reset() lets it go)
         gc.freeze()
@@ -293,9 +299,9 @@ def reset(generator) -> None:
     skip_unused_stamps(generator.readers)
 
 
-def write_report(pelican) -> None:
-    settings = pelican.settings
-    corpus = _corpus(settings)
+def write_report(settings: dict) -> None:
+    """build-report.json: every raw file, published or why not."""
+    corpus = _state["corpus"]
     target = Path(settings.get("NEWS_REPORT", "build-report.json"))
     # one line per file: readable, and fast (the C encoder needs no indent)
     line = partial(json.dumps, ensure_ascii=False)
@@ -312,4 +318,3 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(reset)
     signals.article_generator_pretaxonomy.connect(drop_other_articles)
-    signals.finalized.connect(write_report)
