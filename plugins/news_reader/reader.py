@@ -299,6 +299,11 @@ def reset(generator) -> None:
     skip_unused_stamps(generator.readers)
 
 
+def report_unread(pelican) -> None:
+    """A build that read no raw file (an empty archive) reports too."""
+    _corpus(pelican.settings)
+
+
 def write_report(settings: dict) -> None:
     """build-report.json: every raw file, published or why not."""
     corpus = _state["corpus"]
@@ -318,3 +323,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(reset)
     signals.article_generator_pretaxonomy.connect(drop_other_articles)
+    signals.finalized.connect(report_unread)
