@@ -186,10 +186,11 @@ def page_hashes(
     if not isinstance(old, dict):
         old = {}
     stamps: dict[str, tuple[Stamp, bytes]] = dict(old)
-    hashes = {}
-    for page, rel in rels.items():
-        digest = stamped(os.fspath(page), rel, stamps, lambda _, p=page: page_hash(p))
-        hashes[page] = (rel, page_hash(page) if digest is None else digest)
+    digests = stamped({rel: page for page, rel in rels.items()}, stamps, page_hash)
+    hashes = {
+        page: (rel, page_hash(page) if digests[rel] is None else digests[rel])
+        for page, rel in rels.items()
+    }
     kept = {rel: stamps[rel] for rel in rels.values() if rel in stamps}  # still there
     if kept != old:
         write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))

@@ -30,7 +30,7 @@ from typing import Any
 from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import Manifest, load_manifest
-from newsarchive.store import Stamp, stamped, write_atomic
+from newsarchive.store import stamped, write_atomic
 from newsarchive.tags import unify_tags
 
 logger = logging.getLogger(__name__)
@@ -203,21 +203,15 @@ def _cache_salt(typogrify: dict | None) -> str:
     ).hexdigest()
 
 
-def _digest(full: str, stamps: dict[str, tuple[Stamp, str]], rel: str) -> str | None:
-    """The SHA-1 of a file's bytes; None if unreadable or too big. `stamps`:
-    the last build's digests, reused for files whose stamp is unchanged
-    (see store.stamped)."""
-
-    def sha1(st: os.stat_result) -> str | None:
-        if st.st_size > MAX_BYTES:
+def _sha1(full: str) -> str | None:
+    """The SHA-1 of a file's bytes; None if unreadable or too big."""
+    try:
+        if os.path.getsize(full) > MAX_BYTES:
             return None
-        try:
-            with open(full, "rb") as fh:
-                return hashlib.sha1(fh.read()).hexdigest()
-        except OSError:
-            return None
-
-    return stamped(full, rel, stamps, sha1)
+        with open(full, "rb") as fh:
+            return hashlib.sha1(fh.read()).hexdigest()
+    except OSError:
+        return None
 
 
 def _cache_key(digest: str, rel: str, manifest: dict, salt: str) -> str:
@@ -378,33 +372,43 @@ def build_corpus(
     shards = _load_cache(cache_dir, salt) if cache_dir else {}
     kept_stamps = (_read(cache_dir / "stamps.pickle", "1") or {}) if cache_dir else {}
     stamps = {p: kept_stamps[p] for p in paths if p in kept_stamps}  # still there
-    for p in paths:
-        full, entry = os.path.join(root, p), manifest_entries.get(p, {})
-        digest = _digest(full, stamps, p) if cache_dir else None
-        key = _cache_key(digest, p, entry, salt) if digest else None
-        if key is not None:
-            keys[p] = key
-            if (hit := shards.get(key[:2], {}).get(key)) is not None:
-                done[p] = (p, *hit)
-                continue
-        jobs.append((full, p, entry, typogrify))
-    hits = len(done)
-    if progress:
-        progress(len(done))
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    if workers > 1 and len(jobs) > 50:
-        chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        with ProcessPoolExecutor(workers, initializer=gc.enable) as pool:
+    # its workers are forked when first given work
+    with ProcessPoolExecutor(max(workers, 1), initializer=gc.enable) as pool:
+
+        def many(function: Callable, items: list) -> Any:  # a first build's
+            if workers > 1 and len(items) > 500:
+                return pool.map(function, items, chunksize=256)
+            return map(function, items)
+
+        # the files' digests (see store.stamped): in the workers when many
+        # files are new or changed
+        paths_of = {p: os.path.join(root, p) for p in paths}
+        digests = stamped(paths_of, stamps, _sha1, many) if cache_dir else {}
+        for p in paths:
+            entry, digest = manifest_entries.get(p, {}), digests.get(p)
+            key = _cache_key(digest, p, entry, salt) if digest else None
+            if key is not None:
+                keys[p] = key
+                if (hit := shards.get(key[:2], {}).get(key)) is not None:
+                    done[p] = (p, *hit)
+                    continue
+            jobs.append((paths_of[p], p, entry, typogrify))
+        hits = len(done)
+        if progress:
+            progress(len(done))
+        if workers > 1 and len(jobs) > 50:
+            chunk = max(1, min(64, len(jobs) // (workers * 8)))
             for result in pool.map(_extract_one, jobs, chunksize=chunk):
                 done[result[0]] = result
                 if progress and len(done) % chunk == 0:
                     progress(len(done))
-    else:
-        for job in jobs:
-            result = _extract_one(job)
-            done[result[0]] = result
-            if progress:
-                progress(len(done))
+        else:
+            for job in jobs:
+                result = _extract_one(job)
+                done[result[0]] = result
+                if progress:
+                    progress(len(done))
     if progress:
         progress(len(done))
     cached = sum(map(len, shards.values())) if cache_dir else 0

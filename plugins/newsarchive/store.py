@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TypeVar
 
 T = TypeVar("T")
+P = TypeVar("P", str, Path)
 Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, device
 SETTLED_NS = 2_000_000_000  # see stamped
 
@@ -24,29 +25,41 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def stamped(
-    path: str,
-    key: str,
+    paths: dict[str, P],
     stamps: dict[str, tuple[Stamp, T]],
-    compute: Callable[[os.stat_result], T | None],
-) -> T | None:
-    """compute(stat) for the file at `path`, or what `stamps[key]` holds when
-    the file's size, times, inode and device are those recorded with it.
-    None: the file cannot be read, or compute gave None.
+    compute: Callable[[P], T | None],
+    map_: Callable = map,
+) -> dict[str, T | None]:
+    """compute(path) for each file in `paths` (key -> path), or, for a file
+    whose size, times, inode and device are those recorded with it, what
+    `stamps[key]` holds. compute runs through `map_` (a process pool's map,
+    say) on the other files, and their new values are recorded. None: the
+    file cannot be read, or compute gave None.
 
     Any write sets the change time (ctime) to the current time, and a value
     is recorded only for a file changed more than SETTLED_NS before it was
     read, so a second write within the clock's resolution cannot go unseen.
     """
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
-    if (old := stamps.get(key)) is not None and old[0] == stamp:
-        return old[1]
-    stamps.pop(key, None)
-    settled = st.st_ctime_ns < time.time_ns() - SETTLED_NS
-    value = compute(st)
-    if settled and value is not None:
-        stamps[key] = (stamp, value)
-    return value
+    values: dict[str, T | None] = {}
+    todo: list[tuple[str, str, Stamp, bool]] = []
+    settled_before = time.time_ns() - SETTLED_NS
+    for key, path in paths.items():
+        try:
+            st = os.stat(path)
+        except OSError:
+            stamps.pop(key, None)
+            values[key] = None
+            continue
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+        if (old := stamps.get(key)) is not None and old[0] == stamp:
+            values[key] = old[1]
+            continue
+        stamps.pop(key, None)
+        todo.append((key, path, stamp, st.st_ctime_ns < settled_before))
+    for (key, _, stamp, settled), value in zip(
+        todo, map_(compute, [path for _, path, _, _ in todo]), strict=True
+    ):
+        values[key] = value
+        if settled and value is not None:
+            stamps[key] = (stamp, value)
+    return values
