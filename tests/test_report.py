@@ -86,3 +86,18 @@ def test_other_layouts_are_parsed_whole(tmp_path: Path, monkeypatch):
     full = json.loads(edited.read_text(encoding="utf-8"))
     assert load_report(edited) == full
     assert "skipped seeds/002.txt" in summarise(full)
+
+
+def test_a_report_that_cannot_be_written_fails_the_build(tmp_path: Path):
+    from tests.conftest import build_site, make_archive
+    from tests.test_incremental import HEADER, raw, row
+
+    site = make_archive(
+        tmp_path,
+        {"a.txt": raw("Port reopens", "Ships.")},
+        HEADER + row("a.txt", "2019-01-02"),
+    )
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    with pytest.raises(RuntimeError, match="build report"):
+        build_site(site, tmp_path / "out", NEWS_REPORT=str(folder), NEWS_CACHE="")

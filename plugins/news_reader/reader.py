@@ -11,6 +11,7 @@ import hashlib
 import json
 import locale
 import logging
+import multiprocessing
 import os
 import sys
 from datetime import UTC, datetime
@@ -70,15 +71,20 @@ def _corpus(settings: dict) -> Corpus:
         )
         bar.close()
         _state["corpus"] = corpus
-        # what became of each file is known now: reported before the pages
-        # are made, the lines cleaning removed need not be held through them
-        write_report(settings)
-        for entry in corpus.entries.values():
-            if entry.article is not None:
-                entry.article.removed = []
         # it lasts the whole build: keep the collector from walking it again
         # and again (reset() lets it go)
         gc.freeze()
+        # what became of each file is known now: the report is written by a
+        # forked process while this one goes on, and the lines cleaning
+        # removed need not be held through the pages
+        reporter = multiprocessing.get_context("fork").Process(
+            target=write_report, args=(settings,), name="build report"
+        )
+        reporter.start()
+        _state["reporter"] = reporter
+        for entry in corpus.entries.values():
+            if entry.article is not None:
+                entry.article.removed = []
     return corpus
 
 
@@ -294,14 +300,20 @@ def reset(generator) -> None:
     """A new build (devserver rebuilds in one process) re-reads the seeds."""
     _state.pop("corpus", None)
     _state.pop("kept", None)
+    _state.pop("reporter", None)
     gc.unfreeze()
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)
 
 
-def report_unread(pelican) -> None:
-    """A build that read no raw file (an empty archive) reports too."""
+def finish_report(pelican) -> None:
+    """Wait for the build report (a build that read no raw file, of an
+    empty archive, starts it now)."""
     _corpus(pelican.settings)
+    reporter = _state.pop("reporter")
+    reporter.join()
+    if reporter.exitcode != 0:
+        raise RuntimeError("the build report could not be written (see above)")
 
 
 def write_report(settings: dict) -> None:
@@ -323,4 +335,4 @@ def register() -> None:
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(reset)
     signals.article_generator_pretaxonomy.connect(drop_other_articles)
-    signals.finalized.connect(report_unread)
+    signals.finalized.connect(finish_report)
