@@ -41,7 +41,7 @@ def stamped(
     read, so a second write within the clock's resolution cannot go unseen.
     """
     values: dict[str, T | None] = {}
-    todo: list[tuple[str, str, Stamp, bool]] = []
+    todo: list[tuple[str, P, Stamp, bool]] = []
     settled_before = time.time_ns() - SETTLED_NS
     for key, path in paths.items():
         try:

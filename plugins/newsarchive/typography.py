@@ -15,6 +15,8 @@ and after it: `near_quotes` gives it only the text near quotes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 from itertools import chain, zip_longest
 
@@ -53,12 +55,13 @@ def near_quotes(text: str, convert=smartypants.convert_quotes) -> str:
     return "".join(chain.from_iterable(zip_longest(parts, middles, fillvalue="")))
 
 
-def _smartypants(text: str) -> str:
-    """typogrify's smartypants filter, curling quotes with near_quotes."""
+@contextmanager
+def _near_quotes_only() -> Iterator[None]:
+    """typogrify's smartypants filter curls quotes with near_quotes."""
     convert = smartypants.convert_quotes
     smartypants.convert_quotes = near_quotes
     try:
-        return filters.smartypants(text)
+        yield
     finally:
         smartypants.convert_quotes = convert
 
@@ -79,16 +82,17 @@ def configure(options: dict) -> dict[str, bool]:
 def paragraphs_html(paragraphs: list[str], on: dict[str, bool]) -> str:
     """`<p>` elements for plain-text paragraphs, typogrified."""
     items = []
-    for paragraph in paragraphs:
-        text = escape(paragraph, quote=False)
-        item = f"<p>{text}</p>"
-        if on["amp"] and "&" in text:
-            item = filters.amp(item)
-        if on["smartypants"] and PUNCTUATION.search(text):
-            item = _smartypants(item)
-        if on["caps"] and CAPITALS.search(item):
-            item = filters.caps(item)
-        items.append(item)
+    with _near_quotes_only():
+        for paragraph in paragraphs:
+            text = escape(paragraph, quote=False)
+            item = f"<p>{text}</p>"
+            if on["amp"] and "&" in text:
+                item = filters.amp(item)
+            if on["smartypants"] and PUNCTUATION.search(text):
+                item = filters.smartypants(item)
+            if on["caps"] and CAPITALS.search(item):
+                item = filters.caps(item)
+            items.append(item)
     html = "\n".join(items)
     for name in ("initial_quotes", "widont"):
         if on[name]:
