@@ -376,13 +376,13 @@ def build_corpus(
     # its workers are forked when first given work
     with ProcessPoolExecutor(max(workers, 1), initializer=gc.enable) as pool:
 
-        def many(function: Callable, items: list) -> Any:  # a first build's
+        def many(function: Callable, items: list) -> Any:
+            """map, in the workers when the items are many (a first build)."""
             if workers > 1 and len(items) > 500:
                 return pool.map(function, items, chunksize=256)
             return map(function, items)
 
-        # the files' digests (see store.stamped): in the workers when many
-        # files are new or changed
+        # the files' digests (see store.stamped)
         paths_of = {p: os.path.join(root, p) for p in paths}
         digests = stamped(paths_of, stamps, _sha1, many) if cache_dir else {}
         for p in paths:
