@@ -34,6 +34,7 @@ from pelican import signals
 from pelican.utils import clean_output_dir, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from news_speed import atom
 from news_speed.keys import Fingerprints
 from news_speed.progress import Progress
 from newsarchive.store import write_atomic
@@ -54,16 +55,29 @@ def workers(settings: dict) -> int:
     return n if n is not None else min(os.cpu_count() or 1, 4)
 
 
-class _Buffer(io.StringIO):
-    """A file opened for writing; saved on close, only if its bytes changed."""
+class _Buffer(io.TextIOBase):
+    """A file opened for writing; saved on close, only if its bytes changed.
+    (Pages and feeds are written in one piece or a few: a list of them is
+    cheaper than a StringIO, which widens a non-ASCII text to 4 bytes a
+    character and back.)"""
 
     def __init__(self, writer: ParallelWriter, path: str, encoding: str) -> None:
         super().__init__()
         self.writer, self.path, self.charset = writer, path, encoding
+        self.parts: list[str] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
 
     def close(self) -> None:
         if not self.closed:
-            self.writer.save(self.path, self.getvalue().encode(self.charset))
+            text = "".join(self.parts)
+            self.parts = []
+            self.writer.save(self.path, text.encode(self.charset))
         super().close()
 
 
@@ -93,6 +107,12 @@ class ParallelWriter(Writer):
         return None
 
     # writing -------------------------------------------------------------
+
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        if type(feed) is atom.Atom1Feed.__base__:
+            feed.__class__ = atom.Atom1Feed  # same feed, written faster
+        return feed
 
     def _open_w(self, filename, encoding, override=False):
         # Pelican's rules for writing one file twice, then a buffer
