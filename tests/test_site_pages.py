@@ -389,3 +389,23 @@ def test_reading_time_counts_the_whole_text(tmp_path):
     # 12 words a sentence (port's is two), 1,440 in all: 6.3 minutes; the
     # first paragraph alone would make 1
     assert "6 min read" in page
+
+
+def test_the_main_menu_marks_the_section_of_the_article_shown(archive_site):
+    """Article pages of different sections, built one after another: each
+    marks its own section in the menu (the menu is rendered once a section)."""
+    marked = {}
+    for path in sorted(archive_site.directory.glob("[0-9]*/[0-9]*/*/index.html")):
+        _, page = load(archive_site, str(path.relative_to(archive_site.directory)))
+        crumbs = [
+            a for a in page.find("a") if a.get("data-pagefind-filter") == "section"
+        ]
+        section = crumbs[0]["href"] if crumbs else None  # some have none
+        current = [
+            (a["href"], a["aria-current"])
+            for a in page.find("a")
+            if "aria-current" in a
+        ]
+        assert current == ([(section, "true")] if section else []), path
+        marked[section] = marked.get(section, 0) + 1
+    assert len(marked) >= 3 and max(marked.values()) >= 2
