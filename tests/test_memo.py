@@ -2,7 +2,7 @@
 
 from jinja2 import Environment
 
-from news_pages.memo import Memo
+from news_pages.memo import make_memo
 
 
 class Story:
@@ -13,7 +13,7 @@ class Story:
 def test_a_teaser_is_rendered_once_and_reused() -> None:
     env = Environment(autoescape=True)
     calls = []
-    env.globals["memo"] = Memo(limit=3)
+    env.globals["memo"] = make_memo(limit=3)
     env.globals["seen"] = calls.append
     template = env.from_string(
         "{% macro teaser(a, level=3) %}{{ seen(a.title) or '' }}"
@@ -29,3 +29,6 @@ def test_a_teaser_is_rendered_once_and_reused() -> None:
     template.render(items=[Story("x")], level=3)  # the limit: starts again
     template.render(items=[one], level=2)
     assert len(calls) == 5
+    # with relative URLs, each page its own SITEURL: fragments are not shared
+    template.render(items=[one], level=2, SITEURL="..")
+    assert len(calls) == 6

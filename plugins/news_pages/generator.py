@@ -34,7 +34,7 @@ from news_pages.groups import (
     tag_cloud,
 )
 from news_pages.jsonld import jsonld_filter
-from news_pages.memo import Memo
+from news_pages.memo import make_memo
 
 logger = logging.getLogger(__name__)
 
@@ -283,7 +283,7 @@ class ArchivePagesGenerator(Generator):
 
 def add_filters(generator) -> None:
     generator.env.filters["jsonld"] = jsonld_filter
-    generator.env.globals["memo"] = Memo()  # a new one for each build
+    generator.env.globals["memo"] = make_memo()  # a new one for each build
 
 
 def get_generators(pelican):
