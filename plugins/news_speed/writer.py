@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from feedgenerator import Atom1Feed
 from pelican import signals
 from pelican.utils import clean_output_dir, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -110,8 +111,8 @@ class ParallelWriter(Writer):
 
     def _create_new_feed(self, feed_type, feed_title, context):
         feed = super()._create_new_feed(feed_type, feed_title, context)
-        if type(feed) is atom.Atom1Feed.__base__:
-            feed.__class__ = atom.Atom1Feed  # same feed, written faster
+        if type(feed) is Atom1Feed:
+            feed.__class__ = atom.Atom1Feed  # the same feed, written faster
         return feed
 
     def _open_w(self, filename, encoding, override=False):
