@@ -101,3 +101,21 @@ def test_a_report_that_cannot_be_written_fails_the_build(tmp_path: Path):
     folder.mkdir()
     with pytest.raises(RuntimeError, match="build report"):
         build_site(site, tmp_path / "out", NEWS_REPORT=str(folder), NEWS_CACHE="")
+
+
+def test_kept_articles_that_cannot_be_written_fail_the_build(tmp_path: Path):
+    """The kept articles are written by a forked process: its failure still
+    fails the build."""
+    from tests.conftest import build_site, make_archive
+    from tests.test_incremental import HEADER, raw, row
+
+    site = make_archive(
+        tmp_path,
+        {"a.txt": raw("Port reopens", "Ships.")},
+        HEADER + row("a.txt", "2019-01-02"),
+    )
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "articles").write_text("not a folder")
+    with pytest.raises(RuntimeError, match="kept articles"):
+        build_site(site, tmp_path / "out", NEWS_CACHE=str(cache))

@@ -286,14 +286,31 @@ def drop_other_articles(generator) -> None:
             "(see build-report.json)",
             len(generator.articles) - len(keep),
         )
+    # the articles last the whole build: keep the collector from walking them
+    # again and again, and the forked process below from copying them all
+    gc.freeze()
     kept = _kept(generator.settings)
-    kept.save(keep, generator.readers.raw_settings, generator.context)
+    if kept.folder is not None:  # their states, kept while this process goes on
+        saver = multiprocessing.get_context("fork").Process(
+            target=_save_kept,
+            args=(kept, keep, generator.readers.raw_settings, generator.context),
+            name="kept articles",
+        )
+        saver.start()
+        _state["saver"] = saver
+    kept.states.clear()  # what was not taken: this process needs it no more
     keep.sort(key=attrgetter("slug", "source_path"))
     generator.articles = order_content(keep, generator.settings["ARTICLE_ORDER_BY"])
-    gc.freeze()  # as the corpus: the articles last the whole build
     generator.translations = [
         a for a in generator.translations if a.metadata.get("raw_source")
     ]
+
+
+def _save_kept(
+    kept: KeptArticles, articles: list, settings: dict, context: dict
+) -> None:
+    gc.disable()
+    kept.save(articles, settings, context)
 
 
 def reset(generator) -> None:
@@ -301,6 +318,7 @@ def reset(generator) -> None:
     _state.pop("corpus", None)
     _state.pop("kept", None)
     _state.pop("reporter", None)
+    _state.pop("saver", None)
     gc.unfreeze()
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)
@@ -308,12 +326,14 @@ def reset(generator) -> None:
 
 def finish_report(pelican) -> None:
     """Wait for the build report (a build that read no raw file, of an
-    empty archive, starts it now)."""
+    empty archive, starts it now) and the kept articles' states."""
     _corpus(pelican.settings)
-    reporter = _state.pop("reporter")
-    reporter.join()
-    if reporter.exitcode != 0:
-        raise RuntimeError("the build report could not be written (see above)")
+    for name, what in (("saver", "kept articles"), ("reporter", "build report")):
+        process = _state.pop(name, None)
+        if process is not None:
+            process.join()
+            if process.exitcode != 0:
+                raise RuntimeError(f"the {what} could not be written (see above)")
 
 
 def write_report(settings: dict) -> None:
