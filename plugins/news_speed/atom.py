@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import IO
+from xml.sax.saxutils import escape, quoteattr
 
 from feedgenerator import Atom1Feed as _Atom1Feed
 from feedgenerator.django.utils.xmlutils import UnserializableContentError
@@ -24,24 +25,6 @@ def has_control(text: str) -> bool:
     """_CONTROL.search(text), three times as fast on a long text."""
     data = text.encode("utf-8", "surrogatepass")
     return len(data.translate(None, _CONTROL_BYTES)) != len(data)
-
-
-def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-
-
-def quoteattr(value: str) -> str:
-    """xml.sax.saxutils.quoteattr."""
-    value = escape(value)
-    if "\n" in value or "\r" in value or "\t" in value:
-        value = (
-            value.replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
-        )
-    if '"' in value:
-        if "'" in value:
-            return '"' + value.replace('"', "&quot;") + '"'
-        return "'" + value + "'"
-    return '"' + value + '"'
 
 
 class Output:
