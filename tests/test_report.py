@@ -88,15 +88,21 @@ def test_other_layouts_are_parsed_whole(tmp_path: Path, monkeypatch):
     assert "skipped seeds/002.txt" in summarise(full)
 
 
-def test_a_report_that_cannot_be_written_fails_the_build(tmp_path: Path):
-    from tests.conftest import build_site, make_archive
+def _one_article_archive(tmp_path: Path) -> Path:
+    from tests.conftest import make_archive
     from tests.test_incremental import HEADER, raw, row
 
-    site = make_archive(
+    return make_archive(
         tmp_path,
         {"a.txt": raw("Port reopens", "Ships.")},
         HEADER + row("a.txt", "2019-01-02"),
     )
+
+
+def test_a_report_that_cannot_be_written_fails_the_build(tmp_path: Path):
+    from tests.conftest import build_site
+
+    site = _one_article_archive(tmp_path)
     folder = tmp_path / "a-folder"
     folder.mkdir()
     with pytest.raises(RuntimeError, match="build report"):
@@ -106,14 +112,9 @@ def test_a_report_that_cannot_be_written_fails_the_build(tmp_path: Path):
 def test_kept_articles_that_cannot_be_written_fail_the_build(tmp_path: Path):
     """The kept articles are written by a forked process: its failure still
     fails the build."""
-    from tests.conftest import build_site, make_archive
-    from tests.test_incremental import HEADER, raw, row
+    from tests.conftest import build_site
 
-    site = make_archive(
-        tmp_path,
-        {"a.txt": raw("Port reopens", "Ships.")},
-        HEADER + row("a.txt", "2019-01-02"),
-    )
+    site = _one_article_archive(tmp_path)
     cache = tmp_path / "cache"
     cache.mkdir()
     (cache / "articles").write_text("not a folder")
