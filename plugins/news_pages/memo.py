@@ -1,8 +1,10 @@
-"""Rendered fragments kept for the rest of a build.
+"""Rendered fragments kept for the rest of a build (in each render process).
 
 A teaser is the same on every list page that shows its article (its
 section's, its author's, each tag's, its month's) and under every article
-that names it as related; the footer is the same on every page. The theme
+that names it as related; the footer and the list pages' browse box are the
+same on every page, an article page's masthead on every article of its
+section. The theme
 calls `memo(macro, *args)` instead of `macro(*args)`; arguments are the
 article (kept by identity) and plain values, and the macro's name says which
 fragment it is, so a memoised macro needs a name of its own across the
