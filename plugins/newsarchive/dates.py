@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newsarchive.text import squash
+
 MONTHS = {
     "jan": 1,
     "feb": 2,
@@ -87,7 +89,7 @@ def dateline(line: str) -> date | None:
     `Published: 17 Jun. 2007, 21:47`, `May 15, 2019`, `Tuesday, May 14, 2019
     10:02 a.m.`, `2019-05-15`, `Posted on 3 March 2020`.
     """
-    line = " ".join(line.split())
+    line = squash(line)
     if len(line) > 100:
         return None
     for form in _FORMS:
@@ -98,7 +100,7 @@ def dateline(line: str) -> date | None:
 
 def print_edition(line: str) -> tuple[int, int, int | None] | None:
     """(month, day, year or None) when the line is a print-edition credit."""
-    m = PRINT_EDITION.fullmatch(" ".join(line.split()))
+    m = PRINT_EDITION.fullmatch(squash(line))
     if m is None:
         return None
     year = int(m["year"]) if m["year"] else None

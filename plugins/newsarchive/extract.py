@@ -28,12 +28,12 @@ from newsarchive.names import (
 )
 from newsarchive.slugs import safe_url, slugify
 from newsarchive.tags import auto_tags
+from newsarchive.text import squash, word_count
 
 BREADCRUMB = re.compile(r"Home(\s*(?:>|›|»|/)\s*[^>›»/]{1,40}){1,3}")
 AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
 FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
-WORD = re.compile(r"\w+")  # as Jinja's wordcount counts words
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -71,7 +71,7 @@ class Article:
     @property
     def fingerprint(self) -> str:
         """Same for the same article scraped twice, whitespace and case aside."""
-        text = " ".join(" ".join(self.paragraphs).lower().split())
+        text = squash(" ".join(self.paragraphs).lower())
         return hashlib.sha1(f"{self.title.lower()}\n{text}".encode()).hexdigest()
 
     def body_html(self) -> str:
@@ -120,14 +120,14 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     # single words above the headline are menu items (`World`, `Opinion`)
     while len(kept) > 2 and len(kept[0][1].split()) == 1:
         removed.append(Removed(*kept.pop(0), "navigation"))
-    title = " ".join(front.get("title", "").split())
+    title = squash(front.get("title", ""))
     if not title and profile is None:
         _skip_to_headline(kept, removed)
     if not title:
         if not kept:
             raise SkipFile("no article text: every line is page furniture")
         number, line = kept.pop(0)
-        title = " ".join(line.split())
+        title = squash(line)
         removed.append(Removed(number, line, "title"))
 
     meta = _Meta()
@@ -149,7 +149,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     if not body:
         raise SkipFile("title only: no article text")
     removed.sort(key=lambda r: r.line)
-    paragraphs = [" ".join(line.split()) for _, line in body]
+    paragraphs = [squash(line) for _, line in body]
 
     authors = meta.authors
     if front.get("author"):
@@ -158,7 +158,7 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
         source=source,
         title=title,
         paragraphs=paragraphs,
-        words=len(WORD.findall(" ".join(paragraphs))),
+        words=word_count(" ".join(paragraphs)),
         authors=authors,
         emails=meta.emails,
         section=front.get("section") or meta.section,
@@ -192,7 +192,7 @@ def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> No
     or a dateline, met before the first paragraph of prose.
     """
     for k, (_, line) in enumerate(kept[:8]):
-        text = " ".join(line.split())
+        text = squash(line)
         if is_prose(text):
             return
         words = len(text.split())
@@ -224,7 +224,7 @@ class _Meta:
 
     def read_line(self, line: str, title: str) -> str | None:
         """The rule name when `line` is metadata to take out of the body."""
-        stripped = " ".join(line.split())
+        stripped = squash(line)
         if self.section is None and BREADCRUMB.fullmatch(stripped):
             levels = [p.strip() for p in re.split(r"[>›»/]", stripped)[1:]]
             self.section = levels[0]

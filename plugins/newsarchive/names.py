@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from newsarchive.text import squash
+
 WIRE_SERVICES = {
     "yonhap": "Yonhap",
     "yonhap news agency": "Yonhap",
@@ -139,7 +141,7 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     `BY PARK MIN-SOO, SARAH KIM [park.minsoo@example.com]`: the email belongs
     to the first author.
     """
-    line = " ".join(line.split())
+    line = squash(line)
     if len(line) > 160:
         return None
     m = BYLINE.fullmatch(line)
@@ -158,7 +160,7 @@ ROLE_LINE = re.compile(
 
 def name_line(line: str) -> str | None:
     """The writer's name when the line is only a person's name (2-5 words)."""
-    line = " ".join(line.split())
+    line = squash(line)
     m = NAME_LINE.fullmatch(line)
     if m is None or line.endswith("."):
         return None

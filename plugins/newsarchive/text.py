@@ -1,0 +1,38 @@
+"""Two measures of plain text that every line or article goes through."""
+
+from __future__ import annotations
+
+import re
+
+WORD = re.compile(r"\w+")  # as Jinja's wordcount counts words
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# a byte of an ASCII word character becomes `a`, any other byte a space
+_WORD_BYTES = bytes(
+    0x61 if chr(i).isascii() and (chr(i).isalnum() or chr(i) == "_") else 0x20
+    for i in range(256)
+)
+
+
+def squash(text: str) -> str:
+    """`" ".join(text.split())`: runs of whitespace as one space, none at
+    the ends. Most lines are so already, which one scan tells: any
+    whitespace but the space is unprintable."""
+    if (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    ):
+        return text
+    return " ".join(text.split())
+
+
+def word_count(text: str) -> int:
+    """`len(WORD.findall(text))`, without making a string of each word.
+    When no character outside ASCII is a word character (curly quotes and
+    dashes are not), the words are the runs of ASCII word bytes."""
+    if not text.isascii() and any(
+        c.isalnum() or c == "_" for c in set(_NON_ASCII.findall(text))
+    ):
+        return len(WORD.findall(text))
+    return len(text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split())
