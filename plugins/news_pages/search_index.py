@@ -229,15 +229,14 @@ def build_index(
     folders = month_folders(output)
     groups = pack(folders, limit)
     shards = {shard_name(g): g for g in groups}
-    hashes = page_hashes(output, [p for _, pages in folders for p in pages], cache)
-    keys = {name: shard_key(g, hashes) for name, g in shards.items()}
+    listing.unlink(missing_ok=True)  # an interrupted build leaves no listing
+    # shards new or missing are built whatever their pages hold: they start
+    # while the pages are hashed (all of them on a first build)
     todo = [
         name
         for name in shards
-        if old.get(name) != keys[name]
-        or not (root / name / "pagefind-entry.json").is_file()
+        if name not in old or not (root / name / "pagefind-entry.json").is_file()
     ]
-    listing.unlink(missing_ok=True)  # an interrupted build leaves no listing
     if root.is_dir():
         for path in root.iterdir():
             if path.is_dir() and (path.name not in shards or path.name in todo):
@@ -249,13 +248,22 @@ def build_index(
         subprocess.run(command(output, shards[name], name), check=True)
 
     with ThreadPoolExecutor(max(1, min(jobs, os.cpu_count() or 1))) as pool:
-        list(pool.map(run, todo))
+        runs = [pool.submit(run, name) for name in todo]
+        hashes = page_hashes(output, [p for _, pages in folders for p in pages], cache)
+        keys = {name: shard_key(g, hashes) for name, g in shards.items()}
+        for name in shards:
+            if name not in todo and old.get(name) != keys[name]:
+                shutil.rmtree(root / name)
+                todo.append(name)
+                runs.append(pool.submit(run, name))
+        for done in runs:
+            done.result()
     root.mkdir(exist_ok=True)
     listing.write_text(
         json.dumps({"shards": list(shards), "keys": keys}, indent=1) + "\n",
         encoding="utf-8",
     )
-    return todo
+    return sorted(todo, key=list(shards).index)
 
 
 if __name__ == "__main__":
