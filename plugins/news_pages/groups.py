@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from operator import neg
 from typing import Any
 
 from newsarchive.slugs import slugify
@@ -237,39 +238,34 @@ def related_articles(
     Score: 2 per shared tag (4 for a tag of at most `window` articles), 1 for
     the same section; newer first on ties.
     """
-    lists: dict[tuple[str, str], list[Any]] = defaultdict(list)
-    for a in articles:  # newest first, so each list is too
-        for t in getattr(a, "tags", ()):
-            lists[("tag", t.slug)].append(a)
+    # articles by their place in `articles`, so that place breaks ties
+    lists: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys_of: list[list[tuple[str, str]]] = []
+    for n, a in enumerate(articles):  # newest first, so each list is too
+        keys = [("tag", t.slug) for t in getattr(a, "tags", ())]
         if getattr(a, "category", None) is not None:
-            lists[("section", a.category.slug)].append(a)
+            keys.append(("section", a.category.slug))
+        for key in keys:
+            lists[key].append(n)
+        keys_of.append(keys)
     position: dict[tuple[str, str], dict[int, int]] = {
-        key: {id(a): i for i, a in enumerate(items)} for key, items in lists.items()
+        key: {n: i for i, n in enumerate(items)} for key, items in lists.items()
     }
-    order = {id(a): i for i, a in enumerate(articles)}
     weights = {
         key: 1 if key[0] == "section" else 4 if len(items) <= window else 2
         for key, items in lists.items()
     }
     half = window // 2
     out: dict[int, list[Any]] = {}
-    for a in articles:
-        me = id(a)
-        keys = [("tag", t.slug) for t in getattr(a, "tags", ())]
-        if getattr(a, "category", None) is not None:
-            keys.append(("section", a.category.slug))
-        scores: dict[int, list] = {}  # id -> [score, article]
-        for key in keys:
-            items, i, weight = lists[key], position[key][me], weights[key]
-            for other in items[max(0, i - half) : i + half + 1]:
-                entry = scores.get(id(other))
-                if entry is None:
-                    scores[id(other)] = [weight, other]
-                else:
-                    entry[0] += weight
-        scores.pop(me, None)
-        best = sorted(scores.values(), key=lambda e: (-e[0], order[id(e[1])]))
-        out[me] = [other for _, other in best[:k]]
+    for n, a in enumerate(articles):
+        near: list[int] = []  # each neighbour `weight` times, counted in C
+        for key in keys_of[n]:
+            items, i = lists[key], position[key][n]
+            near += items[max(0, i - half) : i + half + 1] * weights[key]
+        scores = Counter(near)
+        scores.pop(n, None)
+        best = sorted(zip(map(neg, scores.values()), scores, strict=True))[:k]
+        out[id(a)] = [articles[m] for _, m in best]
     return out
 
 
