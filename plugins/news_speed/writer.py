@@ -2,8 +2,9 @@
 
 Pelican's generators call the writer once per page and feed. This writer
 records those calls, and when every generator has had its turn (just before
-static files are copied) renders them in shares: one in this process, the
-others in forked worker processes, which inherit the finished context:
+static files are copied) renders them in this process and in forked worker
+processes, which inherit the finished context; each process takes the next
+CHUNK jobs when it is done with its last, so all finish together:
 
 - a page whose render key (template, settings, theme, and a fingerprint of
   what it shows; see keys.py) matches the last build's and whose file is
@@ -42,6 +43,7 @@ from newsarchive.store import write_atomic
 
 logger = logging.getLogger(__name__)
 
+CHUNK = 16  # jobs a render process takes at a time (a few tens of ms)
 _state: dict = {}
 
 
@@ -197,33 +199,34 @@ class ParallelWriter(Writer):
         )
 
     def _share(
-        self, jobs: list, share: int, k: int, old: dict[str, str], tick
+        self, jobs: list, take: Callable[[], int | None], old: dict[str, str], tick
     ) -> tuple[dict[str, str], int]:
-        """Jobs k, k + share, k + 2 * share...: each one's render key, and
-        the job rendered unless its key is the last build's and its file is
-        still there. Returns the keys and how many were rendered."""
+        """The jobs from each index take() gives to CHUNK jobs on, until it
+        gives None: each one's render key, and the job rendered unless its
+        key is the last build's and its file is still there. Returns the
+        keys and how many were rendered."""
         keys: Fingerprints = _state["fingerprints"]
         new_keys: dict[str, str] = {}
         rendered = 0
-        for i in range(k, len(jobs), share):
-            job = jobs[i]
-            target = self._target(job)
-            key = keys.job_key(job) if target else None
-            if key:
-                new_keys[target] = key  # type: ignore[index]
-            if key and old.get(target) == key and os.path.isfile(target):
-                self.produced.add(target)  # type: ignore[arg-type]
-            else:
-                self._run(job)
-                rendered += 1
-            tick()
+        while (start := take()) is not None:
+            for job in jobs[start : start + CHUNK]:
+                target = self._target(job)
+                key = keys.job_key(job) if target else None
+                if key:
+                    new_keys[target] = key  # type: ignore[index]
+                if key and old.get(target) == key and os.path.isfile(target):
+                    self.produced.add(target)  # type: ignore[arg-type]
+                else:
+                    self._run(job)
+                    rendered += 1
+                tick()
         return new_keys, rendered
 
     def _render(
         self, jobs: list, old: dict[str, str], templates: dict
     ) -> tuple[dict[str, str], int]:
-        """Work out keys and render in worker processes, each taking every
-        n-th job; returns the new keys and how many jobs were rendered."""
+        """Work out keys and render in worker processes, which take the jobs
+        CHUNK at a time; returns the new keys and how many were rendered."""
         per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
         n = min(workers(self.settings), len(jobs) // per_worker or 1)
         bar = Progress("Writing", len(jobs))
@@ -241,15 +244,18 @@ class ParallelWriter(Writer):
         gc.freeze()
         if n <= 1:
             done = iter(range(1, len(jobs) + 1))
-            result = self._share(jobs, 1, 0, old, lambda: bar.update(next(done)))
+            starts = iter(range(0, len(jobs), CHUNK))
+            result = self._share(
+                jobs, lambda: next(starts, None), old, lambda: bar.update(next(done))
+            )
             _state.pop("fingerprints", None)
             bar.close()
             return result
-        # this process renders the first share itself: each worker copies
-        # the pages of this heap it touches, this process copies none
+        # this process renders a share itself: each worker copies the pages
+        # of this heap it touches, this process copies none
         ctx = multiprocessing.get_context("fork")
         counter = ctx.Value("i", 0)
-        _state.update(jobs=jobs, old=old, share=n, counter=counter)
+        _state.update(jobs=jobs, old=old, counter=counter, cursor=ctx.Value("i", 0))
         produced, changed = self.produced, self.changed
         try:
             with ctx.Pool(n - 1) as pool:
@@ -260,7 +266,7 @@ class ParallelWriter(Writer):
                     bar.update(counter.value)
                 shares = [own, *result.get()]
         finally:
-            for name in ("jobs", "old", "fingerprints"):
+            for name in ("jobs", "old", "fingerprints", "cursor"):
                 _state.pop(name, None)
             self.produced, self.changed = produced, changed
         bar.close()
@@ -295,8 +301,9 @@ def _compile_templates(jobs: list, keys: Fingerprints) -> None:
 def _render_share(
     k: int, counted: Callable[[], None] | None = None
 ) -> tuple[set[str], int, dict[str, str], int]:
-    """Share k of the jobs, in a worker or (k = 0) in the building process;
-    `counted` is called each time the shared count of jobs done grows."""
+    """Render jobs, CHUNK at a time, until none are left, in worker k or
+    (k = 0) in the building process; `counted` is called each time the
+    shared count of jobs done grows."""
     writer: ParallelWriter = _state["writer"]
     counter = _state["counter"]
     writer.produced, writer.changed = set(), 0
@@ -315,9 +322,15 @@ def _render_share(
         if done % 25 == 0:
             count(25)
 
-    keys, rendered = writer._share(
-        _state["jobs"], _state["share"], k, _state["old"], tick
-    )
+    jobs, cursor = _state["jobs"], _state["cursor"]
+
+    def take() -> int | None:
+        with cursor.get_lock():
+            start = cursor.value
+            cursor.value += CHUNK
+        return start if start < len(jobs) else None
+
+    keys, rendered = writer._share(jobs, take, _state["old"], tick)
     count(done % 25)
     return writer.produced, writer.changed, keys, rendered
 
