@@ -6,10 +6,11 @@ Typogrify runs each filter's regular expressions over every paragraph;
 most of them can change a paragraph only if it holds certain characters.
 So each `<p>` element goes through amp only if it holds an ampersand,
 through smartypants only if it holds a quote, backtick, backslash, two
-dashes or an ellipsis, and through caps only if it holds two capitals in a
-row. Smartypants' curling of quotes runs about a dozen expressions over the
-whole text, though each rewrites only a quote and the few characters before
-and after it: `near_quotes` gives it only the text near quotes.
+dashes or an ellipsis, through caps only if it holds two capitals in a row,
+and through initial_quotes only if it opens with a quote. Smartypants'
+curling of quotes runs about a dozen expressions over the whole text,
+though each rewrites only a quote and the few characters before and after
+it: `near_quotes` gives it only the text near quotes.
 """
 
 from __future__ import annotations
@@ -34,6 +35,13 @@ PUNCTUATION = re.compile(r"""['"`\\]|--|\.\.\.|\. \. \.|&quot;""")
 # what every match of typogrify's caps holds: two capitals with only digits,
 # or a dot and a space, between
 CAPITALS = re.compile(r"[A-Z](?:\d*|\.\s?)[A-Z]")
+# what initial_quotes wraps: a left quote at the start of a paragraph, after
+# white space and opening inline tags. It looks for the quote after each
+# opening block tag, and the only ones here open paragraphs, so it can
+# change a paragraph only when this matches at its start.
+OPENING_QUOTE = re.compile(
+    r"<p>\s*(?:<(?:a|em|span|strong|i|b)[^>]*>\s*)*(?:[\"']|&ldquo;|&#8220;|&lsquo;|&#8216;)"
+)
 
 
 def near_quotes(text: str, convert=smartypants.convert_quotes) -> str:
@@ -92,9 +100,8 @@ def paragraphs_html(paragraphs: list[str], on: dict[str, bool]) -> str:
                 item = filters.smartypants(item)
             if on["caps"] and CAPITALS.search(item):
                 item = filters.caps(item)
+            if on["initial_quotes"] and OPENING_QUOTE.match(item):
+                item = filters.initial_quotes(item)
             items.append(item)
     html = "\n".join(items)
-    for name in ("initial_quotes", "widont"):
-        if on[name]:
-            html = getattr(filters, name)(html)
-    return html
+    return filters.widont(html) if on["widont"] else html
