@@ -301,3 +301,26 @@ def test_unchanged_articles_are_kept_from_the_last_build(tmp_path, monkeypatch):
     built.clear()
     build_site(root, out, DEFAULT_DATE_FORMAT="%d %B %Y", **cache)
     assert sorted(built) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]
+
+
+def test_spilled_bodies_read_back_the_same_in_forked_processes(tmp_path):
+    got = extract_only(seeds(tmp_path))
+    before = {rel: e.body_html() for rel, e in got.entries.items()}
+    assert any("Brekke" in body for body in before.values())
+    got.spill_bodies()
+    assert not any(isinstance(e.html.get("body"), bytes) for e in got.entries.values())
+    assert {rel: e.body_html() for rel, e in got.entries.items()} == before
+    # the render workers are forked: they read the same file
+    reader, writer = os.pipe()
+    if (pid := os.fork()) == 0:
+        same = {rel: e.body_html() for rel, e in got.entries.items()} == before
+        os.write(writer, b"1" if same else b"0")
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(reader, 1) == b"1"
+
+
+def extract_only(root: Path) -> corpus.Corpus:
+    return build_corpus(
+        root, ["seeds"], manifest_path=root / "seeds" / "manifest.csv", workers=1
+    )

@@ -76,7 +76,8 @@ def _corpus(settings: dict) -> Corpus:
         gc.freeze()
         # what became of each file is known now: the report is written by a
         # forked process while this one goes on, and the lines cleaning
-        # removed need not be held through the pages
+        # removed need not be held through the pages, nor the bodies, which
+        # pages and feeds read back from a file
         reporter = multiprocessing.get_context("fork").Process(
             target=write_report, args=(settings,), name="build report"
         )
@@ -85,6 +86,7 @@ def _corpus(settings: dict) -> Corpus:
         for entry in corpus.entries.values():
             if entry.article is not None:
                 entry.article.removed = []
+        corpus.spill_bodies()
     return corpus
 
 

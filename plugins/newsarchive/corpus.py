@@ -18,6 +18,7 @@ import logging
 import os
 import pickle
 import shutil
+import tempfile
 import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -25,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import cache, wraps
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
@@ -36,6 +37,14 @@ from newsarchive.tags import unify_tags
 logger = logging.getLogger(__name__)
 
 PUBLISHED, DUPLICATE, SKIPPED = "published", "duplicate", "skipped"
+
+
+class Spilled(NamedTuple):
+    """Where a packed body lies in the file Corpus.spill_bodies wrote."""
+
+    fd: int
+    offset: int
+    size: int
 
 
 @dataclass
@@ -53,7 +62,12 @@ class Entry:
     key: str | None = None  # of its extraction in the cache
 
     def body_html(self) -> str:
-        return unpack(self.html["body"]) if self.html else ""
+        if not self.html:
+            return ""
+        body = self.html["body"]
+        if type(body) is Spilled:
+            body = os.pread(body.fd, body.size, body.offset)
+        return unpack(body)
 
     def report(self) -> dict:
         row: dict = {"path": self.path, "status": self.status}
@@ -82,9 +96,25 @@ class Corpus:
     entries: dict[str, Entry] = field(default_factory=dict)
     manifest_problems: list[dict] = field(default_factory=list)
     cache_dir: Path | None = None
+    _spill: Any = field(default=None, repr=False, compare=False)
 
     def published(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.status == PUBLISHED]
+
+    def spill_bodies(self) -> None:
+        """Move the packed bodies out of memory, into an unnamed temporary
+        file that lasts as long as this corpus (a tenth of a large archive's
+        memory; forked processes read the same file)."""
+        spill = tempfile.TemporaryFile(prefix="bodies-")
+        offset = 0
+        for entry in self.entries.values():
+            body = entry.html.get("body") if entry.html else None
+            if type(body) is bytes:
+                spill.write(body)
+                entry.html["body"] = Spilled(spill.fileno(), offset, len(body))
+                offset += len(body)
+        spill.flush()
+        self._spill = spill  # open while the entries point into it
 
     def summary(self) -> dict:
         counts = {PUBLISHED: 0, DUPLICATE: 0, SKIPPED: 0}
