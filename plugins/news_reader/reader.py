@@ -74,10 +74,12 @@ def _corpus(settings: dict) -> Corpus:
         # it lasts the whole build: keep the collector from walking it again
         # and again (reset() lets it go)
         gc.freeze()
+        # the bodies wait for the pages in a file (before the fork below: the
+        # memory they free is reused while the forked process shares it)
+        corpus.spill_bodies()
         # what became of each file is known now: the report is written by a
         # forked process while this one goes on, and the lines cleaning
-        # removed need not be held through the pages, nor the bodies, which
-        # pages and feeds read back from a file
+        # removed need not be held through the pages
         reporter = multiprocessing.get_context("fork").Process(
             target=write_report, args=(settings,), name="build report"
         )
@@ -86,7 +88,6 @@ def _corpus(settings: dict) -> Corpus:
         for entry in corpus.entries.values():
             if entry.article is not None:
                 entry.article.removed = []
-        corpus.spill_bodies()
     return corpus
 
 
@@ -342,14 +343,18 @@ def write_report(settings: dict) -> None:
     """build-report.json: every raw file, published or why not."""
     corpus = _state["corpus"]
     target = Path(settings.get("NEWS_REPORT", "build-report.json"))
-    # one line per file: readable, and fast (the C encoder needs no indent)
+    # one line per file: readable, and fast (the C encoder needs no indent);
+    # written line by line, as a large archive's report is large
     line = partial(json.dumps, ensure_ascii=False)
-    text = (
-        f'{{"summary": {line(corpus.summary())},\n'
-        f'"manifest_problems": {line(corpus.manifest_problems)},\n'
-        '"files": [\n' + ",\n".join(corpus.report_lines()) + "\n]}\n"
-    )
-    target.write_text(text, encoding="utf-8")
+    with target.open("w", encoding="utf-8") as fh:
+        fh.write(
+            f'{{"summary": {line(corpus.summary())},\n'
+            f'"manifest_problems": {line(corpus.manifest_problems)},\n'
+            '"files": [\n'
+        )
+        for n, row in enumerate(corpus.report_lines()):
+            fh.write(",\n" + row if n else row)
+        fh.write("\n]}\n")
     logger.info("build report written to %s", target)
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 T = TypeVar("T")
 P = TypeVar("P", str, Path)
@@ -18,10 +19,22 @@ SETTLED_NS = 2_000_000_000  # see stamped
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a temporary file: a reader sees the
     old file or the new one, never a part."""
+    with atomic_file(path) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[BinaryIO]:
+    """A file to write `path` with, piece by piece (no need to hold the
+    whole of it), through a temporary file as write_atomic does."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        with tmp.open("wb") as fh:
+            yield fh
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def stamped(
