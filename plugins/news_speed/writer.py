@@ -201,10 +201,10 @@ class ParallelWriter(Writer):
     def _share(
         self, jobs: list, take: Callable[[], int | None], old: dict[str, str], tick
     ) -> tuple[dict[str, str], int]:
-        """The jobs from each index take() gives to CHUNK jobs on, until it
-        gives None: each one's render key, and the job rendered unless its
-        key is the last build's and its file is still there. Returns the
-        keys and how many were rendered."""
+        """Jobs CHUNK at a time, from each index take() gives until it gives
+        None: each one's render key, and the job rendered unless its key is
+        the last build's and its file is still there. Returns the keys and
+        how many were rendered."""
         keys: Fingerprints = _state["fingerprints"]
         new_keys: dict[str, str] = {}
         rendered = 0
