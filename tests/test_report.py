@@ -120,3 +120,16 @@ def test_kept_articles_that_cannot_be_written_fail_the_build(tmp_path: Path):
     (cache / "articles").write_text("not a folder")
     with pytest.raises(RuntimeError, match="kept articles"):
         build_site(site, tmp_path / "out", NEWS_CACHE=str(cache))
+
+
+def test_an_extraction_cache_that_cannot_be_written_fails_the_build(tmp_path: Path):
+    """The extraction cache is written by a forked process while the build
+    goes on: its failure still fails the build."""
+    from tests.conftest import build_site
+
+    site = _one_article_archive(tmp_path)
+    cache = tmp_path / "cache"
+    for n in range(256):  # where each shard of results would go
+        (cache / "extract" / f"{n:02x}.pickle" / "in-the-way").mkdir(parents=True)
+    with pytest.raises(RuntimeError, match="extraction cache"):
+        build_site(site, tmp_path / "out", NEWS_CACHE=str(cache))

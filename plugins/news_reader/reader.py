@@ -68,9 +68,12 @@ def _corpus(settings: dict) -> Corpus:
             typogrify=typogrify_options(settings),
             progress=bar.update,
             files=files,
+            background=True,
         )
         bar.close()
         _state["corpus"] = corpus
+        if corpus.saving is not None:  # the extraction cache, being written
+            _state["cacher"] = corpus.saving
         # it lasts the whole build: keep the collector from walking it again
         # and again (reset() lets it go)
         gc.freeze()
@@ -322,6 +325,7 @@ def reset(generator) -> None:
     _state.pop("kept", None)
     _state.pop("reporter", None)
     _state.pop("saver", None)
+    _state.pop("cacher", None)
     gc.unfreeze()
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)
@@ -329,9 +333,14 @@ def reset(generator) -> None:
 
 def finish_report(pelican) -> None:
     """Wait for the build report (a build that read no raw file, of an
-    empty archive, starts it now) and the kept articles' states."""
+    empty archive, starts it now), the extraction cache and the kept
+    articles' states."""
     _corpus(pelican.settings)
-    for name, what in (("saver", "kept articles"), ("reporter", "build report")):
+    for name, what in (
+        ("cacher", "extraction cache"),
+        ("saver", "kept articles"),
+        ("reporter", "build report"),
+    ):
         process = _state.pop(name, None)
         if process is not None:
             process.join()

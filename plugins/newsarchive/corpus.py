@@ -15,6 +15,7 @@ import gc
 import hashlib
 import json
 import logging
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -23,7 +24,7 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache, wraps
+from functools import cache, partial, wraps
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -97,6 +98,7 @@ class Corpus:
     manifest_problems: list[dict] = field(default_factory=list)
     cache_dir: Path | None = None
     _spill: Any = field(default=None, repr=False, compare=False)
+    saving: Any = field(default=None, repr=False, compare=False)  # see build_corpus
 
     def published(self) -> list[Entry]:
         return [e for e in self.entries.values() if e.status == PUBLISHED]
@@ -348,6 +350,11 @@ def article_url(article: Article) -> str:
     return f"{article.date:%Y/%m}/{article.slug}/"
 
 
+def _run_all(calls: list[Callable[[], None]]) -> None:
+    for call in calls:
+        call()
+
+
 def _without_collector(function: Callable) -> Callable:
     """Run `function` with the garbage collector off: it makes many small
     objects that are all kept, which the collector would walk again and
@@ -376,6 +383,7 @@ def build_corpus(
     typogrify: dict | None = None,
     progress: Callable[[int], None] | None = None,
     files: tuple[list[str], list[str]] | None = None,
+    background: bool = False,
 ) -> Corpus:
     """Extract every raw file under `folders` (relative to `root`).
 
@@ -383,6 +391,8 @@ def build_corpus(
     depends on changed. `typogrify`: options for the HTML (see article_html).
     `progress` is called with the number of files done so far. `files`:
     what find_files(root, folders) returned, when the caller has it already.
+    `background`: the cache is written by a forked process, Corpus.saving,
+    while the caller goes on; its exit code is not 0 if the writing failed.
     """
     corpus = Corpus(cache_dir=cache_dir)
     paths, others = files if files is not None else find_files(root, folders)
@@ -442,6 +452,7 @@ def build_corpus(
     if progress:
         progress(len(done))
     cached = sum(map(len, shards.values())) if cache_dir else 0
+    saves: list[Callable[[], None]] = []
     if cache_dir is not None and (len(keys) != hits or cached != hits):
         # before the tags are unified below: the cache keeps what the file gave
         keep = {
@@ -449,9 +460,18 @@ def build_corpus(
             for p, key in keys.items()
             if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
         }
-        _save_cache(cache_dir, salt, keep, shards)
+        saves.append(partial(_save_cache, cache_dir, salt, keep, shards))
     if cache_dir is not None and stamps != kept_stamps:
-        _write(cache_dir / "stamps.pickle", "1", stamps)
+        saves.append(partial(_write, cache_dir / "stamps.pickle", "1", stamps))
+    if background and saves:
+        # the forked process sees the results as they are now, before the
+        # tags are unified and the paragraphs cut below
+        corpus.saving = multiprocessing.get_context("fork").Process(
+            target=_run_all, args=(saves,), name="extraction cache"
+        )
+        corpus.saving.start()
+    else:
+        _run_all(saves)
 
     # one tag per entity, one spelling, across the whole archive
     got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
