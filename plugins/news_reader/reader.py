@@ -14,6 +14,7 @@ import logging
 import multiprocessing
 import os
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from operator import attrgetter
@@ -37,7 +38,17 @@ logger = logging.getLogger(__name__)
 # metadata flag `undated`, and templates never show it.
 UNDATED = datetime(1, 1, 1, tzinfo=UTC)
 
-_state: dict[str, Corpus] = {}
+_state: dict = {}  # this build's corpus, kept articles, and work in forks
+
+
+def _in_background(what: str, target: Callable, *args: object) -> None:
+    """Run target(*args) in a forked process while the build goes on;
+    finish_report waits for it and fails the build if it failed."""
+    process = multiprocessing.get_context("fork").Process(
+        target=target, args=args, name=what
+    )
+    process.start()
+    _state.setdefault("background", []).append(process)
 
 
 def typogrify_options(settings: dict) -> dict | None:
@@ -73,7 +84,7 @@ def _corpus(settings: dict) -> Corpus:
         bar.close()
         _state["corpus"] = corpus
         if corpus.saving is not None:  # the extraction cache, being written
-            _state["cacher"] = corpus.saving
+            _state.setdefault("background", []).append(corpus.saving)
         # it lasts the whole build: keep the collector from walking it again
         # and again (reset() lets it go)
         gc.freeze()
@@ -83,11 +94,7 @@ def _corpus(settings: dict) -> Corpus:
         # what became of each file is known now: the report is written by a
         # forked process while this one goes on, and the lines cleaning
         # removed need not be held through the pages
-        reporter = multiprocessing.get_context("fork").Process(
-            target=write_report, args=(settings,), name="build report"
-        )
-        reporter.start()
-        _state["reporter"] = reporter
+        _in_background("build report", write_report, settings)
         for entry in corpus.entries.values():
             if entry.article is not None:
                 entry.article.removed = []
@@ -297,13 +304,14 @@ def drop_other_articles(generator) -> None:
     gc.freeze()
     kept = _kept(generator.settings)
     if kept.folder is not None:  # their states, kept while this process goes on
-        saver = multiprocessing.get_context("fork").Process(
-            target=_save_kept,
-            args=(kept, keep, generator.readers.raw_settings, generator.context),
-            name="kept articles",
+        _in_background(
+            "kept articles",
+            _save_kept,
+            kept,
+            keep,
+            generator.readers.raw_settings,
+            generator.context,
         )
-        saver.start()
-        _state["saver"] = saver
     kept.states.clear()  # what was not taken: this process needs it no more
     keep.sort(key=attrgetter("slug", "source_path"))
     generator.articles = order_content(keep, generator.settings["ARTICLE_ORDER_BY"])
@@ -323,29 +331,21 @@ def reset(generator) -> None:
     """A new build (devserver rebuilds in one process) re-reads the seeds."""
     _state.pop("corpus", None)
     _state.pop("kept", None)
-    _state.pop("reporter", None)
-    _state.pop("saver", None)
-    _state.pop("cacher", None)
+    _state.pop("background", None)
     gc.unfreeze()
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)
 
 
 def finish_report(pelican) -> None:
-    """Wait for the build report (a build that read no raw file, of an
-    empty archive, starts it now), the extraction cache and the kept
-    articles' states."""
+    """Wait for the work done in forked processes: the build report (a
+    build that read no raw file, of an empty archive, starts it now), the
+    extraction cache and the kept articles' states."""
     _corpus(pelican.settings)
-    for name, what in (
-        ("cacher", "extraction cache"),
-        ("saver", "kept articles"),
-        ("reporter", "build report"),
-    ):
-        process = _state.pop(name, None)
-        if process is not None:
-            process.join()
-            if process.exitcode != 0:
-                raise RuntimeError(f"the {what} could not be written (see above)")
+    for process in _state.pop("background", []):
+        process.join()
+        if process.exitcode != 0:
+            raise RuntimeError(f"the {process.name} could not be written (see above)")
 
 
 def write_report(settings: dict) -> None:

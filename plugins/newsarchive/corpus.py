@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cache, partial, wraps
+from functools import cache, wraps
 from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -350,11 +350,6 @@ def article_url(article: Article) -> str:
     return f"{article.date:%Y/%m}/{article.slug}/"
 
 
-def _run_all(calls: list[Callable[[], None]]) -> None:
-    for call in calls:
-        call()
-
-
 def _without_collector(function: Callable) -> Callable:
     """Run `function` with the garbage collector off: it makes many small
     objects that are all kept, which the collector would walk again and
@@ -452,26 +447,30 @@ def build_corpus(
     if progress:
         progress(len(done))
     cached = sum(map(len, shards.values())) if cache_dir else 0
-    saves: list[Callable[[], None]] = []
-    if cache_dir is not None and (len(keys) != hits or cached != hits):
-        # before the tags are unified below: the cache keeps what the file gave
-        keep = {
-            key: done[p][1:]
-            for p, key in keys.items()
-            if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
-        }
-        saves.append(partial(_save_cache, cache_dir, salt, keep, shards))
-    if cache_dir is not None and stamps != kept_stamps:
-        saves.append(partial(_write, cache_dir / "stamps.pickle", "1", stamps))
-    if background and saves:
+    new_results = cache_dir is not None and (len(keys) != hits or cached != hits)
+    new_stamps = cache_dir is not None and stamps != kept_stamps
+
+    def save() -> None:
+        if new_results:
+            # before the tags are unified below: what each file gave
+            keep = {
+                key: done[p][1:]
+                for p, key in keys.items()
+                if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
+            }
+            _save_cache(cache_dir, salt, keep, shards)
+        if new_stamps:
+            _write(cache_dir / "stamps.pickle", "1", stamps)
+
+    if background and (new_results or new_stamps):
         # the forked process sees the results as they are now, before the
         # tags are unified and the paragraphs cut below
         corpus.saving = multiprocessing.get_context("fork").Process(
-            target=_run_all, args=(saves,), name="extraction cache"
+            target=save, name="extraction cache"
         )
         corpus.saving.start()
     else:
-        _run_all(saves)
+        save()
 
     # one tag per entity, one spelling, across the whole archive
     got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
