@@ -41,7 +41,7 @@ from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
-from newsarchive.store import Stamp, stamped, write_atomic
+from newsarchive.store import Stamp, atomic_file, stamped
 
 SHARD_PAGES = 1500  # Pagefind takes about 0.3 MB a page; two run at once
 MONTH = re.compile(r"^([0-9]{4})/([0-9]{2})$")
@@ -193,7 +193,8 @@ def page_hashes(
     }
     kept = {rel: stamps[rel] for rel in rels.values() if rel in stamps}  # still there
     if kept != old:
-        write_atomic(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        with atomic_file(path) as fh:
+            pickle.dump(kept, fh, protocol=pickle.HIGHEST_PROTOCOL)
     return hashes
 
 

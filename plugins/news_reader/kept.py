@@ -23,11 +23,11 @@ import logging
 import pickle
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pelican.urlwrappers import URLWrapper
 
-from newsarchive.store import write_atomic
+from newsarchive.store import atomic_file
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def shard(rel: str) -> str:
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO, live: dict[int, str]) -> None:
+    def __init__(self, file: BinaryIO, live: dict[int, str]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self.live = live
 
@@ -124,8 +124,7 @@ class KeptArticles:
             if not items:
                 path.unlink(missing_ok=True)
                 continue
-            buffer = io.BytesIO()
-            pickle.dump(self.salt, buffer, protocol=pickle.HIGHEST_PROTOCOL)
             states = {rel: (a.extraction, vars(a)) for rel, a in items.items()}
-            _Pickler(buffer, live).dump(states)
-            write_atomic(path, buffer.getvalue())
+            with atomic_file(path) as fh:
+                pickle.dump(self.salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                _Pickler(fh, live).dump(states)

@@ -39,7 +39,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from news_speed import atom
 from news_speed.keys import Fingerprints
 from news_speed.progress import Progress
-from newsarchive.store import write_atomic
+from newsarchive.store import atomic_file
 
 logger = logging.getLogger(__name__)
 
@@ -259,12 +259,13 @@ class ParallelWriter(Writer):
         produced, changed = self.produced, self.changed
         try:
             with ctx.Pool(n - 1) as pool:
-                result = pool.map_async(_render_share, range(1, n))
-                own = _render_share(0, lambda: bar.update(counter.value))
-                while not result.ready():
-                    result.wait(0.2)
-                    bar.update(counter.value)
-                shares = [own, *result.get()]
+                results = [pool.apply_async(_render_share) for _ in range(n - 1)]
+                own = _render_share(lambda: bar.update(counter.value))
+                for result in results:
+                    while not result.ready():
+                        result.wait(0.2)
+                        bar.update(counter.value)
+                shares = [own, *(result.get() for result in results)]
         finally:
             for name in ("jobs", "old", "fingerprints", "cursor"):
                 _state.pop(name, None)
@@ -299,11 +300,11 @@ def _compile_templates(jobs: list, keys: Fingerprints) -> None:
 
 
 def _render_share(
-    k: int, counted: Callable[[], None] | None = None
+    counted: Callable[[], None] | None = None,
 ) -> tuple[set[str], int, dict[str, str], int]:
-    """Render jobs, CHUNK at a time, until none are left, in worker k or
-    (k = 0) in the building process; `counted` is called each time the
-    shared count of jobs done grows."""
+    """Render jobs, CHUNK at a time, until none are left, in a worker or in
+    the building process; `counted` is called each time the shared count of
+    jobs done grows."""
     writer: ParallelWriter = _state["writer"]
     counter = _state["counter"]
     writer.produced, writer.changed = set(), 0
@@ -355,7 +356,8 @@ def _load(path: Path | None) -> dict:
 
 
 def _save(path: Path, data: dict) -> None:
-    write_atomic(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    with atomic_file(path) as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 # signal handlers -----------------------------------------------------------

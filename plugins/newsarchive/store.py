@@ -16,17 +16,11 @@ Stamp = tuple[int, int, int, int, int]  # size, mtime_ns, ctime_ns, inode, devic
 SETTLED_NS = 2_000_000_000  # see stamped
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file: a reader sees the
-    old file or the new one, never a part."""
-    with atomic_file(path) as fh:
-        fh.write(data)
-
-
 @contextmanager
 def atomic_file(path: Path) -> Iterator[BinaryIO]:
     """A file to write `path` with, piece by piece (no need to hold the
-    whole of it), through a temporary file as write_atomic does."""
+    whole of it), through a temporary file: a reader sees the old file or
+    the new one, never a part."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
