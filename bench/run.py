@@ -222,6 +222,14 @@ def restore(seeds: Path, aside: Path) -> None:
     shutil.rmtree(aside)
 
 
+def settle() -> None:
+    """Let the disk finish what earlier builds and deletions left (dirty
+    pages, discards of freed blocks) before a build is timed, so that no
+    build pays for the one before it."""
+    os.sync()
+    time.sleep(2)
+
+
 def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
     work = tmp / f"n{n}"
     generate(work, n + ADDED)
@@ -243,12 +251,14 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
             out = work / f"out-{name}"
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(site / ".cache", ignore_errors=True)
+            settle()
             r = results[name]
             r.add(*measure(cmds(site, out), env))
             r.pages = count_pages(out)
             print(f"  N={n} run {run + 1} {name}: {r.walls[-1]:.1f}s", file=sys.stderr)
         # incremental: add ADDED articles to the built archive, rebuild
         restore(raw / "seeds", aside)
+        settle()
         out = work / "out-project"
         r = results[f"project +{ADDED}"]
         r.add(*measure(project_cmds(raw, out), env))
