@@ -158,7 +158,14 @@ def test_feeds_parse(seed_site):
     for feed in out.rglob("feed.xml"):
         parsed = feedparser.parse(feed.read_bytes())
         assert not parsed.bozo, (feed, parsed.bozo_exception)
-        assert parsed.entries[0].title == "Russia backs North’s security"
+        entry = parsed.entries[0]
+        assert entry.title == "Russia backs North’s security"
+        # the summary is the first paragraph, the content the whole article
+        assert entry.summary.startswith("<p>Moscow stepped up its call")
+        assert entry.summary.endswith("</p>")
+        assert entry.summary.count("<p>") == 1
+        assert entry.summary in entry.content[0].value
+        assert "Mike Pompeo met with" in entry.content[0].value
 
 
 def test_report_lists_the_seed(seed_site):

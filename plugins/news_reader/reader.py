@@ -30,7 +30,14 @@ from news_reader.kept import KeptArticles
 from news_speed.keys import Fingerprints
 from news_speed.progress import Progress
 from news_speed.writer import cache_dir
-from newsarchive.corpus import PUBLISHED, Corpus, Entry, build_corpus, find_files
+from newsarchive.corpus import (
+    PUBLISHED,
+    Corpus,
+    Entry,
+    build_corpus,
+    find_files,
+    summary_html,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -142,15 +149,18 @@ def _kept(settings: dict) -> KeptArticles:
 
 class RawArticle(Article):
     """An article from a raw file. Its body stays compressed in the corpus
-    and is unpacked each time a page or feed shows it, so a large archive
-    does not hold every body in memory; Pelican keeps no copy (its
-    get_content would, per article)."""
+    and is unpacked each time a page or feed shows it or its summary (the
+    first paragraph), so a large archive does not hold every body in
+    memory; Pelican keeps no copy (its get_content would, per article)."""
 
     def _get_content(self) -> str:
         return _corpus(self.settings).entries[self.raw_source].body_html()
 
     def get_content(self, siteurl: str) -> str:
         return self._update_content(self._get_content(), siteurl)
+
+    def get_summary(self, siteurl: str) -> str:
+        return summary_html(self._get_content())
 
     def get_relative_source_path(self, source_path: str | None = None) -> str | None:
         # the reader worked it out already, as the corpus names the file
@@ -206,7 +216,6 @@ class RawArticleReader(BaseReader):
             "slug": entry.url.rstrip("/").rsplit("/", 1)[-1],  # unique, like the URL
             "url": entry.url,
             "save_as": entry.url + "index.html",
-            "summary": html["summary"],
             "plain_summary": a.summary,
             "words": a.words,
             "source_url": a.source_url,

@@ -58,7 +58,7 @@ class Entry:
     article: Article | None = None
     url: str | None = None
     duplicate_of: str | None = None
-    # title and summary HTML, and the body's HTML compressed (see body_html)
+    # title HTML, and the body's HTML compressed (see body_html)
     html: dict[str, Any] = field(default_factory=dict)
     key: str | None = None  # of its extraction in the cache
 
@@ -197,8 +197,8 @@ def code_version() -> str:
 
 
 def article_html(article: Article, typogrify: dict | None = None) -> dict[str, str]:
-    """The article's title, summary and body as HTML, typogrified if asked
-    (options as Pelican's TYPOGRIFY_* settings: dashes, omit_filters)."""
+    """The article's title and body as HTML, typogrified if asked (options
+    as Pelican's TYPOGRIFY_* settings: dashes, omit_filters)."""
     if typogrify is None:
         body = article.body_html()
         title = escape(article.title, quote=False)
@@ -206,8 +206,13 @@ def article_html(article: Article, typogrify: dict | None = None) -> dict[str, s
         on = typography.configure(typogrify)
         body = typography.paragraphs_html(article.paragraphs, on)
         title = typography.paragraphs_html([article.title], on)[3:-4]
-    summary = body.split("</p>", 1)[0] + "</p>" if article.paragraphs else "<p></p>"
-    return {"title": title, "summary": summary, "body": body}
+    return {"title": title, "body": body}
+
+
+def summary_html(body: str) -> str:
+    """An article's summary as HTML: its body's first paragraph. Worked out
+    when a feed shows it, not held for every article."""
+    return body.split("</p>", 1)[0] + "</p>" if body else "<p></p>"
 
 
 def pack(html: str) -> bytes:
