@@ -65,6 +65,16 @@ class _Unpickler(pickle.Unpickler):
         return got
 
 
+def state(obj: Any) -> dict[str, Any]:
+    """An object's attributes, those in slots too."""
+    got = dict(vars(obj))
+    for cls in type(obj).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if name not in got and hasattr(obj, name):
+                got[name] = getattr(obj, name)
+    return got
+
+
 class KeptArticles:
     """States by relative path, each with the fingerprint it was kept under."""
 
@@ -124,7 +134,7 @@ class KeptArticles:
             if not items:
                 path.unlink(missing_ok=True)
                 continue
-            states = {rel: (a.extraction, vars(a)) for rel, a in items.items()}
+            states = {rel: (a.extraction, state(a)) for rel, a in items.items()}
             with atomic_file(path) as fh:
                 pickle.dump(self.salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 _Pickler(fh, live).dump(states)

@@ -151,7 +151,19 @@ class RawArticle(Article):
     """An article from a raw file. Its body stays compressed in the corpus
     and is unpacked each time a page or feed shows it or its summary (the
     first paragraph), so a large archive does not hold every body in
-    memory; Pelican keeps no copy (its get_content would, per article)."""
+    memory; Pelican keeps no copy (its get_content would, per article).
+
+    What the reader gives (Pelican sets an attribute for each) is held in
+    slots: with Pelican's own attributes and the plugins' there would be
+    about 40 in the instance dict, which takes 1.6 KB from 30 on, and 0.4
+    KB with these in slots."""
+
+    __slots__ = (
+        *("title", "plain_title", "date", "undated", "date_source", "slug"),
+        *("override_url", "override_save_as", "plain_summary", "words"),
+        *("source_url", "subsection", "emails", "raw_source", "extraction"),
+        *("category", "authors", "tags", "reader"),
+    )
 
     def _get_content(self) -> str:
         return _corpus(self.settings).entries[self.raw_source].body_html()
@@ -272,7 +284,8 @@ def add_reader(readers) -> None:
         if state is None:
             return None
         article = RawArticle.__new__(RawArticle)
-        article.__dict__.update(state)
+        for name, value in state.items():  # slots too
+            setattr(article, name, value)
         return article
 
     def read_without_typogrify(base_path, path, *args, **kwargs):
