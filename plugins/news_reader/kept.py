@@ -27,6 +27,7 @@ from typing import Any, BinaryIO
 
 from pelican.urlwrappers import URLWrapper
 
+from news_speed.keys import attributes
 from newsarchive.store import atomic_file
 
 logger = logging.getLogger(__name__)
@@ -63,16 +64,6 @@ class _Unpickler(pickle.Unpickler):
             kind, name = pid
             got = self.live[pid] = self.wrap(WRAPPERS[kind], name)
         return got
-
-
-def state(obj: Any) -> dict[str, Any]:
-    """An object's attributes, those in slots too."""
-    got = dict(vars(obj))
-    for cls in type(obj).__mro__:
-        for name in getattr(cls, "__slots__", ()):
-            if name not in got and hasattr(obj, name):
-                got[name] = getattr(obj, name)
-    return got
 
 
 class KeptArticles:
@@ -134,7 +125,7 @@ class KeptArticles:
             if not items:
                 path.unlink(missing_ok=True)
                 continue
-            states = {rel: (a.extraction, state(a)) for rel, a in items.items()}
+            states = {rel: (a.extraction, attributes(a)) for rel, a in items.items()}
             with atomic_file(path) as fh:
                 pickle.dump(self.salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 _Pickler(fh, live).dump(states)

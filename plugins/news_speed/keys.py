@@ -36,6 +36,16 @@ _SKIP_ATTRS = {"settings", "metadata", "translations", "date_format"}
 _SIMPLE = {str, int, float, bool, type(None)}
 
 
+def attributes(obj: Any) -> dict[str, Any]:
+    """An object's attributes, those held in slots too."""
+    got = dict(vars(obj))
+    for cls in type(obj).__mro__:
+        for name in getattr(cls, "__slots__", ()):
+            if name not in got and hasattr(obj, name):
+                got[name] = getattr(obj, name)
+    return got
+
+
 def _is_group(value: Any) -> bool:
     return hasattr(value, "articles") and hasattr(value, "children")
 
@@ -142,7 +152,7 @@ class Fingerprints:
         """An article or page as the page's subject: also what plugins added."""
         key = id(c)
         if key not in self._subject:
-            attrs = vars(c)  # those copied from metadata are in content()
+            attrs = attributes(c)  # those copied from metadata are in content()
             parts = [self.content(c)]
             for k in sorted(attrs.keys() - c.metadata.keys() - _SKIP_ATTRS):
                 if k[0] != "_":
