@@ -48,7 +48,7 @@ class Spilled(NamedTuple):
     size: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     """What became of one raw file."""
 

@@ -41,7 +41,7 @@ class SkipFile(Exception):
     """The file cannot become an article; the message says why."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Article:
     source: str
     title: str
