@@ -170,7 +170,11 @@ class RawArticle(Article):
     )
 
     def _get_content(self) -> str:
-        return _corpus(self.settings).entries[self.raw_source].body_html()
+        entry = _corpus(self.settings).entries[self.raw_source]
+        last = _state.get("last body")  # a feed item asks for content, then summary
+        if last is None or last[0] is not entry:
+            last = _state["last body"] = (entry, entry.body_html())
+        return last[1]
 
     def get_content(self, siteurl: str) -> str:
         return self._update_content(self._get_content(), siteurl)
@@ -358,6 +362,7 @@ def reset(generator) -> None:
     _state.pop("corpus", None)
     _state.pop("kept", None)
     _state.pop("background", None)
+    _state.pop("last body", None)
     gc.unfreeze()
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)
