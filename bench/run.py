@@ -223,9 +223,9 @@ def restore(seeds: Path, aside: Path) -> None:
 
 
 def settle() -> None:
-    """Let the disk finish what earlier builds and deletions left (dirty
-    pages, discards of freed blocks) before a build is timed, so that no
-    build pays for the one before it."""
+    """Let the disk finish what earlier builds left (dirty pages, discards
+    of freed blocks) before a build is timed, so that no build pays for the
+    one before it."""
     os.sync()
     time.sleep(2)
 
@@ -248,9 +248,11 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
             ("project", raw, project_cmds),
             ("stock", md, stock_cmds),
         ):
-            out = work / f"out-{name}"
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(site / ".cache", ignore_errors=True)
+            # a new folder for each build, and nothing deleted until the
+            # bench is over (see README: deleting costs the builds after it)
+            out = work / f"out-{name}-{run + 1}"
+            if (site / ".cache").exists():
+                (site / ".cache").rename(work / f"cache-{name}-{run + 1}")
             settle()
             r = results[name]
             r.add(*measure(cmds(site, out), env))
@@ -259,7 +261,7 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
         # incremental: add ADDED articles to the built archive, rebuild
         restore(raw / "seeds", aside)
         settle()
-        out = work / "out-project"
+        out = work / f"out-project-{run + 1}"
         r = results[f"project +{ADDED}"]
         r.add(*measure(project_cmds(raw, out), env))
         r.pages = count_pages(out)
