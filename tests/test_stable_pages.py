@@ -20,6 +20,7 @@ from news_pages.groups import (
     page_url,
     paginate,
 )
+from newsarchive.corpus import build_corpus
 from tests.conftest import FIXTURE_ARCHIVE, ROOT, build_site
 
 # pure functions ---------------------------------------------------------------
@@ -258,3 +259,30 @@ def test_a_new_numbered_page_appears_at_a_multiple(fixture_site):
     assert headlines(page2)[-1] == "Fine dust emergency enters sixth day"
     assert 'rel="prev" href="/section/national/"' in page2
     assert 'rel="next" href="/section/national/page/1/"' in page2
+
+
+def test_a_newer_same_titled_article_never_moves_an_older_ones_url(tmp_path):
+    """A column with the same title every week: each added article gets a
+    suffixed URL, whatever its file name, and the first keeps the plain one."""
+    root = tmp_path / "site"
+    seeds = root / "seeds"
+    seeds.mkdir(parents=True)
+    manifest = ["file,date,source_url,tags"]
+
+    def add(name: str, day: str) -> dict[str, str]:
+        text = NEW.replace("on Tuesday", f"on {day}")  # not a duplicate
+        (seeds / name).write_text(text, encoding="utf-8")
+        manifest.append(f"{name},{day},,")
+        (seeds / "manifest.csv").write_text("\n".join(manifest) + "\n")
+        corpus = build_corpus(root, ["seeds"], seeds / "manifest.csv", workers=0)
+        return {e.path: e.url for e in corpus.published()}
+
+    first = add("500_envoys.txt", "2020-09-01")
+    assert first == {"seeds/500_envoys.txt": "2020/09/envoys-meet-again-in-pyongyang/"}
+    # file names from a scraper need not sort by date: these sort first
+    second = add("300_envoys.txt", "2020-09-08")
+    third = add("100_envoys.txt", "2020-09-15")
+    assert first.items() <= second.items() <= third.items()
+    assert len(set(third.values())) == 3
+    for url in third.values():
+        assert url.startswith("2020/09/envoys-meet-again-in-pyongyang")

@@ -24,6 +24,7 @@ import zlib
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, wraps
 from html import escape
 from pathlib import Path
@@ -499,7 +500,7 @@ def build_corpus(
         )
 
     seen: dict[str, str] = {}  # fingerprint -> first path
-    urls: dict[str, str] = {}  # url -> path
+    published: list[tuple[Entry, str]] = []
     for rel, article, reason, html, fingerprint, url in (done[p] for p in paths):
         entry = Entry(rel, key=keys.get(rel))
         corpus.entries[rel] = entry
@@ -512,9 +513,25 @@ def build_corpus(
             entry.status, entry.duplicate_of = DUPLICATE, first
             entry.reason = f"same article as {first}"
             continue
-        if url in urls:
-            suffix = hashlib.sha1(rel.encode()).hexdigest()[:6]
-            url = url[:-1] + f"-{suffix}/"
-        urls[url] = rel
-        entry.url = url
+        published.append((entry, url))
+    assign_urls(published)
     return corpus
+
+
+def assign_urls(published: list[tuple[Entry, str]]) -> None:
+    """Give each entry its URL. Of articles with the same URL (same title,
+    same month), the oldest keeps it, then the first by path; the others
+    get a suffix from their path. So an article added later, as a newer
+    one usually is, never moves the URL of one already published."""
+
+    def age(item: tuple[Entry, str]) -> tuple:
+        day = item[0].article.date if item[0].article else None
+        return (day is None, day or date.min, item[0].path)
+
+    taken: set[str] = set()
+    for entry, url in sorted(published, key=age):
+        if url in taken:
+            suffix = hashlib.sha1(entry.path.encode()).hexdigest()[:6]
+            url = url[:-1] + f"-{suffix}/"
+        taken.add(url)
+        entry.url = url
