@@ -117,3 +117,12 @@ def test_feeds_and_sitemap_resolve(archive_site):
 def test_missing_page_gets_the_404_page(archive_site):
     status, _, _ = fetch(archive_site.url + "no/such/page/")
     assert status == 404
+
+
+def test_feed_entries_credit_every_author(archive_site):
+    _, _, body = fetch(archive_site.url + "feed.xml")
+    entries = {e.title: e for e in feedparser.parse(body).entries}
+    housing = entries["New lending limits aim to cool Seoul apartment prices"]
+    assert [a.name for a in housing.authors] == ["Jin Min-ji", "Park Eun-jee"]
+    one = entries["Russia backs North’s security"]
+    assert [a.name for a in one.authors] == ["Sarah Kim"]

@@ -111,6 +111,12 @@ class ParallelWriter(Writer):
 
     # writing -------------------------------------------------------------
 
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, item)  # credits item.author
+        feed.items[-1]["co_authors"] = [
+            a.name for a in getattr(item, "authors", [])[1:]
+        ]
+
     def _create_new_feed(self, feed_type, feed_title, context):
         feed = super()._create_new_feed(feed_type, feed_title, context)
         if type(feed) is Atom1Feed:
