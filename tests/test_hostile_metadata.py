@@ -111,3 +111,34 @@ def test_straight_apostrophes_are_curled_once(tmp_path: Path):
     )
     assert "city’s" in page or "city&#8217;s" in page
     assert "&amp;#" not in page
+
+
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def test_bidi_controls_are_taken_out_of_raw_text_and_the_manifest(tmp_path: Path):
+    rlo, pdf, rli, pdi = "\u202e", "\u202c", "\u2067", "\u2069"
+    text = (
+        f"Quiet {rlo}harbour{pdf} reopens\n\nHome > National\n\n"
+        f"The ferry pier {rli}opened{pdi} again on Monday\u200f after repairs.\n"
+        f"BY JANE {rlo}ROE [jane@example.com]\n"
+    )
+    article = extract_text(text, "a.txt")
+    assert article.title == "Quiet harbour reopens"
+    assert article.authors == ["Jane Roe"]
+    assert article.paragraphs == [
+        "The ferry pier opened again on Monday\u200f after repairs."  # a mark stays
+    ]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text(DUMP)
+    (seeds / "manifest.csv").write_text(
+        "file,date,source_url,tags,title,authors\n"
+        f'a.txt,2020-01-01,,"{rlo}Ports, sh{rli}ips","{rlo}Harbour","Jane {pdf}Roe"\n',
+        encoding="utf-8",
+    )
+    entry = load_manifest(seeds / "manifest.csv", seeds).entries["a.txt"]
+    assert entry["tags"] == ["Ports", "ships"]
+    assert entry["title"] == "Harbour"
+    assert entry["authors"] == ["Jane Roe"]
+    assert not any(c in str(entry) for c in BIDI)

@@ -28,7 +28,7 @@ from newsarchive.names import (
 )
 from newsarchive.slugs import safe_url, slugify
 from newsarchive.tags import auto_tags
-from newsarchive.text import squash, word_count
+from newsarchive.text import squash, strip_bidi, word_count
 
 BREADCRUMB = re.compile(r"Home(\s*(?:>|›|»|/)\s*[^>›»/]{1,40}){1,3}")
 AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
@@ -103,6 +103,7 @@ def extract_file(path: Path, source: str, manifest: dict | None = None) -> Artic
 def extract_text(text: str, source: str, manifest: dict | None = None) -> Article:
     """Extract an article from decoded text; raise SkipFile when there is none."""
     manifest = manifest or {}
+    text = strip_bidi(text)
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
     removed: list[Removed] = []
     front, numbered = read_front_matter(numbered, removed)

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from newsarchive.slugs import safe_url
+from newsarchive.text import strip_bidi
 
 COLUMNS = ("file", "date", "source_url", "tags", "title", "authors")
 _YEAR = re.compile(r"\d{4}(-\d\d)?")
@@ -113,11 +114,11 @@ def load_manifest(path: Path, seeds_dir: Path, found: Collection[str] = ()) -> M
                             "reason": "source_url is not an absolute http(s) address",
                         }
                     )
-            if tags := _split(row.get("tags") or ""):
+            if tags := _split(strip_bidi(row.get("tags") or "")):
                 entry["tags"] = tags
-            if title := (row.get("title") or "").strip():
+            if title := strip_bidi(row.get("title") or "").strip():
                 entry["title"] = title
-            if authors := _split(row.get("authors") or ""):
+            if authors := _split(strip_bidi(row.get("authors") or "")):
                 entry["authors"] = authors
             out.entries[name] = entry
     return out

@@ -1,4 +1,5 @@
-"""Two measures of plain text that every line or article goes through."""
+"""Plain text that every line or article goes through: bidi controls out,
+spacing and word counts."""
 
 from __future__ import annotations
 
@@ -6,11 +7,20 @@ import re
 
 WORD = re.compile(r"\w+")  # as Jinja's wordcount counts words
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# explicit embeddings, overrides and isolates (LRE to RLO, LRI to PDI): in a
+# title, a name or a line they reorder what the site shows after them
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # a byte of an ASCII word character becomes `a`, any other byte a space
 _WORD_BYTES = bytes(
     0x61 if chr(i).isascii() and (chr(i).isalnum() or chr(i) == "_") else 0x20
     for i in range(256)
 )
+
+
+def strip_bidi(text: str) -> str:
+    """`text` without bidi embedding, override and isolate controls. (The
+    marks LRM, RLM and ALM stay: they reorder nothing beyond themselves.)"""
+    return _BIDI.sub("", text) if _BIDI.search(text) else text
 
 
 def squash(text: str) -> str:
