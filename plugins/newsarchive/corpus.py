@@ -21,6 +21,7 @@ import pickle
 import shutil
 import tempfile
 import zlib
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -528,8 +529,15 @@ def assign_urls(published: list[tuple[Entry, str]]) -> None:
         day = item[0].article.date if item[0].article else None
         return (day is None, day or date.min, item[0].path)
 
+    counts = Counter(url for _, url in published)
+    clashes = []  # only these need ordering
+    for entry, url in published:
+        if counts[url] == 1:
+            entry.url = url
+        else:
+            clashes.append((entry, url))
     taken: set[str] = set()
-    for entry, url in sorted(published, key=age):
+    for entry, url in sorted(clashes, key=age):
         if url in taken:
             suffix = hashlib.sha1(entry.path.encode()).hexdigest()[:6]
             url = url[:-1] + f"-{suffix}/"
