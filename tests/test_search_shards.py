@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
 
 from news_pages import search_index
-from news_pages.search_index import build_index, cache_file, glob, pack, page_hashes
+from news_pages.search_index import (
+    build_index,
+    cache_file,
+    cpu_sets,
+    glob,
+    pack,
+    page_hashes,
+)
 from newsarchive import store
 from tests.conftest import build_site, make_archive
 from tests.test_incremental import HEADER, raw, row
@@ -86,6 +95,44 @@ def test_each_shard_indexes_its_pages(tmp_path):
     assert build_index(out, limit=3) == shards
     for shard, count in zip(shards, (1, 3, 3, 1), strict=True):
         assert len(list((out / "pagefind" / shard / "fragment").iterdir())) == count
+
+
+def test_two_runs_share_no_cpu():
+    assert cpu_sets([0, 1], 2) == [{0}, {1}]
+    assert cpu_sets([0, 1, 2, 3, 4], 2) == [{0, 2, 4}, {1, 3}]
+    assert cpu_sets([0, 1, 2, 3], 1) == []
+    assert cpu_sets([3], 2) == []  # one CPU: nothing to split
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "sched_getaffinity") or len(os.sched_getaffinity(0)) < 2,
+    reason="needs two CPUs and Linux's CPU affinity",
+)
+def test_each_run_has_cpus_of_its_own(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    for month in ("2019/01", "2019/02", "2019/03", "2019/04"):
+        page = out / month / "story" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text("<html><body><article data-pagefind-body>Port</article>")
+
+    def command(output, group, name):  # each run records the CPUs it may use
+        return [
+            sys.executable,
+            "-c",
+            "import json, os, sys, time; time.sleep(0.2); "
+            "json.dump(sorted(os.sched_getaffinity(0)), open(sys.argv[1], 'w'))",
+            str(tmp_path / f"{name}.cpus"),
+        ]
+
+    monkeypatch.setattr(search_index, "command", command)
+    build_index(out, limit=1)
+    seen = [json.loads(p.read_text()) for p in sorted(tmp_path.glob("*.cpus"))]
+    assert len(seen) == 4
+    sets = {tuple(cpus) for cpus in seen}
+    assert len(sets) == 2  # two runs at a time, each on one half
+    first, second = (set(cpus) for cpus in sets)
+    assert not first & second
+    assert first | second == os.sched_getaffinity(0)
 
 
 def listing(out: Path) -> dict:
