@@ -325,3 +325,47 @@ def extract_only(root: Path) -> corpus.Corpus:
     return build_corpus(
         root, ["seeds"], manifest_path=root / "seeds" / "manifest.csv", workers=1
     )
+
+
+def test_forked_work_is_done_one_at_a_time_before_pages_render(tmp_path, monkeypatch):
+    """A forked process comes to hold a copy of the build's memory: the
+    build report and the kept articles are written one after the other, and
+    both are done before the pages are rendered (in forked processes too)."""
+    from news_reader import reader
+    from news_speed.writer import ParallelWriter
+
+    log = tmp_path / "log.txt"
+
+    def note(what: str) -> None:
+        with log.open("a", encoding="utf-8") as fh:
+            fh.write(f"{what} {time.monotonic()}\n")
+
+    def slow(name: str, target):
+        def run(*args):
+            note(f"{name} start")
+            time.sleep(0.5)
+            target(*args)
+            note(f"{name} end")
+
+        return run
+
+    monkeypatch.setattr(reader, "write_report", slow("report", reader.write_report))
+    monkeypatch.setattr(reader, "_save_kept", slow("kept", reader._save_kept))
+    render = ParallelWriter._render
+
+    def rendering(self, *args):
+        note("render start")
+        return render(self, *args)
+
+    monkeypatch.setattr(ParallelWriter, "_render", rendering)
+    build_site(seeds(tmp_path), tmp_path / "out", NEWS_CACHE=str(tmp_path / "cache"))
+    events = [line.rsplit(" ", 1)[0] for line in log.read_text().splitlines()]
+    times = [float(line.rsplit(" ", 1)[1]) for line in log.read_text().splitlines()]
+    assert events == [
+        "report start",
+        "report end",
+        "kept start",
+        "kept end",
+        "render start",
+    ]
+    assert times == sorted(times)
