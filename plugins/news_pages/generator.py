@@ -80,6 +80,8 @@ class ArchivePagesGenerator(Generator):
             month.older = months[i + 1] if i + 1 < len(months) else None
         self.context.update(
             news_sections=self.sections,
+            # the masthead's links, as a plain value it can be memoised by
+            news_nav=tuple((s.name, s.url) for s in self.sections),
             news_authors=self.authors,
             news_tags=self.tags,
             news_years=self.years,

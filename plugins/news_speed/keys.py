@@ -11,8 +11,8 @@ names. Values are reduced to stable text:
   raw article, the `extraction` fingerprint the reader gives it (which
   stands for both);
 - a group (section, author, tag, month) passed to the page: its name, URL,
-  count and articles; a group reached from the context (`news_sections` in
-  the header): its name, URL and children only, as for navigation.
+  count and articles; a group reached from the context (`news_sections` on
+  the front page): its name, URL and children only, as for navigation.
 
 Only templates named in NEWS_RENDER_CACHE_TEMPLATES (article, group, page)
 are skipped when their key is unchanged; other pages are always rendered
