@@ -269,15 +269,12 @@ def build_index(
     def run(name: str) -> None:
         subprocess.run(command(output, shards[name], name), check=True)
 
-    if hasattr(os, "sched_getaffinity"):
-        cpus = sorted(os.sched_getaffinity(0))
-    else:
-        cpus = list(range(os.cpu_count() or 1))
-    # a clean build's runs are bound; one run (today's month) has them all
+    # a clean build's runs are bound (Linux); one run (today's month) has
+    # every CPU
     bind = hasattr(os, "sched_setaffinity") and len(todo) > 1
-    sets = cpu_sets(cpus, jobs) if bind else []
+    sets = cpu_sets(sorted(os.sched_getaffinity(0)), jobs) if bind else []
     with ThreadPoolExecutor(
-        max(1, min(jobs, len(cpus))),
+        max(1, min(jobs, os.cpu_count() or 1)),
         initializer=_bind,
         initargs=(sets, itertools.count()),
     ) as pool:

@@ -384,8 +384,8 @@ def finish_report(pelican) -> None:
     build that read no raw file, of an empty archive, starts it now), the
     extraction cache and the kept articles' states."""
     _corpus(pelican.settings)
+    wait_for_background()
     for process in _state.pop("background", []):
-        process.join()
         if process.exitcode != 0:
             raise RuntimeError(f"the {process.name} could not be written (see above)")
 
