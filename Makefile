@@ -11,7 +11,7 @@ export SITEURL
 
 PELICANOPTS ?=
 
-.PHONY: bench html serve devserver publish github test lint format clean venv browser screenshots audit
+.PHONY: measure bench html serve devserver publish github test lint format clean venv browser screenshots audit
 
 # Browser checks: Debian's Chromium, Java for the Nu HTML Checker, Node for npm.
 CHROMIUM := /usr/bin/chromium
@@ -66,6 +66,10 @@ N ?= 1000 10000
 RUNS ?= 3
 bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
 	$(BIN)/python bench/run.py --n $(N) --runs $(RUNS)
+
+BENCHMARK ?= $(ARTICLE_BENCHMARK)
+measure: $(STAMP)  # extraction figures on real pages: make measure BENCHMARK=DIR
+	$(BIN)/python scripts/measure_text.py $(if $(BENCHMARK),--benchmark $(BENCHMARK)) $(foreach d,$(TITLES),--titles $(d))
 
 test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest

@@ -42,9 +42,14 @@ class Profile:
     lines: tuple[LineRule, ...] = ()
     blocks: tuple[BlockRule, ...] = ()
     lists: tuple[ListRule, ...] = ()
+    keep: tuple[re.Pattern[str], ...] = ()
 
     def matches(self, lines: list[str]) -> bool:
         return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
+
+    def keeps(self, line: str) -> bool:
+        """Whether a `keep` pattern says the line stays, recurring or not."""
+        return any(p.fullmatch(line) for p in self.keep)
 
 
 class Removed(NamedTuple):

@@ -9,6 +9,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from newsarchive import content as layout
 from newsarchive import dates
 from newsarchive.clean import (
     Removed,
@@ -35,6 +36,8 @@ AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
 FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
+# furniture that comes after an article, not inside it
+ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
 
 class SkipFile(Exception):
@@ -85,8 +88,15 @@ class Article:
         return data
 
 
-def extract_file(path: Path, source: str, manifest: dict | None = None) -> Article:
-    """Read, decode and extract one raw file; raise SkipFile when it cannot be."""
+def extract_file(
+    path: Path,
+    source: str,
+    manifest: dict | None = None,
+    furniture: frozenset[str] = frozenset(),
+) -> Article:
+    """Read, decode and extract one raw file; raise SkipFile when it cannot be.
+    `furniture`: lines learned as page furniture of the file's outlet (see
+    newsarchive.furniture)."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SkipFile(f"file is {size // (1024 * 1024)} MB, over the 20 MB limit")
@@ -95,12 +105,17 @@ def extract_file(path: Path, source: str, manifest: dict | None = None) -> Artic
         text, encoding = decode_bytes(data)
     except UndecodableError as exc:
         raise SkipFile(str(exc)) from exc
-    article = extract_text(text, source, manifest)
+    article = extract_text(text, source, manifest, furniture)
     article.encoding = encoding
     return article
 
 
-def extract_text(text: str, source: str, manifest: dict | None = None) -> Article:
+def extract_text(
+    text: str,
+    source: str,
+    manifest: dict | None = None,
+    furniture: frozenset[str] = frozenset(),
+) -> Article:
     """Extract an article from decoded text; raise SkipFile when there is none."""
     manifest = manifest or {}
     text = strip_bidi(text)
@@ -114,14 +129,23 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     profiles = load_profiles()
     profile = pick_profile([line for _, line in content], profiles)
     active = [p for p in profiles if p is profile or p.name == "generic"]
+    if profile is None and furniture:
+        content = recurring_lines(content, furniture, active, removed)
     cleaned = clean_lines(content, active)
     removed.extend(cleaned.removed)
     kept = cleaned.kept
+    title = squash(front.get("title", ""))
+    if profile is None:
+        kept, headline = _cut_to_article(content, kept, removed)
+        if headline and not title:
+            title = squash(headline[1])
+            removed.append(Removed(*headline, "title"))
+        elif headline:  # the front matter's title wins; the meta lines read it
+            kept.insert(0, headline)
 
     # single words above the headline are menu items (`World`, `Opinion`)
-    while len(kept) > 2 and len(kept[0][1].split()) == 1:
+    while not title and len(kept) > 2 and len(kept[0][1].split()) == 1:
         removed.append(Removed(*kept.pop(0), "navigation"))
-    title = squash(front.get("title", ""))
     if not title and profile is None:
         _skip_to_headline(kept, removed)
     if not title:
@@ -184,6 +208,73 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     apply_manifest(article, manifest)
     drop_unnamed(article)
     return article
+
+
+def recurring_lines(
+    content: list[tuple[int, str]],
+    furniture: frozenset[str],
+    profiles: list,
+    removed: list[Removed],
+) -> list[tuple[int, str]]:
+    """`content` less the lines learned as the outlet's furniture (a
+    profile's `keep` patterns keep a line that must stay)."""
+    from newsarchive.furniture import line_key
+
+    out = []
+    for number, line in content:
+        if line_key(line) in furniture and not any(
+            p.keeps(line.strip()) for p in profiles
+        ):
+            removed.append(Removed(number, line, "recurring-line"))
+        else:
+            out.append((number, line))
+    return out
+
+
+def _cut_to_article(
+    content: list[tuple[int, str]],
+    kept: list[tuple[int, str]],
+    removed: list[Removed],
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """Unknown layouts: the lines of the article's run of prose (see
+    newsarchive.content), and its headline; the kept lines outside it are
+    removed as `outside-article`. Bylines, datelines and a breadcrumb just
+    above the body stay for the fields. A dump with no run of prose is left
+    as it is."""
+    gone = {r.line: r.rule for r in removed}
+    lines = [line.strip() for _, line in content]
+    furniture = {
+        i: layout.BREAK if gone[n] in ENDING_RULES else layout.NOISE
+        for i, (n, _) in enumerate(content)
+        if n in gone
+    }
+    span = layout.find_span(lines, furniture, _is_meta)
+    if span is None:
+        return kept, None
+    first = content[span.start][0]
+    last = content[span.end - 1][0]
+    top = content[span.headline][0] if span.headline is not None else first
+    headline = content[span.headline] if span.headline is not None else None
+    inside, near = [], []
+    for number, line in kept:
+        if first <= number <= last:
+            inside.append((number, line))
+        elif top < number < first and _is_meta(line):
+            near.append((number, line))
+        elif headline is None or number != headline[0]:
+            removed.append(Removed(number, line, "outside-article"))
+    return near + inside, headline
+
+
+def _is_meta(line: str) -> bool:
+    text = squash(line)
+    return bool(
+        parse_byline(text)
+        or dates.dateline(text)
+        or BREADCRUMB.fullmatch(text)
+        or name_line(text)
+        or ROLE_LINE.fullmatch(text)
+    )
 
 
 def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> None:
