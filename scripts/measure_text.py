@@ -35,12 +35,14 @@ import sys
 import time
 from dataclasses import dataclass
 from hashlib import sha1
+from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
+import justext  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 from extraction_pages import (  # noqa: E402
     BenchmarkMissing,
@@ -100,13 +102,9 @@ def article_lines(dump: str, body: str) -> tuple[set[int], set[int]]:
 
 def justext_lines(dump: str) -> set[int]:
     """The lines jusText keeps, each dump line given to it as a paragraph."""
-    import justext
-    from html import escape
-
     numbered = [(n, x) for n, x in enumerate(dump.split("\n"), 1) if x.strip()]
-    html = "<html><body>%s</body></html>" % "".join(
-        f"<p>{escape(x)}</p>" for _, x in numbered
-    )
+    paragraphs = "".join(f"<p>{escape(x)}</p>" for _, x in numbered)
+    html = f"<html><body>{paragraphs}</body></html>"
     kept = justext.justext(html.encode(), justext.get_stoplist("English"))
     out, k = set(), 0
     for paragraph in kept:  # in order; match each back to its line
