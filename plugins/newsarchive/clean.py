@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -43,13 +44,34 @@ class Profile:
     blocks: tuple[BlockRule, ...] = ()
     lists: tuple[ListRule, ...] = ()
     keep: tuple[re.Pattern[str], ...] = ()
+    off: frozenset[str] = frozenset()  # rules of other profiles not applied
 
     def matches(self, lines: list[str]) -> bool:
-        return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
+        detect = any_of(self.detect)
+        return detect is not None and any(detect(line.strip()) for line in lines)
 
     def keeps(self, line: str) -> bool:
         """Whether a `keep` pattern says the line stays, recurring or not."""
-        return any(p.fullmatch(line) for p in self.keep)
+        keep = any_of(self.keep)
+        return keep is not None and keep(line) is not None
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=64)
+def any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
+    """A `fullmatch` that matches where any of `patterns` does: one
+    alternation, so a line is tried in one call (unless a pattern refers
+    back to a numbered group, which an alternation would renumber)."""
+    if not patterns:
+        return None
+    if len(patterns) == 1 or any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+        return lambda text: next(
+            (m for p in patterns if (m := p.fullmatch(text))), None
+        )
+    joined = "|".join(f"(?:{p.pattern})" for p in patterns)
+    return re.compile(joined, re.IGNORECASE).fullmatch
 
 
 class Removed(NamedTuple):
@@ -67,27 +89,87 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+class ProfileError(ValueError):
+    """A profile file that cannot be used; the message names the file and key."""
+
+
+# what a profile may hold; anything else is a mistake worth stopping for
+_KEYS = {"name", "outlet", "detect", "line", "block", "list", "keep", "off"}
+_TABLE_KEYS = {
+    "line": ({"rule"}, {"pattern", "patterns"}),
+    "block": ({"rule", "start", "end"}, set()),
+    "list": ({"rule", "start", "item"}, set()),
+}
+
+
+def _compile(pattern: str | list[str], where: str) -> re.Pattern[str]:
+    """One pattern, or a list of them as one alternation, case ignored."""
+    patterns = [pattern] if isinstance(pattern, str) else pattern
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise ProfileError(f"{where}: expected a pattern or a list of patterns")
+    try:
+        if len(patterns) == 1:
+            return re.compile(patterns[0], re.IGNORECASE)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise ProfileError(f"{where}: bad pattern: {exc}") from exc
+
+
+def _check(data: dict, name: str) -> None:
+    for key in data:
+        if key not in _KEYS:
+            raise ProfileError(f"{name}: unknown key {key!r}")
+    for table, (required, optional) in _TABLE_KEYS.items():
+        for k, entry in enumerate(data.get(table, []), 1):
+            where = f"{name}: [[{table}]] number {k}"
+            if not isinstance(entry, dict):
+                raise ProfileError(f"{where}: expected a table")
+            for key in entry:
+                if key not in required | optional:
+                    raise ProfileError(f"{where}: unknown key {key!r}")
+            missing = required - entry.keys()
+            if table == "line" and not entry.keys() & {"pattern", "patterns"}:
+                missing.add("pattern")
+            if missing:
+                raise ProfileError(f"{where}: missing {', '.join(sorted(missing))}")
+    if "name" not in data:
+        raise ProfileError(f"{name}: missing key 'name'")
 
 
 def load_profile(path: Path) -> Profile:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    """One profile file; ProfileError names the file and the key at fault."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path.name}: {exc}") from exc
+    _check(data, path.name)
+
+    def rule(entry: dict, key: str, table: str) -> re.Pattern[str]:
+        where = f"{path.name}: [[{table}]] {entry['rule']!r} {key}"
+        return _compile(entry[key], where)
+
     return Profile(
         name=data["name"],
         outlet=data.get("outlet", ""),
-        detect=tuple(_compile(p) for p in data.get("detect", [])),
+        detect=tuple(
+            _compile(p, f"{path.name}: detect") for p in data.get("detect", [])
+        ),
         lines=tuple(
-            LineRule(r["rule"], _compile(r["pattern"])) for r in data.get("line", [])
+            LineRule(
+                r["rule"], rule(r, "patterns" if "patterns" in r else "pattern", "line")
+            )
+            for r in data.get("line", [])
         ),
         blocks=tuple(
-            BlockRule(r["rule"], _compile(r["start"]), _compile(r["end"]))
+            BlockRule(r["rule"], rule(r, "start", "block"), rule(r, "end", "block"))
             for r in data.get("block", [])
         ),
         lists=tuple(
-            ListRule(r["rule"], _compile(r["start"]), _compile(r["item"]))
+            ListRule(r["rule"], rule(r, "start", "list"), rule(r, "item", "list"))
             for r in data.get("list", [])
         ),
+        keep=tuple(_compile(p, f"{path.name}: keep") for p in data.get("keep", [])),
+        off=frozenset(data.get("off", [])),
     )
 
 
@@ -109,14 +191,22 @@ def pick_profile(lines: list[str], profiles: tuple[Profile, ...]) -> Profile | N
 def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cleaned:
     """Split numbered lines into kept and removed by the profiles' rules."""
     out = Cleaned()
-    line_rules = [r for p in profiles for r in p.lines]
-    block_rules = [b for p in profiles for b in p.blocks]
-    list_rules = [r for p in profiles for r in p.lists]
+    off = frozenset().union(*(p.off for p in profiles))
+    line_rules = [r for p in profiles for r in p.lines if r.rule not in off]
+    block_rules = [b for p in profiles for b in p.blocks if b.rule not in off]
+    list_rules = [r for p in profiles for r in p.lists if r.rule not in off]
+    any_line = any_of(tuple(r.pattern for r in line_rules))
+    any_block = any_of(tuple(b.start for b in block_rules))
+    any_list = any_of(tuple(r.start for r in list_rules))
+    keep = any_of(tuple(k for p in profiles for k in p.keep))
     open_block: BlockRule | None = None
     open_list: ListRule | None = None
     seen_prose = False
     for number, text in numbered:
         stripped = text.strip()
+        if keep is not None and keep(stripped):
+            out.kept.append((number, text))
+            continue
         if open_list is not None:
             if open_list.item.fullmatch(stripped):
                 out.removed.append(Removed(number, text, open_list.rule))
@@ -127,21 +217,25 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
             if open_block.end.fullmatch(stripped):
                 open_block = None
             continue
-        block = next((b for b in block_rules if b.start.fullmatch(stripped)), None)
+        block = None
+        if any_block is not None and any_block(stripped):
+            block = next(b for b in block_rules if b.start.fullmatch(stripped))
         if block is not None:
             out.removed.append(Removed(number, text, block.rule))
             if not block.end.fullmatch(stripped):
                 open_block = block
             continue
-        listed = next((r for r in list_rules if r.start.fullmatch(stripped)), None)
+        listed = None
+        if any_list is not None and any_list(stripped):
+            listed = next(r for r in list_rules if r.start.fullmatch(stripped))
         if listed is not None:
             out.removed.append(Removed(number, text, listed.rule))
             # above the article (no prose yet) the headline may come next:
             # take the header alone
             open_list = listed if seen_prose else None
             continue
-        rule = next((r for r in line_rules if r.pattern.fullmatch(stripped)), None)
-        if rule is not None:
+        if any_line is not None and any_line(stripped):
+            rule = next(r for r in line_rules if r.pattern.fullmatch(stripped))
             out.removed.append(Removed(number, text, rule.rule))
             continue
         out.kept.append((number, text))

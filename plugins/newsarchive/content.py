@@ -61,9 +61,11 @@ def prose_score(line: str) -> float:
     n = len(tokens)
     if n == 0:
         return SHORT
-    function = sum(t in FUNCTION_WORDS for t in tokens) / n
-    ends = line.rstrip().endswith(_SENTENCE_END)
-    if _SPEAKER.fullmatch(line) or (_MENU_SEPARATORS.search(line) and not ends):
+    function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
+    ends = line.endswith(_SENTENCE_END)
+    if (line[-1] == ":" and _SPEAKER.fullmatch(line)) or (
+        not ends and _MENU_SEPARATORS.search(line)
+    ):
         return BREAK
     if n >= 12 and (ends or function >= 0.2):
         return min(n, 50) / 10 * (1.0 if ends else 0.6) + (function >= 0.25)
@@ -155,6 +157,8 @@ def _pick_headline(
         return i not in furniture and headline_shaped(line) and not is_meta(line)
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
+    if not lines:
+        return None
     best, best_like = None, 0.0
     for i in window:
         line = lines[i]
@@ -165,6 +169,8 @@ def _pick_headline(
         cover = n / max(len(title_words), 1)
         if like >= 0.8 and cover >= 0.5 and like * min(cover, 1) >= best_like:
             best, best_like = i, like * min(cover, 1)
+    if best is None and candidate(0) and len(words(lines[0])) >= 3:
+        best = 0  # the page's title itself (its site name taken off)
     if best is None:
         above = (
             i

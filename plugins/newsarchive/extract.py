@@ -36,6 +36,7 @@ AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
 FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
+NEAR = 8  # lines above an article's body where its byline and date may be
 # furniture that comes after an article, not inside it
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
@@ -139,6 +140,8 @@ def extract_text(
         kept, headline = _cut_to_article(content, kept, removed)
         if headline and not title:
             title = squash(headline[1])
+            if headline[0] == content[0][0]:  # the page's <title>
+                title = layout.strip_site_name(title)
             removed.append(Removed(*headline, "title"))
         elif headline:  # the front matter's title wins; the meta lines read it
             kept.insert(0, headline)
@@ -253,13 +256,15 @@ def _cut_to_article(
         return kept, None
     first = content[span.start][0]
     last = content[span.end - 1][0]
-    top = content[span.headline][0] if span.headline is not None else first
+    # bylines and datelines sit between the headline and the body
+    near_top = span.start - NEAR if span.headline is None else span.headline
+    top = content[max(near_top, span.start - NEAR, 0)][0]
     headline = content[span.headline] if span.headline is not None else None
     inside, near = [], []
     for number, line in kept:
         if first <= number <= last:
             inside.append((number, line))
-        elif top < number < first and _is_meta(line):
+        elif top <= number < first and _is_meta(line):
             near.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
