@@ -22,7 +22,7 @@ import shutil
 import tempfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,8 +31,14 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsarchive import typography
-from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
+from newsarchive import furniture, typography
+from newsarchive.extract import (
+    MAX_BYTES,
+    Article,
+    NeedsFurniture,
+    SkipFile,
+    extract_file,
+)
 from newsarchive.manifest import Manifest, load_manifest
 from newsarchive.store import atomic_file, stamped
 from newsarchive.tags import unify_tags
@@ -332,10 +338,21 @@ def _manifest(path: Path, cache_dir: Path | None, found: set[str]) -> Manifest:
     return manifest
 
 
-def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
-    full, rel, manifest, typogrify = job
+class Unlearned(NamedTuple):
+    """A file no outlet profile reads: extracted once its outlet's furniture
+    is learned (see newsarchive.furniture). `hashes`: its lines."""
+
+    rel: str
+    hashes: frozenset[int]
+
+
+Job = tuple[str, str, dict, dict | None, frozenset[int] | None]
+
+
+def _extract_one(job: Job) -> Result | Unlearned:
+    full, rel, manifest, typogrify, furniture = job
     try:
-        article = extract_file(Path(full), rel, manifest)
+        article = extract_file(Path(full), rel, manifest, furniture)
         html = article_html(article, typogrify)
         html["body"] = pack(html["body"])
         result = rel, article, None, html, article.fingerprint, article_url(article)
@@ -344,11 +361,17 @@ def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
             # build_corpus): kept and cached, it would only take room
             article.paragraphs = article.paragraphs[:1]  # Article.summary
         return result
+    except NeedsFurniture as exc:
+        return Unlearned(rel, exc.hashes)
     except SkipFile as exc:
         return rel, None, str(exc), {}, "", ""
     except Exception as exc:  # a bug on one file must not stop the archive
         logger.exception("extraction failed for %s", rel)
         return rel, None, f"{ERROR}: {type(exc).__name__}: {exc}", {}, "", ""
+
+
+def outlet_of(rel: str, entry: dict) -> str:
+    return furniture.outlet_of(rel, entry.get("source_url"))
 
 
 def article_url(article: Article) -> str:
@@ -435,22 +458,48 @@ def build_corpus(
                 if (hit := shards.get(key[:2], {}).get(key)) is not None:
                     done[p] = (p, *hit)
                     continue
-            jobs.append((paths_of[p], p, entry, typogrify))
+            # None: furniture not learned yet (files an outlet profile reads
+            # need none, and are extracted in this first pass)
+            jobs.append((paths_of[p], p, entry, typogrify, None))
         hits = len(done)
         if progress:
             progress(len(done))
-        if workers > 1 and len(jobs) > 50:
-            chunk = max(1, min(64, len(jobs) // (workers * 8)))
-            for result in pool.map(_extract_one, jobs, chunksize=chunk):
-                done[result[0]] = result
-                if progress and len(done) % chunk == 0:
-                    progress(len(done))
-        else:
-            for job in jobs:
-                result = _extract_one(job)
-                done[result[0]] = result
-                if progress:
-                    progress(len(done))
+
+        def run(jobs: list[Job]) -> Iterator[Result | Unlearned]:
+            if workers > 1 and len(jobs) > 50:
+                chunk = max(1, min(64, len(jobs) // (workers * 8)))
+                yield from pool.map(_extract_one, jobs, chunksize=chunk)
+            else:
+                yield from map(_extract_one, jobs)
+
+        learner = furniture.Learner()
+        unlearned = []
+        for result in run(jobs):
+            if type(result) is Unlearned:
+                entry = manifest_entries.get(result.rel, {})
+                learner.add(outlet_of(result.rel, entry), result.hashes)
+                unlearned.append(result.rel)
+                continue
+            done[result[0]] = result
+            if progress and len(done) % 64 == 0:
+                progress(len(done))
+        # the others, with the furniture learned from them, which is part
+        # of their cache key
+        learned, jobs = learner.learned(), []
+        for p in unlearned:
+            entry = manifest_entries.get(p, {})
+            lines = learned.get(outlet_of(p, entry), frozenset())
+            if p in keys:
+                row = {**entry, "furniture": furniture.digest(lines)}
+                keys[p] = _cache_key(digests[p], p, row, salt)
+                if (hit := shards.get(keys[p][:2], {}).get(keys[p])) is not None:
+                    done[p], hits = (p, *hit), hits + 1
+                    continue
+            jobs.append((paths_of[p], p, entry, typogrify, lines))
+        for result in run(jobs):
+            done[result[0]] = result
+            if progress and len(done) % 64 == 0:
+                progress(len(done))
     if progress:
         progress(len(done))
     cached = sum(map(len, shards.values())) if cache_dir else 0

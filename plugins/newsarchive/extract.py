@@ -8,10 +8,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from newsarchive import content as layout
 from newsarchive import dates
 from newsarchive.clean import (
+    Profile,
     Removed,
     clean_lines,
     is_prose,
@@ -19,6 +21,7 @@ from newsarchive.clean import (
     pick_profile,
 )
 from newsarchive.decode import UndecodableError, decode_bytes
+from newsarchive.furniture import file_hashes, line_hash
 from newsarchive.names import (
     ROLE_LINE,
     add_author,
@@ -43,6 +46,15 @@ ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
 class SkipFile(Exception):
     """The file cannot become an article; the message says why."""
+
+
+class NeedsFurniture(Exception):
+    """No outlet profile reads the file: its outlet's furniture must be
+    learned first (see newsarchive.furniture). Holds the file's line hashes."""
+
+    def __init__(self, hashes: frozenset[int]) -> None:
+        super().__init__("outlet furniture not learned yet")
+        self.hashes = hashes
 
 
 @dataclass(slots=True)
@@ -93,11 +105,12 @@ def extract_file(
     path: Path,
     source: str,
     manifest: dict | None = None,
-    furniture: frozenset[str] = frozenset(),
+    furniture: frozenset[int] | None = frozenset(),
 ) -> Article:
     """Read, decode and extract one raw file; raise SkipFile when it cannot be.
-    `furniture`: lines learned as page furniture of the file's outlet (see
-    newsarchive.furniture)."""
+    `furniture`: hashes of the lines learned as page furniture of the file's
+    outlet (see newsarchive.furniture); None when not learned yet, which
+    raises NeedsFurniture if no outlet profile reads the file."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SkipFile(f"file is {size // (1024 * 1024)} MB, over the 20 MB limit")
@@ -115,9 +128,10 @@ def extract_text(
     text: str,
     source: str,
     manifest: dict | None = None,
-    furniture: frozenset[str] = frozenset(),
+    furniture: frozenset[int] | None = frozenset(),
 ) -> Article:
-    """Extract an article from decoded text; raise SkipFile when there is none."""
+    """Extract an article from decoded text; raise SkipFile when there is none
+    (`furniture`: as for extract_file)."""
     manifest = manifest or {}
     text = strip_bidi(text)
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
@@ -130,6 +144,8 @@ def extract_text(
     profiles = load_profiles()
     profile = pick_profile([line for _, line in content], profiles)
     active = [p for p in profiles if p is profile or p.name == "generic"]
+    if profile is None and furniture is None:
+        raise NeedsFurniture(file_hashes("\n".join(line for _, line in content)))
     if profile is None and furniture:
         content = recurring_lines(content, furniture, active, removed)
     cleaned = clean_lines(content, active)
@@ -209,23 +225,67 @@ def extract_text(
     elif not manifest.get("tags"):  # the manifest's replace them
         article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
+    if profile is None and article.source_url:
+        if article.section is None:
+            article.section, article.subsection = url_section(article.source_url)
+        if article.date is None and (found := url_date(article.source_url)):
+            article.date, article.date_source = found, "source-url"
     drop_unnamed(article)
     return article
 
 
+_URL_SECTION = re.compile(r"[a-z]{2,}(?:-[a-z]{2,}){0,2}", re.IGNORECASE)
+# path parts that name no section: `/news/article/...`, `/en-us/...`
+_URL_NOT_SECTION = frozenset(
+    "news article articles story stories amp en en-us content post posts "
+    "blog blogs p a id view index html php www".split()
+)
+
+
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d\d)(?:/|-)([01]?\d)(?:/|-)([0-3]?\d)(?=[/\-_.]|$)"
+)
+
+
+def url_date(url: str) -> date | None:
+    """The date in an article's address: `/2019/11/19/` or `/2019-11-19-`."""
+    if m := _URL_DATE.search(urlsplit(url).path):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def url_section(url: str) -> tuple[str | None, str | None]:
+    """(section, subsection) from the folders of an article's address:
+    `https://example.com/politics/elections/some-story-slug` gives
+    (`Politics`, `Elections`). Folders after one that looks like the
+    article's own (digits, a dot, a long slug) are not read."""
+    path = urlsplit(url).path
+    folders = [part for part in path.split("/") if part][:-1]  # not the page
+    found: list[str] = []
+    for part in folders:
+        if not _URL_SECTION.fullmatch(part) or len(part) > 30:
+            break
+        if part.lower() not in _URL_NOT_SECTION:
+            name = part.replace("-", " ")
+            found.append(name.upper() if len(name) <= 3 else name.title())
+    found += [None, None]
+    return found[0], found[1]
+
+
 def recurring_lines(
     content: list[tuple[int, str]],
-    furniture: frozenset[str],
-    profiles: list,
+    furniture: frozenset[int],
+    profiles: list[Profile],
     removed: list[Removed],
 ) -> list[tuple[int, str]]:
     """`content` less the lines learned as the outlet's furniture (a
     profile's `keep` patterns keep a line that must stay)."""
-    from newsarchive.furniture import line_key
-
     out = []
     for number, line in content:
-        if line_key(line) in furniture and not any(
+        if line_hash(line) in furniture and not any(
             p.keeps(line.strip()) for p in profiles
         ):
             removed.append(Removed(number, line, "recurring-line"))
@@ -271,10 +331,36 @@ def _cut_to_article(
     return near + inside, headline
 
 
+_BY_ON = re.compile(
+    r"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>[Bb]y\s+.{3,80}?)"
+    r"\s+(?:on|at|[-–—|·•,])\s+(?P<date>.{6,80})"
+)
+_NAME_DATE = re.compile(r"(?P<name>.{3,60}?)\s+[-–—|·•]\s+(?P<date>.{6,80})")
+
+
+def byline_and_date(line: str) -> tuple[list[str], date] | None:
+    """(authors, date) of a line that gives both: `Posted by Ana Ruiz on
+    May 3, 2021`, `By Ana Ruiz | May 3, 2021`, `Ana Ruiz - May 3, 2021`."""
+    if len(line) > 160:
+        return None
+    if m := _BY_ON.fullmatch(line):
+        names = parse_byline(m["by"])
+    elif m := _NAME_DATE.fullmatch(line):
+        name = name_line(m["name"])
+        names = ([name], []) if name else None
+    else:
+        return None
+    found = dates.dateline(m["date"])
+    if not names or found is None:
+        return None
+    return names[0], found
+
+
 def _is_meta(line: str) -> bool:
     text = squash(line)
     return bool(
         parse_byline(text)
+        or byline_and_date(text)
         or dates.dateline(text)
         or BREADCRUMB.fullmatch(text)
         or name_line(text)
@@ -344,6 +430,11 @@ class _Meta:
                 for name in byline[0]:
                     add_author(self.authors, name)
             return "dateline"
+        if both := byline_and_date(stripped):
+            for name in both[0]:
+                add_author(self.authors, name)
+            self.date = self.date or both[1]
+            return "byline"
         if self.print_info is None and (info := dates.print_edition(stripped)):
             self.print_info, self.print_line = info, stripped
             self.opinion = True

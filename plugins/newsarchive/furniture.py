@@ -2,10 +2,15 @@
 files of one outlet (a site's menu, its footer, a newsletter box) are not
 article text.
 
-One pass over the files, counting each distinct line once per file in a
-table per outlet (hashing: time grows with the number of lines, never with
-pairs of files). A line is furniture of its outlet when at least
-MIN_FILES files and MIN_SHARE of the outlet's files hold it.
+One pass over the files of unknown layout, counting each distinct line
+once per file in a table per outlet: time grows with the number of lines,
+never with pairs of files. Lines are counted by a 64-bit hash of their
+text (spacing and case aside), so the tables stay small. A line is
+furniture of its outlet when at least MIN_FILES files, and MIN_SHARE of
+the outlet's files, hold it.
+
+Files are told apart by outlet: the host of their `source_url` in the
+manifest, else the folder they are in.
 """
 
 from __future__ import annotations
@@ -19,17 +24,28 @@ from newsarchive.text import squash
 
 MIN_FILES = 3
 MIN_SHARE = 0.3
-MAX_LINE = 300  # longer lines are paragraphs, not furniture
+MAX_LINE = 300  # characters: longer lines are paragraphs, not furniture
 
 
-def line_key(line: str) -> str:
-    """A line as compared across files: spacing and case ignored."""
-    return squash(line).casefold()
+def line_hash(line: str) -> int | None:
+    """A line as compared across files (spacing and case aside), or None
+    for a blank line or one too long to be furniture."""
+    key = squash(line).casefold()
+    if not key or len(key) > MAX_LINE:
+        return None
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest())
 
 
-def outlet_of(rel: str, source_url: str | None) -> str:
-    """The outlet a file belongs to: its source_url's host without `www.`,
-    or else the folder it is in (an archive keeps one outlet per folder)."""
+def file_hashes(text: str) -> frozenset[int]:
+    """The distinct lines of one file that could be furniture, hashed."""
+    hashes = {line_hash(line) for line in text.split("\n")}
+    hashes.discard(None)
+    return frozenset(hashes)
+
+
+def outlet_of(rel: str, source_url: str | None = None) -> str:
+    """The outlet of the file at `rel`: its source_url's host (less `www.`),
+    or else the folder it is in."""
     if source_url:
         host = (urlsplit(source_url).hostname or "").removeprefix("www.")
         if host:
@@ -37,31 +53,28 @@ def outlet_of(rel: str, source_url: str | None) -> str:
     return "folder:" + rel.rpartition("/")[0]
 
 
-def file_lines(text: str) -> set[str]:
-    """The distinct short lines of one file, as line_key gives them."""
-    return {
-        key
-        for line in text.split("\n")
-        if (key := line_key(line)) and len(key) <= MAX_LINE
-    }
+class Learner:
+    """Counts lines per outlet, one file at a time."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, Counter[int]] = {}
+        self.files: Counter[str] = Counter()
+
+    def add(self, outlet: str, hashes: Iterable[int]) -> None:
+        self.counts.setdefault(outlet, Counter()).update(hashes)
+        self.files[outlet] += 1
+
+    def learned(self) -> dict[str, frozenset[int]]:
+        """{outlet: the hashes of its furniture lines} (outlets with some)."""
+        out = {}
+        for outlet, counts in self.counts.items():
+            need = max(MIN_FILES, MIN_SHARE * self.files[outlet])
+            lines = frozenset(h for h, n in counts.items() if n >= need)
+            if lines:
+                out[outlet] = lines
+        return out
 
 
-def learn(files: Iterable[tuple[str, set[str]]]) -> dict[str, frozenset[str]]:
-    """{outlet: its furniture} from (outlet, file_lines of one file) pairs."""
-    counts: dict[str, Counter[str]] = {}
-    sizes: Counter[str] = Counter()
-    for outlet, lines in files:
-        counts.setdefault(outlet, Counter()).update(lines)
-        sizes[outlet] += 1
-    learned = {}
-    for outlet, counter in counts.items():
-        need = max(MIN_FILES, MIN_SHARE * sizes[outlet])
-        lines = frozenset(k for k, n in counter.items() if n >= need)
-        if lines:
-            learned[outlet] = lines
-    return learned
-
-
-def digest(lines: frozenset[str]) -> str:
-    """Stands for a set of learned lines in a cache key."""
-    return hashlib.sha1("\n".join(sorted(lines)).encode()).hexdigest()
+def digest(lines: frozenset[int]) -> str:
+    """Stands for an outlet's furniture in a cache key."""
+    return hashlib.sha1(repr(sorted(lines)).encode()).hexdigest()
