@@ -282,15 +282,19 @@ def recurring_lines(
     removed: list[Removed],
 ) -> list[tuple[int, str]]:
     """`content` less the lines learned as the outlet's furniture (a
-    profile's `keep` patterns keep a line that must stay)."""
-    out = []
+    profile's `keep` patterns keep a line that must stay). A file made of
+    nothing else (an article the outlet ran again and again) keeps them."""
+    out, gone = [], []
     for number, line in content:
         if line_hash(line) in furniture and not any(
             p.keeps(line.strip()) for p in profiles
         ):
-            removed.append(Removed(number, line, "recurring-line"))
+            gone.append(Removed(number, line, "recurring-line"))
         else:
             out.append((number, line))
+    if not out:
+        return content
+    removed.extend(gone)
     return out
 
 

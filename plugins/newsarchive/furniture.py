@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from newsarchive.text import squash
@@ -45,12 +44,12 @@ def file_hashes(text: str) -> frozenset[int]:
 
 def outlet_of(rel: str, source_url: str | None = None) -> str:
     """The outlet of the file at `rel`: its source_url's host (less `www.`),
-    or else the folder it is in."""
+    or else the folder it is in (`seeds/ledger/`; `./` at the top)."""
     if source_url:
         host = (urlsplit(source_url).hostname or "").removeprefix("www.")
         if host:
             return host
-    return "folder:" + rel.rpartition("/")[0]
+    return (rel.rpartition("/")[0] or ".") + "/"
 
 
 class Learner:
@@ -59,8 +58,15 @@ class Learner:
     def __init__(self) -> None:
         self.counts: dict[str, Counter[int]] = {}
         self.files: Counter[str] = Counter()
+        self._seen: set[int] = set()
 
-    def add(self, outlet: str, hashes: Iterable[int]) -> None:
+    def add(self, outlet: str, hashes: frozenset[int]) -> None:
+        """Count a file's lines; a copy of a file counted already is not
+        counted again (its lines would all seem to recur)."""
+        copy = hash((outlet, hashes))
+        if copy in self._seen:
+            return
+        self._seen.add(copy)
         self.counts.setdefault(outlet, Counter()).update(hashes)
         self.files[outlet] += 1
 
