@@ -47,31 +47,59 @@ class Profile:
     off: frozenset[str] = frozenset()  # rules of other profiles not applied
 
     def matches(self, lines: list[str]) -> bool:
-        detect = any_of(self.detect)
-        return detect is not None and any(detect(line.strip()) for line in lines)
+        return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
 
     def keeps(self, line: str) -> bool:
         """Whether a `keep` pattern says the line stays, recurring or not."""
-        keep = any_of(self.keep)
-        return keep is not None and keep(line) is not None
+        return any(p.fullmatch(line) for p in self.keep)
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-@lru_cache(maxsize=64)
 def any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
-    """A `fullmatch` that matches where any of `patterns` does: one
-    alternation, so a line is tried in one call (unless a pattern refers
-    back to a numbered group, which an alternation would renumber)."""
+    """A `fullmatch` that matches where any of `patterns` does, or None when
+    there are none. (Tried one by one: joined into one alternation, they
+    would lose the quick test of a line's first character that each
+    pattern has on its own.)"""
     if not patterns:
         return None
-    if len(patterns) == 1 or any(_BACKREFERENCE.search(p.pattern) for p in patterns):
-        return lambda text: next(
-            (m for p in patterns if (m := p.fullmatch(text))), None
-        )
-    joined = "|".join(f"(?:{p.pattern})" for p in patterns)
-    return re.compile(joined, re.IGNORECASE).fullmatch
+
+    def fullmatch(text: str) -> re.Match[str] | None:
+        for pattern in patterns:
+            if m := pattern.fullmatch(text):
+                return m
+        return None
+
+    return fullmatch
+
+
+class _Rules(NamedTuple):
+    lines: tuple[LineRule, ...]
+    blocks: tuple[BlockRule, ...]
+    lists: tuple[ListRule, ...]
+    keep: Callable | None
+
+
+_RULES: dict[tuple[int, ...], tuple[list[Profile], _Rules]] = {}
+
+
+def _rules(profiles: list[Profile]) -> _Rules:
+    """The rules of `profiles` together, less those a profile switches off
+    (worked out once for each set of profiles)."""
+    key = tuple(map(id, profiles))
+    if (hit := _RULES.get(key)) is not None and all(
+        a is b for a, b in zip(hit[0], profiles, strict=True)
+    ):
+        return hit[1]
+    off = frozenset().union(*(p.off for p in profiles))
+    rules = _Rules(
+        tuple(r for p in profiles for r in p.lines if r.rule not in off),
+        tuple(b for p in profiles for b in p.blocks if b.rule not in off),
+        tuple(r for p in profiles for r in p.lists if r.rule not in off),
+        any_of(tuple(k for p in profiles for k in p.keep)),
+    )
+    if len(_RULES) > 16:
+        _RULES.clear()
+    _RULES[key] = (list(profiles), rules)
+    return rules
 
 
 class Removed(NamedTuple):
@@ -191,14 +219,7 @@ def pick_profile(lines: list[str], profiles: tuple[Profile, ...]) -> Profile | N
 def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cleaned:
     """Split numbered lines into kept and removed by the profiles' rules."""
     out = Cleaned()
-    off = frozenset().union(*(p.off for p in profiles))
-    line_rules = [r for p in profiles for r in p.lines if r.rule not in off]
-    block_rules = [b for p in profiles for b in p.blocks if b.rule not in off]
-    list_rules = [r for p in profiles for r in p.lists if r.rule not in off]
-    any_line = any_of(tuple(r.pattern for r in line_rules))
-    any_block = any_of(tuple(b.start for b in block_rules))
-    any_list = any_of(tuple(r.start for r in list_rules))
-    keep = any_of(tuple(k for p in profiles for k in p.keep))
+    line_rules, block_rules, list_rules, keep = _rules(profiles)
     open_block: BlockRule | None = None
     open_list: ListRule | None = None
     seen_prose = False
@@ -217,25 +238,21 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
             if open_block.end.fullmatch(stripped):
                 open_block = None
             continue
-        block = None
-        if any_block is not None and any_block(stripped):
-            block = next(b for b in block_rules if b.start.fullmatch(stripped))
+        block = next((b for b in block_rules if b.start.fullmatch(stripped)), None)
         if block is not None:
             out.removed.append(Removed(number, text, block.rule))
             if not block.end.fullmatch(stripped):
                 open_block = block
             continue
-        listed = None
-        if any_list is not None and any_list(stripped):
-            listed = next(r for r in list_rules if r.start.fullmatch(stripped))
+        listed = next((r for r in list_rules if r.start.fullmatch(stripped)), None)
         if listed is not None:
             out.removed.append(Removed(number, text, listed.rule))
             # above the article (no prose yet) the headline may come next:
             # take the header alone
             open_list = listed if seen_prose else None
             continue
-        if any_line is not None and any_line(stripped):
-            rule = next(r for r in line_rules if r.pattern.fullmatch(stripped))
+        rule = next((r for r in line_rules if r.pattern.fullmatch(stripped)), None)
+        if rule is not None:
             out.removed.append(Removed(number, text, rule.rule))
             continue
         out.kept.append((number, text))
