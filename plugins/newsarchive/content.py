@@ -35,10 +35,12 @@ _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 _SITE_SUFFIX = re.compile(r"\s+(?:[|–—•·:]|-{1,2}|::)\s+(?=[^|–—•·]{1,60}$)")
 
 
-SHORT = -2.5  # a menu item, a button, a name
-LABEL = -2.0  # a line of a few words: another story's headline, a caption
+# (weights tuned on the development half of real pages; see
+# scripts/measure_text.py)
+SHORT = -3.5  # a menu item, a button, a name: three words or fewer
+LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
 BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
-NOISE = -0.5  # a share button or a photo credit between paragraphs
+NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,16 +62,18 @@ def prose_score(line: str) -> float:
     tokens = words(line)
     n = len(tokens)
     if n == 0:
-        return SHORT
+        return 0.0  # a separator or an invisible character: neither
     function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
     ends = line.endswith(_SENTENCE_END)
     if (line[-1] == ":" and _SPEAKER.fullmatch(line)) or (
         not ends and _MENU_SEPARATORS.search(line)
     ):
         return BREAK
-    if n >= 12 and (ends or function >= 0.2):
-        return min(n, 50) / 10 * (1.0 if ends else 0.6) + (function >= 0.25)
-    if n >= 6 and ends:
+    if n >= 12 and ends:
+        return min(n, 50) / 10 + (function >= 0.25)
+    if n >= 12 and function >= 0.2:  # a long line with no full stop
+        return min(n, 50) / 10 * 0.6
+    if n >= 6 and (ends or line[-1] == ":"):
         return 1.0 if function >= 0.15 else 0.4
     if ends and n >= 2:
         return 0.2
@@ -122,13 +126,19 @@ def find_span(
     min_prose: float = 3.0,
 ) -> Span | None:
     """The article among `lines` (non-blank, in order), or None when no
-    run of prose stands out (a short dump: keep it all). `furniture`: the
-    score of each line known to be page furniture (a cleaning rule took
-    it), by index: a comments box ends a run (BREAK), a share button
-    inside it hardly counts (NOISE). `is_meta`: whether a line is a byline or a
+    run of prose stands out (a short dump: keep it all). `furniture`: for
+    the lines a cleaning rule took, by index, the weight of that rule:
+    BREAK ends a run (a comments box), NOISE means the line counts as its
+    shape says but no worse than NOISE (a share button), another number is
+    the line's score (0 for a photo credit). `is_meta`: whether a line is a
+    byline or a
     dateline (never the headline)."""
     furniture = furniture or {}
-    scores = [furniture.get(i) or prose_score(x) for i, x in enumerate(lines)]
+    scores = [prose_score(x) for x in lines]
+    for i, weight in furniture.items():
+        # a comments box ends a run (BREAK); a share button counts no worse
+        # than NOISE, a photo credit (0) not at all
+        scores[i] = weight if weight != NOISE else max(scores[i], weight)
     start, end, total = densest_run(scores)
     if total < min_prose:
         return None

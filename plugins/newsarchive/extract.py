@@ -310,8 +310,9 @@ def _cut_to_article(
     as it is."""
     gone = {r.line: r.rule for r in removed}
     lines = [line.strip() for _, line in content]
+    weight = {rule: layout.BREAK for rule in ENDING_RULES} | {"image-credit": 0.0}
     furniture = {
-        i: layout.BREAK if gone[n] in ENDING_RULES else layout.NOISE
+        i: weight.get(gone[n], layout.NOISE)
         for i, (n, _) in enumerate(content)
         if n in gone
     }
