@@ -131,8 +131,7 @@ def find_span(
     BREAK ends a run (a comments box), NOISE means the line counts as its
     shape says but no worse than NOISE (a share button), another number is
     the line's score (0 for a photo credit). `is_meta`: whether a line is a
-    byline or a
-    dateline (never the headline)."""
+    byline or a dateline (never the headline)."""
     furniture = furniture or {}
     scores = [prose_score(x) for x in lines]
     for i, weight in furniture.items():
