@@ -238,3 +238,14 @@ def test_a_profile_with_an_unknown_key_or_bad_pattern_is_an_error(
         ProfileError, match=message.replace("[", r"\[").replace("]", r"\]")
     ):
         load_profile(write(tmp_path, text))
+
+
+def test_inspect_shows_why_each_line_of_an_unknown_outlet_went(capsys):
+    from newsarchive import inspect
+
+    assert inspect.main([str(OUTLETS / "ledger" / "02_lighthouse.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "title        Council votes to keep the old lighthouse lit" in out
+    assert "recurring-line             Weekend edition: puzzles" in out
+    assert "outside-article" in out
+    assert "outlet       ./: 5 recurring lines learned from 4 files" in out
