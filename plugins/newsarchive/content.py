@@ -32,7 +32,8 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…")
 _SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
-_SITE_SUFFIX = re.compile(r"\s+(?:[|–—•·:]|-{1,2}|::)\s+(?=[^|–—•·]{1,60}$)")
+_BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
+_DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
 
 
 # (weights tuned on the development half of real pages; see
@@ -95,15 +96,41 @@ def densest_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def strip_site_name(title: str) -> str:
-    """`Headline - Site Name` -> `Headline` (the longer side of the last
-    separator, as a page's `<title>` puts the site's name before or after)."""
-    parts = _SITE_SUFFIX.split(title)
+def strip_site_name(title: str, host: str = "") -> str:
+    """`Headline - Site Name` -> `Headline`: a page's `<title>` less the
+    site's name, before or after it. The part like the address's `host`
+    (`vortexcannon.org`: `Vortex Cannon Entertainment`) is the site's name;
+    without one, the first part is the headline, unless it is much shorter
+    than the last (`Site | A longer headline`)."""
+    parts = _BAR.split(title)
+    # a dash may be the headline's own: only the last, before a short name
+    if dashes := list(_DASH_SITE.finditer(parts[-1])):
+        last, dash = parts[-1], dashes[-1]
+        parts[-1:] = [last[: dash.start()], last[dash.end() :]]
     if len(parts) < 2:
         return title
-    head = " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
-    tail = parts[-1]
-    return head if len(words(head)) >= len(words(tail)) else tail
+    site = _host_name(host)
+    if site:
+        rest = [p for p in parts if not _like_site(p, site)]
+        if rest and len(rest) < len(parts):
+            return rest[0]
+    head, tail = parts[0], parts[-1]
+    return tail if len(words(tail)) > 2 * len(words(head)) else head
+
+
+def _host_name(host: str) -> str:
+    """`www.vortexcannon.org` -> `vortexcannon`."""
+    labels = host.lower().split(".")[:-1] or host.lower().split(".")
+    return max((x for x in labels if x != "www"), key=len, default="")
+
+
+def _like_site(part: str, site: str) -> bool:
+    letters = "".join(words(part))
+    return len(letters) >= 3 and (
+        letters in site
+        or site in letters
+        or (letters[:6] == site[:6] and len(site) >= 6)
+    )
 
 
 def _likeness(line: str, title_words: set[str]) -> float:
@@ -124,6 +151,7 @@ def find_span(
     furniture: Mapping[int, float] | None = None,
     is_meta: Callable[[str], bool] = lambda line: False,
     min_prose: float = 3.0,
+    host: str = "",
 ) -> Span | None:
     """The article among `lines` (non-blank, in order), or None when no
     run of prose stands out (a short dump: keep it all). `furniture`: for
@@ -144,7 +172,7 @@ def find_span(
     # the run ends on its last line of prose, not on a trailing label
     while end > start + 1 and scores[end - 1] <= 0:
         end -= 1
-    title_words = set(words(strip_site_name(lines[0]))) if lines else set()
+    title_words = set(words(strip_site_name(lines[0], host))) if lines else set()
     headline = _pick_headline(lines, start, title_words, furniture, is_meta)
     if headline is not None and headline >= start:
         start = headline + 1
@@ -159,7 +187,8 @@ def _pick_headline(
     is_meta: Callable[[str], bool],
 ) -> int | None:
     """Index of the headline: the line above the run (or at its top) most
-    like the page's title, else the nearest headline-shaped line above."""
+    like the page's title; else the title itself (line 0); else the nearest
+    headline-shaped line above the run."""
 
     def candidate(i: int) -> bool:
         line = lines[i]

@@ -153,11 +153,12 @@ def extract_text(
     kept = cleaned.kept
     title = squash(front.get("title", ""))
     if profile is None:
-        kept, headline = _cut_to_article(content, kept, removed)
+        host = urlsplit(manifest.get("source_url") or front.get("url") or "").hostname
+        kept, headline = _cut_to_article(content, kept, removed, host or "")
         if headline and not title:
             title = squash(headline[1])
             if headline[0] == content[0][0]:  # the page's <title>
-                title = layout.strip_site_name(title)
+                title = layout.strip_site_name(title, host or "")
             removed.append(Removed(*headline, "title"))
         elif headline:  # the front matter's title wins; the meta lines read it
             kept.insert(0, headline)
@@ -302,6 +303,7 @@ def _cut_to_article(
     content: list[tuple[int, str]],
     kept: list[tuple[int, str]],
     removed: list[Removed],
+    host: str,
 ) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
     """Unknown layouts: the lines of the article's run of prose (see
     newsarchive.content), and its headline; the kept lines outside it are
@@ -316,7 +318,7 @@ def _cut_to_article(
         for i, (n, _) in enumerate(content)
         if n in gone
     }
-    span = layout.find_span(lines, furniture, _is_meta)
+    span = layout.find_span(lines, furniture, _is_meta, host=host)
     if span is None:
         return kept, None
     first = content[span.start][0]
