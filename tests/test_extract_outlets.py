@@ -249,3 +249,36 @@ def test_inspect_shows_why_each_line_of_an_unknown_outlet_went(capsys):
     assert "recurring-line             Weekend edition: puzzles" in out
     assert "outside-article" in out
     assert "outlet       ./: 5 recurring lines learned from 4 files" in out
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "headline"),
+    [
+        ("Ferry fares rise - The Bayside Ledger", "", "Ferry fares rise"),
+        (
+            "The Bayside Ledger | Ferry fares rise",
+            "baysideledger.example",
+            "Ferry fares rise",
+        ),
+        ("About tides – Bayside Ledger Media", "baysideledger.example", "About tides"),
+        (
+            "Fares rise — and so do tempers - Ledger",
+            "",
+            "Fares rise — and so do tempers",
+        ),
+        (
+            "Ferry fares to rise by a tenth in March | Ferries | Ledger",
+            "",
+            "Ferry fares to rise by a tenth in March",
+        ),
+    ],
+)
+def test_the_page_title_gives_the_headline_not_the_site_name(title, host, headline):
+    text = f"{title}\n\nMenu\n\n" + "\n\n".join(
+        "The ferry company said the new fares would apply from the first "
+        f"crossing of the day on the first of March, part {n}."
+        for n in range(3)
+    )
+    url = f"https://{host}/ferries/story" if host else None
+    a = extract_text(text, "t.txt", {"source_url": url} if url else {})
+    assert a.title == headline
