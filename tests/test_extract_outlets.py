@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from newsarchive import extract_file, extract_text
+from newsarchive.address import url_section
 from newsarchive.clean import ProfileError, clean_lines, load_profile
 from newsarchive.corpus import build_corpus
-from newsarchive.extract import NeedsFurniture, recurring_lines, url_section
+from newsarchive.extract import NeedsFurniture, recurring_lines
 from newsarchive.furniture import Learner, file_hashes, outlet_of
 
 OUTLETS = Path(__file__).parent / "fixtures" / "outlets"

@@ -8,8 +8,9 @@ score (prose counts for it, short menu-shaped lines against it), and the
 article is the run of lines whose scores add up to the most (a maximum
 sum segment), so a short subheading or caption between paragraphs stays
 while a menu of forty short items breaks the run. The headline is the
-line above that run which the page's title repeats, or else the nearest
-headline-shaped line above it.
+line above that run which the page's title (a dump's first line) repeats,
+else that title less the site's name, else the nearest headline-shaped
+line above the run.
 
 Pure functions of the lines; nothing here reads files.
 """

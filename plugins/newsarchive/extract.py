@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from newsarchive import content as layout
 from newsarchive import dates
+from newsarchive.address import url_date, url_section
 from newsarchive.clean import (
     Profile,
     Removed,
@@ -175,7 +176,7 @@ def extract_text(
         title = squash(line)
         removed.append(Removed(number, line, "title"))
 
-    meta = _Meta()
+    meta = _Meta(generic=profile is None)
     body: list[tuple[int, str]] = []
     for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
@@ -233,47 +234,6 @@ def extract_text(
             article.date, article.date_source = found, "source-url"
     drop_unnamed(article)
     return article
-
-
-_URL_SECTION = re.compile(r"[a-z]{2,}(?:-[a-z]{2,}){0,2}", re.IGNORECASE)
-# path parts that name no section: `/news/article/...`, `/en-us/...`
-_URL_NOT_SECTION = frozenset(
-    "news article articles story stories amp en en-us content post posts "
-    "blog blogs p a id view index html php www".split()
-)
-
-
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)(?:/|-)([01]?\d)(?:/|-)([0-3]?\d)(?=[/\-_.]|$)"
-)
-
-
-def url_date(url: str) -> date | None:
-    """The date in an article's address: `/2019/11/19/` or `/2019-11-19-`."""
-    if m := _URL_DATE.search(urlsplit(url).path):
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-    return None
-
-
-def url_section(url: str) -> tuple[str | None, str | None]:
-    """(section, subsection) from the folders of an article's address:
-    `https://example.com/politics/elections/some-story-slug` gives
-    (`Politics`, `Elections`). Folders after one that looks like the
-    article's own (digits, a dot, a long slug) are not read."""
-    path = urlsplit(url).path
-    folders = [part for part in path.split("/") if part][:-1]  # not the page
-    found: list[str] = []
-    for part in folders:
-        if not _URL_SECTION.fullmatch(part) or len(part) > 30:
-            break
-        if part.lower() not in _URL_NOT_SECTION:
-            name = part.replace("-", " ")
-            found.append(name.upper() if len(name) <= 3 else name.title())
-    found += [None, None]
-    return found[0], found[1]
 
 
 def recurring_lines(
@@ -401,7 +361,8 @@ def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> No
 class _Meta:
     """What the header and footer lines of a dump say about the article."""
 
-    def __init__(self) -> None:
+    def __init__(self, generic: bool) -> None:
+        self.generic = generic  # no outlet profile: any byline form
         self.section: str | None = None
         self.subsection: str | None = None
         self.authors: list[str] = []
@@ -437,7 +398,7 @@ class _Meta:
                 for name in byline[0]:
                     add_author(self.authors, name)
             return "dateline"
-        if both := byline_and_date(stripped):
+        if self.generic and (both := byline_and_date(stripped)):
             for name in both[0]:
                 add_author(self.authors, name)
             self.date = self.date or both[1]
