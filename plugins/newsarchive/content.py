@@ -173,6 +173,10 @@ def find_span(
     # the run ends on its last line of prose, not on a trailing label
     while end > start + 1 and scores[end - 1] <= 0:
         end -= 1
+    # unless that line opens a list (`Tour dates:`): its items follow
+    if lines[end - 1].endswith(":"):
+        while end < len(lines) and end not in furniture and scores[end] > SHORT:
+            end += 1
     title_words = set(words(strip_site_name(lines[0], host))) if lines else set()
     headline = _pick_headline(lines, start, title_words, furniture, is_meta)
     if headline is not None and headline >= start:
