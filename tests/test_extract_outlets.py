@@ -283,3 +283,22 @@ def test_the_page_title_gives_the_headline_not_the_site_name(title, host, headli
     url = f"https://{host}/ferries/story" if host else None
     a = extract_text(text, "t.txt", {"source_url": url} if url else {})
     assert a.title == headline
+
+
+def test_a_list_the_article_announces_stays_and_the_menu_after_it_goes():
+    body = [
+        "The brass band will play in six towns along the coast this summer, "
+        "its first tour since the bandstand on the pier was rebuilt.",
+        "Tickets go on sale at the harbour office on Monday, and children "
+        "under twelve will be let in free at every concert.",
+        "The band will play on these dates:",
+        "June 9 -- Bayside pier",
+        "June 14 -- North Shore green",
+        "July 2 -- Lighthouse field",
+    ]
+    text = "\n\n".join(
+        ["Brass band tours the coast", *body, "Home", "Sport", "Weather"]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+    assert rules(a)["Weather"] == "outside-article"
