@@ -33,6 +33,7 @@ _WORD = re.compile(r"\w+")
 _SENTENCE_END = (".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…")
 _SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
+_ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
 _BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
 _DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
 
@@ -167,6 +168,14 @@ def find_span(
         # a comments box ends a run (BREAK); a share button counts no worse
         # than NOISE, a photo credit (0) not at all
         scores[i] = weight if weight != NOISE else max(scores[i], weight)
+    # items of a list (`1 tsp cinnamon`, `• Seats: 300`) in a run of three or
+    # more count for nothing either way
+    item = [bool(_ITEM.match(x)) for x in lines]
+    for i in range(len(lines)):
+        if item[i] and i not in furniture and scores[i] < 0 and (
+            sum(item[max(0, i - 2) : i + 3]) >= 3
+        ):
+            scores[i] = 0.0
     start, end, total = densest_run(scores)
     if total < min_prose:
         return None
