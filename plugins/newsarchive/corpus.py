@@ -3,8 +3,10 @@ give each article a unique URL, and account for every file.
 
 Extraction runs in a process pool. With a cache folder, the results are kept
 on disk, each under a key made of the file's path, bytes and manifest row,
-the extraction code and the HTML options, so a rebuild extracts only files
-that are new or changed. They are kept in 256 files by the key's first two
+the extraction code and the HTML options (and, for a file no outlet profile
+reads, the lines learned as its outlet's furniture: see
+newsarchive.furniture), so a rebuild extracts only files that are new or
+changed. They are kept in 256 files by the key's first two
 digits: a few new files rewrite only a few of them. A file whose size, times
 and inode are those of the last build is not read again (see store.stamped).
 """
