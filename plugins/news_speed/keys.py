@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from jinja2 import meta
@@ -81,11 +80,15 @@ def _sha(*parts: str) -> str:
 
 
 class Fingerprints:
-    def __init__(self, settings: dict, templates: dict | None = None) -> None:
-        """`templates`: the `template_info` of an earlier build, to reuse."""
+    def __init__(
+        self, settings: dict, salt: str | None, templates: dict | None = None
+    ) -> None:
+        """`salt`: what every page depends on (news_build.inputs), None: no
+        page has a key. `templates`: the `template_info` of an earlier build,
+        to reuse."""
         self.settings = settings
         self.cacheable = set(settings.get("NEWS_RENDER_CACHE_TEMPLATES", CACHEABLE))
-        self.salt = self._salt()
+        self.salt = salt
         self._content: dict[int, str] = {}
         self._subject: dict[int, str] = {}
         self._nav: dict[int, str] = {}
@@ -99,21 +102,6 @@ class Fingerprints:
         # includes or extends (working that out is the slow part)
         self.template_info: dict[str, tuple[frozenset, tuple]] = dict(templates or {})
         self.sources: set[str] = set()  # the hashes of the sources read
-
-    def _salt(self) -> str:
-        h = hashlib.sha1(VERSION.encode())
-        # the code that runs while pages render: the plugins' own folders
-        # (extraction code changes show in the articles' fingerprints)
-        root = Path(__file__).resolve().parent.parent
-        folders = [root / str(name) for name in self.settings.get("PLUGINS", [])]
-        folders.append(Path(self.settings.get("THEME", "")))
-        for folder in folders:
-            for path in sorted(folder.glob("**/*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-        for key in sorted(self.settings):
-            h.update(f"{key}={_plain(self.settings[key])}\n".encode())
-        return h.hexdigest()
 
     # values ----------------------------------------------------------------
 
@@ -238,6 +226,8 @@ class Fingerprints:
     # jobs ------------------------------------------------------------------
 
     def job_key(self, job: tuple[str, tuple, dict]) -> str | None:
+        if self.salt is None:
+            return None
         kind, args, kwargs = job
         if kind == "feed":
             elements, _context, *rest = args

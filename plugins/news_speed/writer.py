@@ -20,7 +20,6 @@ DELETE_OUTPUT_DIRECTORY asks; later builds keep it and update it in place.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import logging
@@ -39,26 +38,18 @@ from pelican import signals
 from pelican.utils import clean_output_dir, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from news_build.inputs import foreign_receivers
+from news_build.options import cache_dir, workers
+from news_build.progress import Progress
+from news_build.session import connect as connect_session
+from news_build.session import session
 from news_speed import atom
 from news_speed.keys import Fingerprints
-from news_speed.progress import Progress
 from newsarchive.store import atomic_file
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 16  # jobs a render process takes at a time (a few tens of ms)
-_state: dict = {}
-
-
-def cache_dir(settings: dict) -> Path | None:
-    """NEWS_CACHE, by default `.cache` in the content root; None: no cache."""
-    value = settings.get("NEWS_CACHE", os.path.join(settings["PATH"], ".cache"))
-    return Path(value) if value else None
-
-
-def workers(settings: dict) -> int:
-    n = settings.get("NEWS_WORKERS")
-    return n if n is not None else min(os.cpu_count() or 1, 4)
 
 
 class _Buffer(io.TextIOBase):
@@ -95,7 +86,7 @@ class ParallelWriter(Writer):
         self.produced: set[str] = set()
         self.changed = 0
         os.makedirs(output_path, exist_ok=True)  # others write here directly
-        _state["writer"] = self
+        self.keys: Fingerprints | None = None  # while pages render
 
     # recording -----------------------------------------------------------
 
@@ -214,7 +205,8 @@ class ParallelWriter(Writer):
         None: each one's render key, and the job rendered unless its key is
         the last build's and its file is still there. Returns the keys and
         how many were rendered."""
-        keys: Fingerprints = _state["fingerprints"]
+        keys = self.keys
+        assert keys is not None
         new_keys: dict[str, str] = {}
         rendered = 0
         while (start := take()) is not None:
@@ -239,45 +231,33 @@ class ParallelWriter(Writer):
         per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
         n = min(workers(self.settings), len(jobs) // per_worker or 1)
         bar = Progress("Writing", len(jobs))
-        # the salt reads the theme and plugins once, before the workers fork
-        _state["fingerprints"] = keys = Fingerprints(self.settings, templates)
+        build = session(self.settings)
+        self.keys = keys = Fingerprints(self.settings, build.digest, templates)
         _compile_templates(jobs, keys)
         # kept with the record: what this build's templates gave
         used = {d: keys.template_info[d] for d in keys.sources}
         templates.clear()
         templates.update(used)
-        # what the pages show lasts until the build ends: keep the collector
-        # from walking it again (and at exit), and worker processes from
-        # copying every object's page (keep_output lets it go when the next
-        # build starts)
-        gc.freeze()
+        # what the pages show lasts until the build ends
+        build.freeze()
         if n <= 1:
             done = iter(range(1, len(jobs) + 1))
             starts = iter(range(0, len(jobs), CHUNK))
             result = self._share(
                 jobs, lambda: next(starts, None), old, lambda: bar.update(next(done))
             )
-            _state.pop("fingerprints", None)
+            self.keys = None
             bar.close()
             return result
         # this process renders a share itself: each worker copies the pages
         # of this heap it touches, this process copies none
         ctx = multiprocessing.get_context("fork")
-        counter = ctx.Value("i", 0)
-        _state.update(jobs=jobs, old=old, counter=counter, cursor=ctx.Value("i", 0))
+        share = _Share(self, jobs, old, ctx)
         produced, changed = self.produced, self.changed
         try:
-            with ctx.Pool(n - 1) as pool:
-                results = [pool.apply_async(_render_share) for _ in range(n - 1)]
-                own = _render_share(lambda: bar.update(counter.value))
-                for result in results:
-                    while not result.ready():
-                        result.wait(0.2)
-                        bar.update(counter.value)
-                shares = [own, *(result.get() for result in results)]
+            shares = share.run(n - 1, lambda: bar.update(share.counter.value))
         finally:
-            for name in ("jobs", "old", "fingerprints", "cursor"):
-                _state.pop(name, None)
+            self.keys = None
             self.produced, self.changed = produced, changed
         bar.close()
         new_keys: dict[str, str] = {}
@@ -308,41 +288,78 @@ def _compile_templates(jobs: list, keys: Fingerprints) -> None:
             env.get_template(used)
 
 
-def _render_share(
-    counted: Callable[[], None] | None = None,
-) -> tuple[set[str], int, dict[str, str], int]:
-    """Render jobs, CHUNK at a time, until none are left, in a worker or in
-    the building process; `counted` is called each time the shared count of
-    jobs done grows."""
-    writer: ParallelWriter = _state["writer"]
-    counter = _state["counter"]
-    writer.produced, writer.changed = set(), 0
+class _Share:
+    """The jobs, shared by forked render processes and this one: each takes
+    the next CHUNK when it is done with its last, until none are left.
+    (Forked, not pickled: a process starts with the jobs in its memory.)"""
 
-    done = 0
+    def __init__(self, writer: ParallelWriter, jobs: list, old: dict, ctx) -> None:
+        self.writer, self.jobs, self.old, self.ctx = writer, jobs, old, ctx
+        self.counter = ctx.Value("i", 0)  # jobs done, for the bar
+        self.cursor = ctx.Value("i", 0)  # the next job to take
 
-    def count(n: int) -> None:
-        with counter.get_lock():
-            counter.value += n
-        if counted is not None:
-            counted()
+    def run(self, forks: int, counted: Callable[[], None]) -> list[tuple]:
+        """Render with `forks` forked processes and this one; each one's
+        produced files, changed count, keys and rendered count."""
+        pipes, processes = [], []
+        for _ in range(forks):
+            receive, send = self.ctx.Pipe(duplex=False)
+            process = self.ctx.Process(target=self._child, args=(send,))
+            process.start()
+            send.close()
+            pipes.append(receive)
+            processes.append(process)
+        shares = [self.render(counted)]
+        for receive, process in zip(pipes, processes, strict=True):
+            while not receive.poll(0.2):
+                counted()
+                if not process.is_alive() and not receive.poll(0):
+                    raise RuntimeError("a render process failed (see above)")
+            shares.append(receive.recv())
+            process.join()
+        return shares
 
-    def tick() -> None:  # the bar is told every 25 jobs
-        nonlocal done
-        done += 1
-        if done % 25 == 0:
-            count(25)
+    def _child(self, send) -> None:
+        try:
+            send.send(self.render())
+        finally:
+            send.close()
 
-    jobs, cursor = _state["jobs"], _state["cursor"]
+    def render(
+        self, counted: Callable[[], None] | None = None
+    ) -> tuple[set[str], int, dict[str, str], int]:
+        """Render jobs, CHUNK at a time, until none are left; `counted` is
+        called each time the shared count of jobs done grows."""
+        writer, counter, cursor, jobs = (
+            self.writer,
+            self.counter,
+            self.cursor,
+            self.jobs,
+        )
+        writer.produced, writer.changed = set(), 0
+        done = 0
 
-    def take() -> int | None:
-        with cursor.get_lock():
-            start = cursor.value
-            cursor.value += CHUNK
-        return start if start < len(jobs) else None
+        def count(n: int) -> None:
+            with counter.get_lock():
+                counter.value += n
+            if counted is not None:
+                counted()
 
-    keys, rendered = writer._share(jobs, take, _state["old"], tick)
-    count(done % 25)
-    return writer.produced, writer.changed, keys, rendered
+        def tick() -> None:  # the bar is told every 25 jobs
+            nonlocal done
+            done += 1
+            if done % 25 == 0:
+                count(25)
+
+        def take() -> int | None:
+            with cursor.get_lock():
+                start = cursor.value
+                cursor.value += CHUNK
+            return start if start < len(jobs) else None
+
+        keys, rendered = writer._share(jobs, take, self.old, tick)
+        count(done % 25)
+        return writer.produced, writer.changed, keys, rendered
 
 
 def _record_path(settings: dict) -> Path | None:
@@ -374,11 +391,18 @@ def _save(path: Path, data: dict) -> None:
 
 def keep_output(pelican) -> None:
     """Update the output folder in place instead of emptying it first; empty
-    it only when there is no record of what the last build wrote."""
-    _state["started"] = time.time()
-    gc.unfreeze()  # what an earlier build in this process froze
+    it only when there is no record of what the last build wrote, or when a
+    plugin from outside the project is loaded (it may write files in the
+    output folder that a clean build would not have: see news_build.inputs)."""
     if not pelican.delete_outputdir:
         return
+    if foreign := foreign_receivers():
+        logger.info(
+            "plugins from outside the project (%s): the output folder is "
+            "emptied first and every page written again",
+            ", ".join(foreign),
+        )
+        return  # Pelican empties it
     pelican.delete_outputdir = False
     record = _record_path(pelican.settings)
     if record is None or not record.exists():
@@ -414,6 +438,7 @@ def escape(value: object) -> Markup:
 
 
 def register() -> None:
+    connect_session()
     jinja2.runtime.escape = escape  # what templates compiled from now on call
     signals.initialized.connect(keep_output)
     signals.get_writer.connect(get_writer)

@@ -34,7 +34,7 @@ from typing import Any, NamedTuple
 from newsarchive import typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import Manifest, load_manifest
-from newsarchive.store import atomic_file, stamped
+from newsarchive.store import atomic_file, stamped, versions
 from newsarchive.tags import unify_tags
 
 logger = logging.getLogger(__name__)
@@ -188,8 +188,9 @@ def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
 
 @cache
 def code_version() -> str:
-    """Changes whenever the extraction code or cleaning profiles change."""
-    h = hashlib.sha1()
+    """Changes whenever the extraction code or cleaning profiles change, or
+    the version of Python or of an installed package."""
+    h = hashlib.sha1(versions().encode())
     here = Path(__file__).parent
     for path in sorted(
         [*here.glob("*.py"), *here.glob("*.toml"), *here.glob("profiles/*.toml")]

@@ -3,7 +3,10 @@ values worked out from a file reused while the file's stamp is unchanged."""
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -70,3 +73,15 @@ def stamped(
         if settled and value is not None:
             stamps[key] = (stamp, value)
     return values
+
+
+@functools.cache
+def versions() -> str:
+    """Python's version and every installed package's, one a line: what is
+    kept is kept for these."""
+    names = sorted(
+        f"{d.metadata['Name']}=={d.version}"
+        for d in importlib.metadata.distributions()
+        if d.metadata["Name"]
+    )
+    return "\n".join([sys.version, sys.platform, *names])
