@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from news_build import inputs
+from news_build import inputs, pelican_seams
 
 logger = logging.getLogger(__name__)
 
@@ -131,5 +131,6 @@ def connect() -> None:
     """Connect start and finish (once, however many plugins ask)."""
     from pelican import signals
 
+    pelican_seams.check()
     signals.get_generators.connect(start)
     signals.finalized.connect(finish)

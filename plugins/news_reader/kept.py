@@ -27,7 +27,8 @@ from typing import Any, BinaryIO
 
 from pelican.urlwrappers import URLWrapper
 
-from news_speed.keys import attributes
+from news_build.pelican_seams import context_of
+from news_build.pelican_seams import state_of as attributes
 from newsarchive.store import atomic_file
 
 logger = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class KeptArticles:
             return
         new: dict[str, dict[str, Any]] = {}
         for a in articles:
-            if a.settings is settings and a._context is context:
+            if a.settings is settings and context_of(a) is context:
                 new.setdefault(shard(a.raw_source), {})[a.raw_source] = a
         live = {id(settings): "settings", id(context): "context"}
         self.folder.mkdir(parents=True, exist_ok=True)

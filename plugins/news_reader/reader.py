@@ -25,6 +25,13 @@ from pelican.readers import BaseReader
 from pelican.utils import order_content
 
 from news_build.options import cache_dir
+from news_build.pelican_seams import (
+    LazyArticle,
+    content_html,
+    skip_unused_stamps,
+    wrap_read_file,
+)
+from news_build.pelican_seams import restore as restore_object
 from news_build.progress import Progress
 from news_build.session import connect as connect_session
 from news_build.session import session
@@ -140,7 +147,7 @@ def _kept(settings: dict) -> KeptArticles:
     return build.value("kept", make)
 
 
-class RawArticle(Article):
+class RawArticle(LazyArticle):
     """An article from a raw file. Its body stays compressed in the corpus
     and is unpacked each time a page or feed shows it or its summary (the
     first paragraph), so a large archive does not hold every body in
@@ -156,25 +163,13 @@ class RawArticle(Article):
         *("title", "plain_title", "date", "undated", "date_source", "slug"),
         *("override_url", "override_save_as", "plain_summary", "words"),
         *("source_url", "subsection", "emails", "raw_source", "extraction"),
-        *("category", "authors", "tags", "reader", "body"),
+        *("category", "authors", "tags", "reader"),
         # news_pages
         *("newer_in_section", "older_in_section", "related"),
         *("section_group", "subsection_group"),
     )
 
-    @property
-    def _content(self) -> str:
-        """The body, for plugins that read Pelican's `_content`."""
-        return self._get_content()
-
-    @_content.setter
-    def _content(self, value: str) -> None:
-        if value:  # a plugin's new body (Pelican itself sets "")
-            self.body = value
-
-    def _get_content(self) -> str:
-        if (body := getattr(self, "body", None)) is not None:
-            return body
+    def body_html(self) -> str:
         build = session(self.settings)
         entry = _corpus(self.settings).entries[self.raw_source]
         last = build.values.get("last body")  # a feed asks for content, then summary
@@ -182,11 +177,8 @@ class RawArticle(Article):
             last = build.values["last body"] = (entry, entry.body_html())
         return last[1]
 
-    def get_content(self, siteurl: str) -> str:
-        return self._update_content(self._get_content(), siteurl)
-
     def get_summary(self, siteurl: str) -> str:
-        return summary_html(self._get_content())
+        return summary_html(content_html(self))
 
     def get_relative_source_path(self, source_path: str | None = None) -> str | None:
         # the reader worked it out already, as the corpus names the file
@@ -264,20 +256,11 @@ class RawArticleReader(BaseReader):
         return "", meta  # the body: RawArticle
 
 
-def skip_unused_stamps(cacher) -> None:
-    """Pelican's content cache takes each source file's modification time
-    when it reads the file and when it stores the result, even with the
-    cache off; then no stamp is ever compared, so none is taken."""
-    if not cacher._cache_data_policy and not cacher._cache:
-        cacher._get_file_stamp = lambda filename: None
-
-
 def add_reader(readers) -> None:
     readers.reader_classes["txt"] = RawArticleReader
     # The extraction workers already typogrified raw articles' HTML (see
     # typogrify_options); Pelican must not do it again in this process.
     plain = dict(readers.settings, TYPOGRIFY=False)
-    read_file = readers.read_file
 
     readers.raw_settings = plain  # what raw articles refer to
 
@@ -301,12 +284,9 @@ def add_reader(readers) -> None:
         state = kept.take(rel, fingerprint(entry))
         if state is None:
             return None
-        article = RawArticle.__new__(RawArticle)
-        for name, value in state.items():  # slots too
-            setattr(article, name, value)
-        return article
+        return restore_object(RawArticle, state)
 
-    def read_without_typogrify(base_path, path, *args, **kwargs):
+    def read_without_typogrify(read_file, base_path, path, *args, **kwargs):
         if not str(path).endswith(".txt"):
             return read_file(base_path, path, *args, **kwargs)
         if kwargs.get("content_class") is Article:
@@ -321,7 +301,9 @@ def add_reader(readers) -> None:
         finally:
             readers.settings = settings
 
-    readers.read_file = read_without_typogrify
+    wrap_read_file(
+        readers, lambda read_file: partial(read_without_typogrify, read_file)
+    )
 
 
 def drop_other_articles(generator) -> None:

@@ -29,20 +29,13 @@ from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from news_build.pelican_seams import content_html
+from news_build.pelican_seams import state_of as attributes
+
 VERSION = "3"
 CACHEABLE = ("article", "group", "page")
 _SKIP_ATTRS = {"settings", "metadata", "translations", "date_format"}
 _SIMPLE = {str, int, float, bool, type(None)}
-
-
-def attributes(obj: Any) -> dict[str, Any]:
-    """An object's attributes, those held in slots too."""
-    got = dict(vars(obj))
-    for cls in type(obj).__mro__:
-        for name in getattr(cls, "__slots__", ()):
-            if name not in got and hasattr(obj, name):
-                got[name] = getattr(obj, name)
-    return got
 
 
 def _is_group(value: Any) -> bool:
@@ -128,9 +121,7 @@ class Fingerprints:
             if "extraction" in meta:  # a raw article: see news_reader
                 parts.append(meta["extraction"])
             else:
-                # Pelican's hook for content kept elsewhere, as RawArticle does
-                body = c._get_content() if hasattr(c, "_get_content") else c._content
-                parts.append(body or "")
+                parts.append(content_html(c))
                 for k in sorted(meta):
                     parts += (k, plain(meta[k]))
             self._content[key] = _sha(*parts)

@@ -30,16 +30,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2.runtime
-import markupsafe
-from feedgenerator import Atom1Feed
-from markupsafe import Markup
 from pelican import signals
 from pelican.utils import clean_output_dir, sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
 
 from news_build.inputs import foreign_receivers
 from news_build.options import cache_dir, workers
+from news_build.pelican_seams import BufferedWriter, install_escape
 from news_build.progress import Progress
 from news_build.session import connect as connect_session
 from news_build.session import session
@@ -78,7 +74,9 @@ class _Buffer(io.TextIOBase):
         super().close()
 
 
-class ParallelWriter(Writer):
+class ParallelWriter(BufferedWriter):
+    atom_class = atom.Atom1Feed
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[tuple[str, tuple, dict]] = []
@@ -105,29 +103,7 @@ class ParallelWriter(Writer):
 
     # writing -------------------------------------------------------------
 
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, item)  # credits item.author
-        feed.items[-1]["co_authors"] = [
-            a.name for a in getattr(item, "authors", [])[1:]
-        ]
-
-    def _create_new_feed(self, feed_type, feed_title, context):
-        feed = super()._create_new_feed(feed_type, feed_title, context)
-        if type(feed) is Atom1Feed:
-            feed.__class__ = atom.Atom1Feed  # the same feed, written faster
-        return feed
-
-    def _open_w(self, filename, encoding, override=False):
-        # Pelican's rules for writing one file twice, then a buffer
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f"{filename} overwritten twice")
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(f"{filename} written twice")
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
+    def open_buffer(self, filename: str, encoding: str) -> _Buffer:
         return _Buffer(self, filename, encoding)
 
     def save(self, path: str, data: bytes) -> None:
@@ -428,18 +404,9 @@ def flush_before_static(generators) -> None:
     last.generate_output = flush_then_generate
 
 
-def escape(value: object) -> Markup:
-    """markupsafe.escape, which Jinja calls for each `{{ }}` of a page (a
-    hundred or so): the same Markup, made for a plain str without Markup's
-    Python `__new__`, which costs nine times the escaping itself."""
-    if type(value) is str:
-        return str.__new__(Markup, markupsafe._escape_inner(value))
-    return markupsafe.escape(value)
-
-
 def register() -> None:
     connect_session()
-    jinja2.runtime.escape = escape  # what templates compiled from now on call
+    install_escape()
     signals.initialized.connect(keep_output)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(flush_before_static)
