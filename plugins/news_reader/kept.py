@@ -29,7 +29,7 @@ from pelican.urlwrappers import URLWrapper
 
 from news_build.pelican_seams import context_of
 from news_build.pelican_seams import state_of as attributes
-from newsarchive.store import atomic_file
+from newsarchive import store
 
 logger = logging.getLogger(__name__)
 
@@ -86,13 +86,8 @@ class KeptArticles:
             return
         live: dict[Any, Any] = {"settings": settings, "context": context}
         for path in self.folder.glob("??.pickle"):
-            try:
-                with path.open("rb") as fh:
-                    if pickle.load(fh) != self.salt:
-                        continue
-                    states = _Unpickler(fh, live, wrap).load()
-            except Exception:  # truncated, or classes that changed
-                logger.debug("kept articles in %s not used", path, exc_info=True)
+            states = store.load(path, self.salt, lambda fh: _Unpickler(fh, live, wrap))
+            if not isinstance(states, dict):
                 continue
             self.states.update(states)
             self.names[path.stem] = set(states)
@@ -127,6 +122,4 @@ class KeptArticles:
                 path.unlink(missing_ok=True)
                 continue
             states = {rel: (a.extraction, attributes(a)) for rel, a in items.items()}
-            with atomic_file(path) as fh:
-                pickle.dump(self.salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                _Pickler(fh, live).dump(states)
+            store.keep(path, self.salt, states, lambda fh: _Pickler(fh, live))

@@ -25,7 +25,6 @@ import io
 import logging
 import multiprocessing
 import os
-import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,7 +40,7 @@ from news_build.session import connect as connect_session
 from news_build.session import session
 from news_speed import atom
 from news_speed.keys import Fingerprints
-from newsarchive.store import atomic_file
+from newsarchive import store
 
 logger = logging.getLogger(__name__)
 
@@ -157,8 +156,9 @@ class ParallelWriter(BufferedWriter):
             except OSError:
                 pass
         if record_path is not None:
-            _save(
+            store.keep(
                 record_path,
+                RECORD,
                 {
                     "keys": new_keys,
                     "produced": sorted(self.produced),
@@ -346,20 +346,12 @@ def _record_path(settings: dict) -> Path | None:
     return folder / f"pages-{hashlib.sha1(out.encode()).hexdigest()[:16]}.pickle"
 
 
+RECORD = "pages 1"  # the salt of the record's layout
+
+
 def _load(path: Path | None) -> dict:
-    empty: dict = {"keys": {}, "produced": []}
-    if path is None:
-        return empty
-    try:
-        data = pickle.loads(path.read_bytes())
-    except (OSError, pickle.PickleError, EOFError):
-        return empty
-    return data if isinstance(data, dict) else empty
-
-
-def _save(path: Path, data: dict) -> None:
-    with atomic_file(path) as fh:
-        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    got = store.load(path, RECORD) if path is not None else None
+    return got if isinstance(got, dict) else {"keys": {}, "produced": []}
 
 
 # signal handlers -----------------------------------------------------------
