@@ -18,7 +18,10 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "the manifest of raw files (`seeds/manifest.csv` in pelicanconf.py), "
         "relative to PATH",
     ),
-    "NEWS_REPORT": ("`build-report.json`", "where the build report is written"),
+    "NEWS_REPORT": (
+        "`build-report.json`",
+        "where the build report is written (pelicanconf.py: at the project root)",
+    ),
     "NEWS_CACHE": (
         "`PATH/.cache`",
         "the folder kept between builds for incremental builds; empty: no cache",
@@ -38,8 +41,8 @@ SETTINGS: dict[str, tuple[str, str]] = {
         "is unchanged (other pages are rendered, and written if they changed)",
     ),
     "NEWS_GROUP_FEED_MAX_ITEMS": (
-        "FEED_MAX_ITEMS",
-        "items in each author's and tag's feed",
+        "50",
+        "items in each author's and tag's feed (20 in pelicanconf.py)",
     ),
     "NEWS_SITEMAP_LIMIT": (
         "50000",

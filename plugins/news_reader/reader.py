@@ -24,7 +24,7 @@ from pelican.contents import Article
 from pelican.readers import BaseReader
 from pelican.utils import order_content
 
-from news_build.options import cache_dir
+from news_build.options import cache_dir, workers
 from news_build.pelican_seams import (
     LazyArticle,
     content_html,
@@ -76,7 +76,7 @@ def _corpus(settings: dict) -> Corpus:
             root,
             settings["ARTICLE_PATHS"],
             manifest_path=root / manifest if manifest else None,
-            workers=settings.get("NEWS_WORKERS"),
+            workers=workers(settings),
             cache_dir=cache / "extract" if cache else None,
             typogrify=typogrify_options(settings),
             progress=bar.update,
