@@ -35,6 +35,10 @@ from newsarchive.store import versions
 VERSION = "1"
 PROJECT_PLUGINS = Path(__file__).resolve().parent.parent  # plugins/
 SESSION_KEY = "_news_build_session"  # see session.py: not an input
+# The metadata by which an article (or page) can tell render keys and kept
+# articles everything it was made from, in place of its HTML and metadata
+# (news_reader gives raw articles one).
+CONTENT_DIGEST = "extraction"
 
 
 class Unknown(Exception):

@@ -2,9 +2,10 @@
 
 Pelican builds an Article for every raw file on every build: its metadata
 processed, its dates, paths and URL worked out, about 0.25 ms a file. An
-article whose `extraction` fingerprint (its cached extraction, URL and tag
-spellings: see reader.py) is the last build's, under the same settings,
-code and Pelican version, is restored from the state it had then instead.
+article whose content digest (its cached extraction, URL and tag
+spellings: see reader.py) is the last build's, under the same build digest
+(settings, code, theme, versions: see news_build.inputs), is restored from
+the state it had then instead.
 
 States are taken when the articles are all read (before any plugin links
 them to each other) and kept in 256 files by a hash of the file's path, so
@@ -12,7 +13,9 @@ a few new files rewrite only a few of them. Settings, the shared context
 and the Tag, Author and Category objects are not stored: they are the
 current build's. Pelican's `article_generator_preread`,
 `article_generator_context` and `content_object_init` signals are not sent
-again for a restored article (what receivers did to it then is kept).
+again for a restored article (what the project's receivers did to it then
+is kept); while a plugin from outside the project is loaded, no article is
+restored (reader._kept).
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ class _Unpickler(pickle.Unpickler):
 
 
 class KeptArticles:
-    """States by relative path, each with the fingerprint it was kept under."""
+    """States by relative path, each with the content digest it was kept under."""
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.folder, self.salt = folder, salt
@@ -92,10 +95,10 @@ class KeptArticles:
             self.states.update(states)
             self.names[path.stem] = set(states)
 
-    def take(self, rel: str, fingerprint: str | None) -> dict | None:
-        """The state kept for `rel` if it was kept under `fingerprint`."""
+    def take(self, rel: str, digest: str | None) -> dict | None:
+        """The state kept for `rel` if it was kept under `digest`."""
         got = self.states.pop(rel, None)
-        if got is None or fingerprint is None or got[0] != fingerprint:
+        if got is None or digest is None or got[0] != digest:
             return None
         self.restored.add(rel)
         return got[1]

@@ -24,6 +24,7 @@ from pelican.contents import Article
 from pelican.readers import BaseReader
 from pelican.utils import order_content
 
+from news_build.inputs import CONTENT_DIGEST
 from news_build.options import cache_dir, workers
 from news_build.pelican_seams import (
     LazyArticle,
@@ -111,7 +112,7 @@ def _rel(settings: dict, source_path: str) -> str:
     return Path(os.path.relpath(source_path, root)).as_posix()
 
 
-def fingerprint(entry: Entry) -> str | None:
+def content_digest(entry: Entry) -> str | None:
     """Everything the reader gives Pelican for a file comes from the file's
     cached extraction (its key), its URL and the archive-wide tag spellings:
     render keys and kept articles go by this instead of by HTML and
@@ -245,8 +246,8 @@ class RawArticleReader(BaseReader):
             "emails": a.emails,
             "raw_source": rel,
         }
-        if (extraction := fingerprint(entry)) is not None:
-            meta["extraction"] = extraction
+        if (extraction := content_digest(entry)) is not None:
+            meta[CONTENT_DIGEST] = extraction
         if a.section:
             meta["category"] = self._process("category", a.section)
         if a.authors:
@@ -281,7 +282,7 @@ def add_reader(readers) -> None:
         entry = _corpus(readers.settings).entries.get(rel)
         if entry is None or entry.status != PUBLISHED:
             return None
-        state = kept.take(rel, fingerprint(entry))
+        state = kept.take(rel, content_digest(entry))
         if state is None:
             return None
         return restore_object(RawArticle, state)

@@ -1,15 +1,16 @@
 """Render keys: a fingerprint of everything a page or feed shows.
 
-A page's key covers the code, theme and settings (the salt), its output
-name and template, every keyword the generator passed for it, and the
+A page's key covers what every page depends on (the build digest: see
+news_build.inputs; with none, no page has a key), its output name and
+template, every keyword the generator passed for it, and the
 context variables its template (with everything it includes or extends)
 names. Values are reduced to stable text:
 
 - an article or page passed as the page's subject: its HTML, metadata and
   the attributes plugins set on it (`related`, neighbours...);
-- an article in a list (teasers, feeds): its HTML and metadata, or, for a
-  raw article, the `extraction` fingerprint the reader gives it (which
-  stands for both);
+- an article in a list (teasers, feeds): its HTML and metadata, or the
+  content digest it carries in their place (news_build.inputs.CONTENT_DIGEST,
+  which news_reader gives raw articles);
 - a group (section, author, tag, month) passed to the page: its name, URL,
   count and articles; a group reached from the context (`news_sections` on
   the front page): its name, URL and children only, as for navigation.
@@ -29,6 +30,7 @@ from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from news_build.inputs import CONTENT_DIGEST
 from news_build.pelican_seams import content_html
 from news_build.pelican_seams import state_of as attributes
 
@@ -72,7 +74,7 @@ def _sha(*parts: str) -> str:
     return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Fingerprints:
+class RenderKeys:
     def __init__(
         self, settings: dict, salt: str | None, templates: dict | None = None
     ) -> None:
@@ -118,8 +120,8 @@ class Fingerprints:
         if key not in self._content:
             plain, meta = self.plain, c.metadata
             parts = [c.url, c.save_as or "", str(c.status)]
-            if "extraction" in meta:  # a raw article: see news_reader
-                parts.append(meta["extraction"])
+            if CONTENT_DIGEST in meta:  # it stands for the HTML and metadata
+                parts.append(meta[CONTENT_DIGEST])
             else:
                 parts.append(content_html(c))
                 for k in sorted(meta):

@@ -39,7 +39,7 @@ from news_build.progress import Progress
 from news_build.session import connect as connect_session
 from news_build.session import session
 from news_speed import atom
-from news_speed.keys import Fingerprints
+from news_speed.keys import RenderKeys
 from newsarchive import store
 
 logger = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class ParallelWriter(BufferedWriter):
         self.produced: set[str] = set()
         self.changed = 0
         os.makedirs(output_path, exist_ok=True)  # others write here directly
-        self.keys: Fingerprints | None = None  # while pages render
+        self.keys: RenderKeys | None = None  # while pages render
 
     # recording -----------------------------------------------------------
 
@@ -208,7 +208,7 @@ class ParallelWriter(BufferedWriter):
         n = min(workers(self.settings), len(jobs) // per_worker or 1)
         bar = Progress("Writing", len(jobs))
         build = session(self.settings)
-        self.keys = keys = Fingerprints(self.settings, build.digest, templates)
+        self.keys = keys = RenderKeys(self.settings, build.digest, templates)
         _compile_templates(jobs, keys)
         # kept with the record: what this build's templates gave
         used = {d: keys.template_info[d] for d in keys.sources}
@@ -246,7 +246,7 @@ class ParallelWriter(BufferedWriter):
         return new_keys, rendered
 
 
-def _compile_templates(jobs: list, keys: Fingerprints) -> None:
+def _compile_templates(jobs: list, keys: RenderKeys) -> None:
     """Compile the templates the jobs render, and those they include or
     import, once, before the workers fork (each would compile its own)."""
     seen: set[tuple[int, str]] = set()

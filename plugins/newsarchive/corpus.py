@@ -217,7 +217,7 @@ def summary_html(body: str) -> str:
     return body.split("</p>", 1)[0] + "</p>" if body else "<p></p>"
 
 
-def pack(html: str) -> bytes:
+def pack_body(html: str) -> bytes:
     """An article body as kept until a page shows it: two fifths of the room.
     (zlib's fastest level: the default takes twice the time to save an
     eighth of the room, on disk once the corpus is built.)"""
@@ -364,7 +364,7 @@ def _extract_one(job: Job) -> tuple[str, Extraction]:
     try:
         article = extract_file(Path(job.full), job.rel, job.manifest)
         html = article_html(article, job.typogrify)
-        html["body"] = pack(html["body"])
+        html["body"] = pack_body(html["body"])
         result = Extraction(
             article, None, html, article.fingerprint, article_url(article)
         )
