@@ -14,6 +14,28 @@ plugins keep for the length of a build:
 
 Each plugin reaches the session through the settings it is handed
 (`session(settings)`); nothing is kept at module level.
+
+A build, phase by phase (the Pelican signal, then what the plugins do):
+
+1. `initialized` (once per Pelican object): pelican_seams.check() has run
+   as the plugins registered; news_speed.keep_output decides whether the
+   output folder is updated in place or emptied first.
+2. `get_generators`: start(): a new BuildSession.
+3. `readers_init`: news_reader adds the raw-file reader.
+4. The first raw file read: news_reader builds the corpus
+   (newsarchive.corpus.build_corpus: manifest, cache look-up, extraction,
+   saving the cache in the background, tags, accounting, URLs); the bodies
+   go to a temporary file; the build report is written in the background.
+   Each raw article is then made by Pelican, or restored from the last
+   build (news_reader.kept).
+5. `article_generator_pretaxonomy`: files that are not raw articles are
+   dropped; the articles' states are kept in the background.
+6. news_pages groups the articles (its generator's generate_context).
+7. `all_generators_finalized`: the work in the background is waited for.
+8. The generators hand their pages and feeds to news_speed's writer, which
+   records them; before static files are copied, it renders them in forked
+   processes, skipping those whose render key is unchanged.
+9. `finalized`: finish(): the session is closed.
 """
 
 from __future__ import annotations
