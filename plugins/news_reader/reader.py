@@ -181,6 +181,13 @@ class RawArticle(LazyArticle):
     def get_summary(self, siteurl: str) -> str:
         return summary_html(content_html(self))
 
+    def get_static_links(self) -> set[str]:
+        """None in a body made from raw text, where every `<` is escaped:
+        the body is not made just to look."""
+        if getattr(self, "body", None) is None:
+            return set()
+        return super().get_static_links()
+
     def get_relative_source_path(self, source_path: str | None = None) -> str | None:
         # the reader worked it out already, as the corpus names the file
         if not source_path or source_path == self.source_path:
