@@ -281,6 +281,7 @@ class ExtractionCache:
                     self.shards[path.stem] = shard
             self.kept_stamps = store.load(folder / "stamps.pickle", "1") or {}
         self.stamps: dict = {}
+        self.digests: dict[str, str | None] = {}
 
     def keys(
         self, paths: dict[str, str], rows: dict[str, dict], many: Callable
@@ -291,15 +292,21 @@ class ExtractionCache:
         if self.folder is None:
             return {}
         self.stamps = {p: self.kept_stamps[p] for p in paths if p in self.kept_stamps}
-        digests = stamped(paths, self.stamps, _sha1, many)
+        self.digests = stamped(paths, self.stamps, _sha1, many)
         keys = {}
-        for rel, digest in digests.items():
-            if digest:
-                row = json.dumps([rel, rows.get(rel, {})], default=str)
-                keys[rel] = hashlib.sha1(
-                    f"{self.salt}\0{digest}\0{row}".encode()
-                ).hexdigest()
+        for rel in paths:
+            if (key := self.key(rel, rows.get(rel, {}))) is not None:
+                keys[rel] = key
         return keys
+
+    def key(self, rel: str, row: dict) -> str | None:
+        """The key of file `rel` (whose digest keys() found) with manifest
+        row `row`; None if it could not be read."""
+        digest = self.digests.get(rel)
+        if not digest:
+            return None
+        text = json.dumps([rel, row], default=str)
+        return hashlib.sha1(f"{self.salt}\0{digest}\0{text}".encode()).hexdigest()
 
     def get(self, key: str) -> Extraction | None:
         return self.shards.get(key[:2], {}).get(key)
