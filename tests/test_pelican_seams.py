@@ -28,3 +28,13 @@ def test_a_pelican_without_a_name_stops_the_build(monkeypatch, tmp_path):
     assert pelican_seams.SUPPORTED in message
     assert "pelican.writers.Writer._open_w_renamed" in message
     assert not (tmp_path / "out").exists()
+
+
+def test_an_attribute_pelican_no_longer_sets_is_named(monkeypatch):
+    gone = ("pelican.writers", "Writer", "_files_written", "as a release might")
+    monkeypatch.setattr(
+        pelican_seams, "INSTANCE_SEAMS", [*pelican_seams.INSTANCE_SEAMS, gone]
+    )
+    assert pelican_seams.missing() == ["pelican.writers.Writer._files_written"]
+    with pytest.raises(SystemExit, match="Pelican 4.12"):
+        pelican_seams.check()

@@ -10,6 +10,7 @@ entry says why the name is used.
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 from typing import Any
 
@@ -96,6 +97,38 @@ SEAMS: list[tuple[str, str, str]] = [
 ]
 
 
+# attributes Pelican sets on its objects: (module, class, attribute, why),
+# checked in the class's source
+INSTANCE_SEAMS: list[tuple[str, str, str, str]] = [
+    (
+        "pelican.writers",
+        "Writer",
+        "_written_files",
+        "BufferedWriter._open_w keeps Pelican's rules for a file written twice",
+    ),
+    ("pelican.writers", "Writer", "_overridden_files", "as _written_files"),
+    (
+        "pelican.cache",
+        "FileDataCacher",
+        "_cache_data_policy",
+        "skip_unused_stamps: whether Pelican's content cache is in use",
+    ),
+    ("pelican.cache", "FileDataCacher", "_cache", "as _cache_data_policy"),
+    (
+        "pelican.contents",
+        "Content",
+        "_context",
+        "kept articles refer to the build's shared context, not a copy",
+    ),
+    (
+        "pelican.contents",
+        "Content",
+        "_content",
+        "a raw article's `_content` is its body, made when asked",
+    ),
+]
+
+
 class SeamMissing(SystemExit):
     """Raised by check(): Pelican would otherwise log it and go on."""
 
@@ -112,9 +145,19 @@ def _find(module: str, path: str) -> bool:
     return True
 
 
+def _sets(module: str, cls: str, attribute: str) -> bool:
+    try:
+        source = inspect.getsource(getattr(importlib.import_module(module), cls))
+    except (ImportError, AttributeError, OSError, TypeError):
+        return False
+    return f"self.{attribute} =" in source
+
+
 def missing() -> list[str]:
-    """The names in SEAMS that are not there."""
-    return [f"{m}.{p}" for m, p, _ in SEAMS if not _find(m, p)]
+    """The names in SEAMS and INSTANCE_SEAMS that are not there."""
+    gone = [f"{m}.{p}" for m, p, _ in SEAMS if not _find(m, p)]
+    gone += [f"{m}.{c}.{a}" for m, c, a, _ in INSTANCE_SEAMS if not _sets(m, c, a)]
+    return gone
 
 
 def check() -> None:
