@@ -4,6 +4,7 @@ its own, as `make html` does, so that edited code is loaded afresh."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -149,6 +150,8 @@ class Opaque:
         (lambda s, n=1: s * n, lambda s, n=2: s * n),
         ({"x": [1, 2]}, {"x": [1, 3]}),
         ({1, 2}, {1, 3}),
+        ("a-b".split, "a_b".split),
+        (re.compile("a", re.I), re.compile("a")),
     ],
 )
 def test_settings_differing_in_value_or_code_differ(a, b):

@@ -108,9 +108,15 @@ def fingerprint(value: Any, seen: set[int] | None = None) -> str:
         return f"module:{value.__name__}"
     if isinstance(value, type):  # likewise
         return f"class:{value.__module__}.{value.__qualname__}"
-    if isinstance(value, types.BuiltinFunctionType | types.MethodDescriptorType):
-        return f"builtin:{getattr(value, '__module__', '')}.{value.__qualname__}"
     seen = set() if seen is None else seen
+    if isinstance(value, types.BuiltinFunctionType | types.MethodDescriptorType):
+        owner = getattr(value, "__self__", None)  # "a b".split: "a b"
+        bound = (
+            ""
+            if owner is None or isinstance(owner, types.ModuleType)
+            else (";" + fingerprint(owner, seen))
+        )
+        return f"builtin:{getattr(value, '__module__', '')}.{value.__qualname__}{bound}"
     if id(value) in seen:  # a function that refers to itself, say
         return "<again>"
     seen.add(id(value))
