@@ -10,6 +10,8 @@ SITEURL ?=
 export SITEURL
 
 PELICANOPTS ?=
+# the project's own modules (plugins/, tests/, bench/) for the scripts below
+RUN := PYTHONPATH=plugins:. $(BIN)/python
 
 .PHONY: bench html serve devserver publish github test lint format clean venv browser screenshots audit
 
@@ -43,8 +45,8 @@ $(NODE_STAMP): package.json package-lock.json | browser
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
+	$(RUN) -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 serve: $(STAMP)
 	$(PELICAN) -l -s pelicanconf.py -p $(PORT)
@@ -55,8 +57,8 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
+	$(RUN) -m newsarchive.report build-report.json $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)
@@ -65,16 +67,16 @@ github: publish  # SITEURL=https://USER.github.io/REPO make github
 N ?= 1000 10000
 RUNS ?= 3
 bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
-	$(BIN)/python bench/run.py --n $(N) --runs $(RUNS)
+	$(RUN) bench/run.py --n $(N) --runs $(RUNS)
 
 test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screenshots/
-	$(BIN)/python -m tests.browser.screenshots screenshots
+	$(RUN) -m tests.browser.screenshots screenshots
 
 audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
-	$(BIN)/python -m tests.browser.audit
+	$(RUN) -m tests.browser.audit
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
