@@ -31,7 +31,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsarchive import typography
+from newsarchive import html_input, typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import Manifest, load_manifest
 from newsarchive.store import atomic_file, stamped
@@ -165,11 +165,13 @@ class Corpus:
 
 
 NOT_ARTICLES = {"manifest.csv", "README.md", ".gitkeep"}
+RAW_SUFFIXES = (".txt", *html_input.SUFFIXES)
 
 
 def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
-    """Relative posix paths under `folders`: the raw *.txt files, and the
-    other files, which are not read but reported."""
+    """Relative posix paths under `folders`: the raw files (*.txt, saved
+    *.html and *.htm pages), and the other files, which are not read but
+    reported."""
     raw: list[str] = []
     other: list[str] = []
     for folder in folders:
@@ -179,7 +181,7 @@ def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
             prefix = "" if where == "." else where + "/"
             for name in sorted(filenames):
                 rel = prefix + name
-                if name.endswith(".txt"):
+                if name.endswith(RAW_SUFFIXES):
                     raw.append(rel)
                 elif name not in NOT_ARTICLES:
                     other.append(rel)
@@ -188,8 +190,9 @@ def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
 
 @cache
 def code_version() -> str:
-    """Changes whenever the extraction code or cleaning profiles change."""
-    h = hashlib.sha1()
+    """Changes whenever the extraction code, the cleaning profiles or the
+    libraries that read HTML pages change."""
+    h = hashlib.sha1(html_input.library_versions().encode())
     here = Path(__file__).parent
     for path in sorted(
         [*here.glob("*.py"), *here.glob("*.toml"), *here.glob("profiles/*.toml")]
@@ -497,7 +500,7 @@ def build_corpus(
 
     for rel in others:
         corpus.entries[rel] = Entry(
-            rel, SKIPPED, "not read: raw articles are *.txt files"
+            rel, SKIPPED, "not read: raw articles are *.txt, *.html or *.htm files"
         )
 
     seen: dict[str, str] = {}  # fingerprint -> first path

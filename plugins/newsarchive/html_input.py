@@ -1,0 +1,389 @@
+"""Saved HTML pages (`*.html`, `*.htm`): the article in them as lines of
+text and the page's own metadata, for `extract.extract_text` to read as it
+reads a text dump.
+
+A page of a layout a profile knows (the Korea JoongAng Daily) is read as its
+visible text, one block per line, as its text dump would be: the same rules
+give the same fields. Any other page goes through trafilatura, which finds
+the article body, author, date and tags; the headline is taken from the
+page's `og:title`, JSON-LD `headline` or `<h1>` before its `<title>`, and
+the outlet's name is cut off it. Every visible block of the page that is
+not in the article is listed as removed (`outside-article`), with the line
+of the HTML it starts on.
+
+trafilatura is imported on the first HTML page only: archives of text dumps
+never load it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from typing import Any
+
+from newsarchive.clean import Removed, load_profiles, pick_profile
+from newsarchive.decode import UndecodableError, decode_bytes
+
+SUFFIXES = (".html", ".htm")
+
+# what reads the pages; a new version may find other text (see corpus.code_version)
+LIBRARIES = ("trafilatura", "htmldate", "lxml", "justext")
+
+CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+# what browsers read these labels as
+CHARSET_ALIASES = {
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "iso-8859-1": "cp1252",
+    "latin1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+}
+
+# tags whose text no reader sees
+INVISIBLE = {
+    "head", "script", "style", "noscript", "template", "svg", "iframe",
+    "object", "canvas", "select", "button", "input", "textarea", "option",
+}  # fmt: skip
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption",
+    "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+SPACE = re.compile(r"\s+")
+# ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `: between a headline and
+# the outlet's name in a page title
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
+WORDS = re.compile(r"\w+")
+ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
+MAX_TAGS = 12
+
+
+@dataclass
+class Page:
+    """What a saved page gives extract_text."""
+
+    lines: list[str]  # the headline first, then the article, one block a line
+    origin: list[int]  # the HTML line each of `lines` starts on
+    known: dict[str, str] = field(default_factory=dict)  # as front matter
+    outside: list[Removed] = field(default_factory=list)
+    encoding: str = "utf-8"
+    read_as: str = "trafilatura"  # or "visible text" (a known layout)
+
+
+def decode_html(data: bytes) -> tuple[str, str]:
+    """The page's text and encoding: its byte-order mark, else the charset
+    its <meta> declares (if the bytes fit it), else as for text dumps."""
+    if not any(data.startswith(bom) for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16)):
+        if declared := CHARSET.search(data[:4096]):
+            name = declared.group(1).decode("ascii", "replace").lower()
+            name = CHARSET_ALIASES.get(name, name)
+            try:
+                codec = codecs.lookup(name).name
+                if "16" not in codec and "32" not in codec:  # ASCII-compatible only
+                    return data.decode(codec).replace("\r\n", "\n"), codec
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong label: tell from the bytes
+    return decode_bytes(data)
+
+
+def library_versions() -> str:
+    """The versions of what reads HTML pages, for the extraction cache key."""
+    found = []
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name}=={version(name)}")
+        except Exception:  # not installed
+            found.append(f"{name} missing")
+    return " ".join(found)
+
+
+def squash(text: str) -> str:
+    return SPACE.sub(" ", text).strip()
+
+
+def compare_key(text: str) -> str:
+    """Text as compared: words only, case aside."""
+    return " ".join(WORDS.findall(text.casefold()))
+
+
+def visible_blocks(root: Any) -> list[tuple[int, str]]:
+    """The page's visible text, one (source line, text) per block, as a
+    reader sees it: hidden elements, scripts and styles left out. Walks the
+    tree without recursion, so deep nesting cannot overflow."""
+    from lxml import etree
+
+    out: list[tuple[int, str]] = []
+    current: list[str] = []
+    line = [0]
+
+    def flush() -> None:
+        text = squash("".join(current))
+        current.clear()
+        if text:
+            out.append((line[0], text))
+        line[0] = 0
+
+    def add(text: str | None, at: int | None) -> None:
+        if text:
+            if not line[0] and text.strip():
+                line[0] = at or 0
+            current.append(text)
+
+    body = root.find("body")
+    walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if not tag or tag in INVISIBLE or _hidden(el):
+                walker.skip_subtree()
+                # its tail is text of the parent; skip_subtree gives no "end"
+                if tag or el.tail:
+                    add(el.tail, el.sourceline)
+                continue
+            if tag in BLOCKS:
+                flush()
+            add(el.text, el.sourceline)
+        else:
+            if tag in BLOCKS:
+                flush()
+            add(el.tail, el.sourceline)
+    flush()
+    return out
+
+
+def _hidden(el: Any) -> bool:
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    return bool(HIDDEN_STYLE.search(el.get("style") or ""))
+
+
+def _meta(root: Any, *names: str) -> str:
+    """The first non-empty <meta property|name=...> content of `names`."""
+    for name in names:
+        for el in root.iterfind(".//meta"):
+            if name in (el.get("property"), el.get("name"), el.get("itemprop")):
+                if value := squash(el.get("content") or ""):
+                    return value
+    return ""
+
+
+def _json_ld(root: Any) -> list[dict]:
+    """The article-like objects in the page's JSON-LD scripts."""
+    found: list[dict] = []
+    for script in root.iterfind(".//script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(found) < 20:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                kind = item.get("@type")
+                kinds = kind if isinstance(kind, list) else [kind]
+                if any(isinstance(k, str) and ARTICLE_TYPES.search(k) for k in kinds):
+                    found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack.extend(item["@graph"])
+    return found
+
+
+def site_names(root: Any, sitename: str, url: str) -> set[str]:
+    """Names the outlet goes by, as compared (see compare_key)."""
+    names = {sitename, _meta(root, "og:site_name", "application-name")}
+    host = re.sub(r"^https?://(www\.)?", "", url or "").split("/")[0]
+    if host:
+        names.add(host)
+        names.add(host.rsplit(".", 1)[0])
+    return {compare_key(n) for n in names if n and compare_key(n)}
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    key = compare_key(part)
+    if not key:
+        return True
+    squeezed = key.replace(" ", "")
+    return any(
+        key == s
+        or squeezed == s.replace(" ", "")
+        or (len(s) > 3 and s in key)
+        or (len(key) > 3 and key in s)
+        for s in sites
+    )
+
+
+def strip_site(title: str, sites: set[str], page_title: str = "") -> str:
+    """`Headline | Outlet` -> `Headline`: a leading or trailing part that
+    names the outlet (or that the page's <title>, not the same text, also
+    ends with) goes."""
+    cuts = [m.span() for m in TITLE_SEPARATOR.finditer(title)]
+    if not cuts:
+        return title
+    bounds = [0, *(c for span in cuts for c in span), len(title)]
+    parts = [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    tail = ""
+    if page_title and compare_key(page_title) != compare_key(title):
+        tail = compare_key(TITLE_SEPARATOR.split(page_title)[-1])
+    first, last = 0, len(parts) - 1
+    while last > first and (
+        _is_site(parts[last], sites) or (tail and compare_key(parts[last]) == tail)
+    ):
+        last -= 1
+    while first < last and _is_site(parts[first], sites):
+        first += 1
+    return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
+
+
+def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
+    """The headline: the page's article metadata (JSON-LD, og:title,
+    twitter:title) or its <h1>, before the <title>, without the outlet's
+    name."""
+    page_title = squash(root.findtext(".//title") or "")
+    sites = site_names(root, sitename, url)
+    ld = next(
+        (
+            squash(str(item["headline"]))
+            for item in _json_ld(root)
+            if isinstance(item.get("headline"), str) and item["headline"].strip()
+        ),
+        "",
+    )
+    metas = [ld, _meta(root, "og:title"), _meta(root, "twitter:title")]
+    metas = [strip_site(m, sites, page_title) for m in metas if m]
+    h1s = [squash(el.text_content()) for el in root.iterfind(".//h1")][:8]
+    h1s = [h for h in h1s if h and not _is_site(h, sites)]
+    for h in h1s:  # a headline the metadata agrees with
+        if any(compare_key(h) == compare_key(m) for m in metas):
+            return h
+    title_key = compare_key(page_title)
+    for h in h1s:  # an <h1> the <title> holds
+        if len(compare_key(h)) > 3 and compare_key(h) in title_key:
+            return h
+    if metas:
+        return metas[0]
+    if page_title:
+        return strip_site(page_title, sites, "")
+    return h1s[0] if h1s else ""
+
+
+def _breadcrumb(root: Any) -> list[str]:
+    """The levels of the page's breadcrumb trail, below `Home`."""
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        marks = " ".join(
+            el.get(a) or "" for a in ("class", "id", "aria-label", "itemtype")
+        )
+        if not re.search(r"breadcrumb", marks, re.I):
+            continue
+        items = [squash(a.text_content()) for a in el.iterfind(".//a")]
+        items += [squash(li.text_content()) for li in el.iterfind(".//li")][
+            len(items) :
+        ]
+        items = [i for i in dict.fromkeys(items) if i and len(i) <= 40]
+        if items and compare_key(items[0]) in ("home", "main", "start", "front page"):
+            items = items[1:]
+        if items:
+            return items[:2]
+    return []
+
+
+def _quiet_libraries() -> None:
+    """trafilatura and htmldate log each page they find little in; the build
+    report says what became of each file instead."""
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
+def read_page(text: str, url: str = "") -> Page:
+    """Split a decoded page into the lines extract_text reads and what it
+    knows from the page's metadata."""
+    from trafilatura import bare_extraction
+    from trafilatura.utils import load_html
+
+    _quiet_libraries()
+    root = load_html(text)
+    if root is None:
+        return Page(lines=[], origin=[])
+    blocks = visible_blocks(root)
+    texts = [t for _, t in blocks]
+    profile = pick_profile(texts, load_profiles())
+    if profile is not None:
+        # a known layout: its visible text, read as its text dump is; the
+        # headline in place of the <title> a dump starts with
+        headline = pick_headline(root, profile.outlet, url)
+        lines = [headline or squash(root.findtext(".//title") or ""), *texts]
+        origin = [0, *(n for n, _ in blocks)]
+        return Page(lines=lines, origin=origin, read_as="visible text")
+
+    doc = bare_extraction(
+        root,
+        url=url or None,
+        with_metadata=True,
+        include_comments=False,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if doc is None or not (doc.text or "").strip():
+        # nothing trafilatura calls an article: the visible text, as a dump
+        headline = pick_headline(root, "", url)
+        return Page(
+            lines=texts,
+            origin=[n for n, _ in blocks],
+            known={"title": headline} if headline else {},
+            read_as="visible text",
+        )
+    # (not trafilatura's site name: on some pages it is the headline)
+    headline = pick_headline(root, "", url) or squash(doc.title or "")
+    lines = [squash(line) for line in doc.text.split("\n")]
+    lines = [line for line in lines if line]
+    where = {compare_key(t): n for n, t in reversed(blocks)}
+    origin = [where.get(compare_key(line), 0) for line in lines]
+    known = _known(root, doc)
+    if headline:
+        known["title"] = headline
+    whole = "\n".join(compare_key(line) for line in [headline, *lines])
+    outside = [
+        Removed(n, t, "outside-article")
+        for n, t in blocks
+        if compare_key(t) and compare_key(t) not in whole
+    ]
+    return Page(lines=lines, origin=origin, known=known, outside=outside)
+
+
+def _known(root: Any, doc: Any) -> dict[str, str]:
+    """author, date, section and tags as the page's metadata gives them."""
+    known: dict[str, str] = {}
+    if doc.author:
+        known["author"] = ", ".join(a.strip() for a in doc.author.split(";"))
+    if doc.date:
+        known["date"] = doc.date
+    levels = _breadcrumb(root)
+    section = _meta(root, "article:section") or (levels[0] if levels else "")
+    if not section and doc.categories:
+        section = doc.categories[0]
+    if section and len(section.split()) <= 4:
+        known["section"] = section
+        if levels[1:] and compare_key(levels[0]) == compare_key(section):
+            known["subsection"] = levels[1]
+    tags = [t.strip() for tag in (doc.tags or []) for t in tag.split(",")]
+    tags = [t for t in dict.fromkeys(tags) if t and len(t) <= 40]
+    if tags:
+        known["tags"] = ", ".join(tags[:MAX_TAGS])
+    if doc.url and doc.url.startswith(("http://", "https://")):
+        known["url"] = doc.url
+    return known
+
+
+__all__ = ["Page", "SUFFIXES", "decode_html", "read_page", "UndecodableError"]
