@@ -159,6 +159,11 @@ def visible_blocks(root: Any) -> list[tuple[int, str]]:
     return out
 
 
+def text_of(el: Any) -> str:
+    """An element's visible text (not its scripts' or hidden children's)."""
+    return " ".join(text for _, text in visible_blocks(el))
+
+
 def _hidden(el: Any) -> bool:
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
@@ -262,7 +267,7 @@ def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
     )
     metas = [ld, _meta(root, "og:title"), _meta(root, "twitter:title")]
     metas = [strip_site(m, sites, page_title) for m in metas if m]
-    h1s = [squash(el.text_content()) for el in root.iterfind(".//h1")][:8]
+    h1s = [text_of(el) for el in root.iterfind(".//h1")][:8]
     h1s = [h for h in h1s if h and not _is_site(h, sites)]
     for h in h1s:  # a headline the metadata agrees with
         if any(compare_key(h) == compare_key(m) for m in metas):
@@ -273,6 +278,10 @@ def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
             return h
     if metas:
         return metas[0]
+    words = set(compare_key(strip_site(page_title, sites)).split())
+    for h in h1s:  # an <h1> with every word of a shorter <title>
+        if words and words <= set(compare_key(h).split()):
+            return h
     if page_title:
         return strip_site(page_title, sites, "")
     return h1s[0] if h1s else ""
@@ -288,10 +297,8 @@ def _breadcrumb(root: Any) -> list[str]:
         )
         if not re.search(r"breadcrumb", marks, re.I):
             continue
-        items = [squash(a.text_content()) for a in el.iterfind(".//a")]
-        items += [squash(li.text_content()) for li in el.iterfind(".//li")][
-            len(items) :
-        ]
+        items = [text_of(a) for a in el.iterfind(".//a")]
+        items += [text_of(li) for li in el.iterfind(".//li")][len(items) :]
         items = [i for i in dict.fromkeys(items) if i and len(i) <= 40]
         if items and compare_key(items[0]) in ("home", "main", "start", "front page"):
             items = items[1:]
@@ -310,12 +317,18 @@ def _quiet_libraries() -> None:
 def read_page(text: str, url: str = "") -> Page:
     """Split a decoded page into the lines extract_text reads and what it
     knows from the page's metadata."""
+    from lxml.etree import ParserError
+    from lxml.html import HTMLParser, document_fromstring
     from trafilatura import bare_extraction
-    from trafilatura.utils import load_html
 
     _quiet_libraries()
-    root = load_html(text)
-    if root is None:
+    # deep nesting kept (libxml2 drops what is over 256 levels deep otherwise)
+    parser = HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True
+    )
+    try:
+        root = document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    except (ParserError, ValueError):  # no element at all
         return Page(lines=[], origin=[])
     blocks = visible_blocks(root)
     texts = [t for _, t in blocks]
@@ -324,17 +337,22 @@ def read_page(text: str, url: str = "") -> Page:
         # a known layout: its visible text, read as its text dump is; the
         # headline in place of the <title> a dump starts with
         headline = pick_headline(root, profile.outlet, url)
+        title = root.find(".//title")
+        at = (title.sourceline or 0) if title is not None else 0
         lines = [headline or squash(root.findtext(".//title") or ""), *texts]
-        origin = [0, *(n for n, _ in blocks)]
+        origin = [at, *(n for n, _ in blocks)]
         return Page(lines=lines, origin=origin, read_as="visible text")
 
-    doc = bare_extraction(
-        root,
-        url=url or None,
-        with_metadata=True,
-        include_comments=False,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        doc = bare_extraction(
+            root,
+            url=url or None,
+            with_metadata=True,
+            include_comments=False,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except (RecursionError, ValueError, TypeError, AttributeError):
+        doc = None  # a page it cannot read: its visible text, below
     if doc is None or not (doc.text or "").strip():
         # nothing trafilatura calls an article: the visible text, as a dump
         headline = pick_headline(root, "", url)
@@ -344,8 +362,9 @@ def read_page(text: str, url: str = "") -> Page:
             known={"title": headline} if headline else {},
             read_as="visible text",
         )
-    # (not trafilatura's site name: on some pages it is the headline)
-    headline = pick_headline(root, "", url) or squash(doc.title or "")
+    # (not trafilatura's site name: on some pages it is the headline; nor
+    # its title, which may hold a script's text)
+    headline = pick_headline(root, "", url)
     lines = [squash(line) for line in doc.text.split("\n")]
     lines = [line for line in lines if line]
     where = {compare_key(t): n for n, t in reversed(blocks)}
@@ -353,11 +372,12 @@ def read_page(text: str, url: str = "") -> Page:
     known = _known(root, doc)
     if headline:
         known["title"] = headline
-    whole = "\n".join(compare_key(line) for line in [headline, *lines])
+    # a block is in the article when its words are, as whole words
+    whole = " " + " \n ".join(compare_key(line) for line in [headline, *lines]) + " "
     outside = [
         Removed(n, t, "outside-article")
         for n, t in blocks
-        if compare_key(t) and compare_key(t) not in whole
+        if compare_key(t) and f" {compare_key(t)} " not in whole
     ]
     return Page(lines=lines, origin=origin, known=known, outside=outside)
 
