@@ -11,19 +11,23 @@ true/false positives and misses normalised per page, precision and recall
 averaged over pages, F1 of the two averages. The baseline is trafilatura's
 default extraction of the same page, in the same run.
 
-Headline: the benchmark marks no headline, so three other public sets of
+Headline: the benchmark marks no headline, so four other public sets of
 real pages with each page's expected title are read (any of them may be
 left out):
 
+    git clone https://github.com/postlight/parser           POSTLIGHT_PAGES
     git clone https://github.com/mozilla/readability        READABILITY_PAGES
     git clone https://github.com/goose3/goose3              GOOSE3_PAGES
     git clone https://github.com/AndyTheFactory/newspaper4k NEWSPAPER4K_PAGES
 
-(a work tree or a bare git directory, in those variables or --readability,
---goose3, --newspaper4k). Their expected titles are what those projects'
-extractors gave, and some keep the outlet's name: a headline counts as
-right when its words are those of the expected title, with or without the
-outlet's name (the same rule for the baseline, trafilatura's own title).
+(a work tree or a bare git directory, in those variables or --postlight,
+--readability, --goose3, --newspaper4k). Postlight's are the headlines its
+custom extractors' tests expect, one site each; the others are what those
+projects' extractors gave, and some keep the outlet's name: a headline
+counts as right when its words are those of the expected title, with or
+without the outlet's name (the same rule for the baseline, trafilatura's
+own title). A second column also counts the expected title's words up to
+one of its separators.
 
 Every page set is split once, by the SHA-1 of the page's name (an even last
 digit: development; odd: test), before anything is tuned; the test half is
@@ -212,7 +216,39 @@ def newspaper4k_pages(root: Path) -> Iterator[TitledPage]:
             )
 
 
+POSTLIGHT_FIXTURE = re.compile(r"readFileSync\(\s*['\"]\./fixtures/([^'\"]+)['\"]")
+POSTLIGHT_URL = re.compile(r"url\s*=\s*['\"`]([^'\"`]+)['\"`]")
+POSTLIGHT_TITLE = re.compile(
+    r"assert\.equal\(\s*title,\s*(['\"`])((?:\\.|(?!\1).)*)\1", re.DOTALL
+)
+
+
+def postlight_pages(root: Path) -> Iterator[TitledPage]:
+    """The custom extractors' tests: each names a saved page and the
+    headline a person wrote down for it."""
+    read, listing = _git_reader(root)
+    for folder in listing("src/extractors/custom"):
+        try:
+            test = read(f"{folder}/index.test.js").decode("utf-8")
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        fixture, url = POSTLIGHT_FIXTURE.search(test), POSTLIGHT_URL.search(test)
+        title = POSTLIGHT_TITLE.search(test)
+        if not (fixture and title):
+            continue
+        expected = re.sub(r"\\(.)", r"\1", title.group(2))
+        try:
+            html = read(f"fixtures/{fixture.group(1)}")
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        name = folder.rsplit("/", 1)[-1]
+        yield TitledPage(
+            f"postlight/{name}", html, expected, url.group(1) if url else ""
+        )
+
+
 HEADLINE_SETS = {
+    "postlight": ("POSTLIGHT_PAGES", postlight_pages),
     "readability": ("READABILITY_PAGES", readability_pages),
     "goose3": ("GOOSE3_PAGES", goose3_pages),
     "newspaper4k": ("NEWSPAPER4K_PAGES", newspaper4k_pages),

@@ -252,9 +252,10 @@ def strip_site(title: str, sites: set[str], page_title: str = "") -> str:
 
 
 def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
-    """The headline: the page's article metadata (JSON-LD, og:title,
-    twitter:title) or its <h1>, before the <title>, without the outlet's
-    name."""
+    """The headline the page shows: its <h1>, when the page's metadata
+    (JSON-LD, og:title, twitter:title) or its <title> agrees, or when it
+    reads as a headline (not a logo or a section's name); else that
+    metadata, else the <title>. Never the outlet's name."""
     page_title = squash(root.findtext(".//title") or "")
     sites = site_names(root, sitename, url)
     ld = next(
@@ -273,8 +274,11 @@ def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
         if any(compare_key(h) == compare_key(m) for m in metas):
             return h
     title_key = compare_key(page_title)
-    for h in h1s:  # an <h1> the <title> holds
-        if len(compare_key(h)) > 3 and compare_key(h) in title_key:
+    held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
+    if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
+        return max(held, key=len)
+    for h in h1s:  # the headline the page shows, not a logo or section
+        if len(h.split()) >= 4:
             return h
     if metas:
         return metas[0]
