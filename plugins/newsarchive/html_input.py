@@ -26,7 +26,11 @@ from importlib.metadata import version
 from typing import Any
 
 from newsarchive.clean import Removed, load_profiles, pick_profile
-from newsarchive.decode import UndecodableError, decode_bytes
+from newsarchive.decode import (
+    decode_bytes,
+    looks_binary,
+    normalise_newlines,
+)
 
 SUFFIXES = (".html", ".htm")
 
@@ -70,25 +74,24 @@ MAX_TAGS = 12
 class Page:
     """What a saved page gives extract_text."""
 
-    lines: list[str]  # the headline first, then the article, one block a line
+    lines: list[str]  # the text to read, one block a line
     origin: list[int]  # the HTML line each of `lines` starts on
     known: dict[str, str] = field(default_factory=dict)  # as front matter
-    outside: list[Removed] = field(default_factory=list)
-    encoding: str = "utf-8"
-    read_as: str = "trafilatura"  # or "visible text" (a known layout)
+    outside: list[Removed] = field(default_factory=list)  # blocks left out
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """The page's text and encoding: its byte-order mark, else the charset
     its <meta> declares (if the bytes fit it), else as for text dumps."""
-    if not any(data.startswith(bom) for bom in (codecs.BOM_UTF8, codecs.BOM_UTF16)):
+    boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    if not data.startswith(boms) and not looks_binary(data):
         if declared := CHARSET.search(data[:4096]):
             name = declared.group(1).decode("ascii", "replace").lower()
             name = CHARSET_ALIASES.get(name, name)
             try:
                 codec = codecs.lookup(name).name
                 if "16" not in codec and "32" not in codec:  # ASCII-compatible only
-                    return data.decode(codec).replace("\r\n", "\n"), codec
+                    return normalise_newlines(data.decode(codec)), codec
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong label: tell from the bytes
     return decode_bytes(data)
@@ -345,7 +348,7 @@ def read_page(text: str, url: str = "") -> Page:
         at = (title.sourceline or 0) if title is not None else 0
         lines = [headline or squash(root.findtext(".//title") or ""), *texts]
         origin = [at, *(n for n, _ in blocks)]
-        return Page(lines=lines, origin=origin, read_as="visible text")
+        return Page(lines=lines, origin=origin)
 
     try:
         doc = bare_extraction(
@@ -364,7 +367,6 @@ def read_page(text: str, url: str = "") -> Page:
             lines=texts,
             origin=[n for n, _ in blocks],
             known={"title": headline} if headline else {},
-            read_as="visible text",
         )
     # (not trafilatura's site name: on some pages it is the headline; nor
     # its title, which may hold a script's text)
@@ -376,12 +378,17 @@ def read_page(text: str, url: str = "") -> Page:
     known = _known(root, doc)
     if headline:
         known["title"] = headline
-    # a block is in the article when its words are, as whole words
-    whole = " " + " \n ".join(compare_key(line) for line in [headline, *lines]) + " "
+    keys = {compare_key(line) for line in [headline, *lines]}
+    whole = " " + " \n ".join(keys) + " "
+
+    def in_article(key: str) -> bool:
+        # a whole line of it, or a run of five words or more within one
+        return key in keys or (key.count(" ") >= 4 and f" {key} " in whole)
+
     outside = [
         Removed(n, t, "outside-article")
         for n, t in blocks
-        if compare_key(t) and f" {compare_key(t)} " not in whole
+        if (key := compare_key(t)) and not in_article(key)
     ]
     return Page(lines=lines, origin=origin, known=known, outside=outside)
 
@@ -408,6 +415,3 @@ def _known(root: Any, doc: Any) -> dict[str, str]:
     if doc.url and doc.url.startswith(("http://", "https://")):
         known["url"] = doc.url
     return known
-
-
-__all__ = ["Page", "SUFFIXES", "decode_html", "read_page", "UndecodableError"]
