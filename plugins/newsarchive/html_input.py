@@ -66,6 +66,7 @@ SPACE = re.compile(r"\s+")
 # the outlet's name in a page title
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
 WORDS = re.compile(r"\w+")
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
 
@@ -110,6 +111,12 @@ def library_versions() -> str:
 
 def squash(text: str) -> str:
     return SPACE.sub(" ", text).strip()
+
+
+def word_count(text: str) -> float:
+    """Words, a Chinese or Japanese character counting as half of one (they
+    are written without spaces)."""
+    return len(text.split()) + len(IDEOGRAPHS.findall(text)) / 2
 
 
 def compare_key(text: str) -> str:
@@ -281,7 +288,7 @@ def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
     if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
         return max(held, key=len)
     for h in h1s:  # the headline the page shows, not a logo or section
-        if len(h.split()) >= 4:
+        if word_count(h) >= 4:
             return h
     if metas:
         return metas[0]
