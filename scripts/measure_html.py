@@ -44,6 +44,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -290,20 +291,26 @@ def _sites(html: bytes, url: str) -> set[str]:
 
 def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
     counts: dict[str, list] = {"this reader": [], "trafilatura alone": []}
+    times: dict[str, list[float]] = {name: [] for name in counts}
     pages = list(load_pages(root, split))
     for page in pages:
+        start = time.perf_counter()
         _, body = ours(page.html_bytes, page.page_id + ".html", page.url)
+        middle = time.perf_counter()
         _, base = trafilatura_alone(page.html_bytes, page.url)
+        times["this reader"].append(middle - start)
+        times["trafilatura alone"].append(time.perf_counter() - middle)
         counts["this reader"].append(tp_fp_fn(page.body, body))
         counts["trafilatura alone"].append(tp_fp_fn(page.body, base))
         if verbose:
             a, b = (scores([c[-1]])[2] for c in counts.values())
             print(f"  {page.page_id}  F1 {a:.3f}  trafilatura {b:.3f}")
     out = [f"Body, {len(pages)} {split} pages of the Article Extraction Benchmark"]
-    out.append(f"  {'':<20} {'precision':>9} {'recall':>7} {'F1':>6}")
+    out.append(f"  {'':<20} {'precision':>9} {'recall':>7} {'F1':>6}  median time")
     for name, c in counts.items():
         p, r, f = scores(c)
-        out.append(f"  {name:<20} {p:9.3f} {r:7.3f} {f:6.3f}")
+        ms = statistics.median(times[name]) * 1000
+        out.append(f"  {name:<20} {p:9.3f} {r:7.3f} {f:6.3f}  {ms:6.0f} ms a page")
     return out
 
 
