@@ -259,3 +259,15 @@ def test_any_bytes_as_a_page_give_an_article_or_a_reason(data: bytes):
         assert str(exc)
         return
     assert not UNESCAPED.search(a.body_html())
+
+
+def test_bidi_controls_are_taken_out_of_the_page_metadata_too():
+    rlo = "\u202e"
+    a = extract_html(
+        flood_page()
+        .replace("<title>", f'<meta name="author" content="Mina {rlo}Park"><title>')
+        .replace("Flood gates open early", f"Flood gates {rlo}open early")
+        .encode(),
+        "b.html",
+    )
+    assert a.title == "Flood gates open early" and a.authors == ["Mina Park"]

@@ -134,7 +134,7 @@ def extract_text(
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
     removed: list[Removed] = []
     front, numbered = read_front_matter(numbered, removed)
-    front = {**(known or {}), **front}
+    front = {**{k: strip_bidi(v) for k, v in (known or {}).items()}, **front}
     content = [(i, line) for i, line in numbered if line.strip()]
     if not content:
         raise SkipFile("empty file: no text" if not front else "front matter only")
