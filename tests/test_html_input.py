@@ -271,3 +271,42 @@ def test_bidi_controls_are_taken_out_of_the_page_metadata_too():
         "b.html",
     )
     assert a.title == "Flood gates open early" and a.authors == ["Mina Park"]
+
+
+ARTICLE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "headline"),
+    [
+        # the outlet's name is cut off the page's title and og:title
+        ("<title>Gates open early | Valley Post</title>", "", "Gates open early"),
+        (
+            '<meta property="og:site_name" content="Valley Post">'
+            '<meta property="og:title" content="Valley Post - Gates open early">',
+            "",
+            "Gates open early",
+        ),
+        # an <h1> the metadata or the <title> agrees with, not the logo's
+        (
+            "<title>Gates open early as rains near - Valley Post</title>",
+            "<h1>Valley Post</h1><h1>Gates open early as rains near</h1>",
+            "Gates open early as rains near",
+        ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Gates open early"}</script><title>Valley Post</title>',
+            "<h1>Weather</h1>",
+            "Gates open early",
+        ),
+        # the headline the page shows, over a social-media title
+        (
+            '<meta property="og:title" content="You will not believe these gates">',
+            "<h1>River authority opens the flood gates early</h1>",
+            "River authority opens the flood gates early",
+        ),
+    ],
+)
+def test_the_headline_is_the_pages_own(head: str, body: str, headline: str):
+    a = extract_html(page(body + f"<article>{ARTICLE}</article>", head).encode(), "h")
+    assert a.title == headline

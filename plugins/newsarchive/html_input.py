@@ -297,8 +297,20 @@ def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
         if words and words <= set(compare_key(h).split()):
             return h
     if page_title:
-        return strip_site(page_title, sites, "")
+        return strip_title_tail(strip_site(page_title, sites, ""))
     return h1s[0] if h1s else ""
+
+
+def strip_title_tail(title: str) -> str:
+    """`Headline | Outlet` with an outlet this page does not name elsewhere:
+    a short last part after a separator, shorter than what comes before."""
+    cuts = list(TITLE_SEPARATOR.finditer(title))
+    if not cuts:
+        return title
+    head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
+    if len(tail.split()) <= 4 and len(tail) < len(head):
+        return head
+    return title
 
 
 def _breadcrumb(root: Any) -> list[str]:
