@@ -111,7 +111,7 @@ def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Arti
     page = html_input.read_page(text, (manifest or {}).get("source_url") or "")
     if not any(line.strip() for line in page.lines):
         raise SkipFile("empty page: no visible text")
-    article = extract_text("\n".join(page.lines), source, manifest, page.known)
+    article = extract_text("\n".join(page.lines), source, manifest, known=page.known)
     # lines of the HTML, not of the text it was read as
     article.removed = sorted(
         [Removed(page.origin[r.line - 1], r.text, r.rule) for r in article.removed]
@@ -125,7 +125,7 @@ def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Arti
 
 
 def extract_text(
-    text: str, source: str, manifest: dict | None = None, known: dict | None = None
+    text: str, source: str, manifest: dict | None = None, *, known: dict | None = None
 ) -> Article:
     """Extract an article from decoded text; raise SkipFile when there is none.
     `known`: fields given besides the text, as front matter gives them."""
