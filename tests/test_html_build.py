@@ -15,7 +15,8 @@ from tests.test_html_input import HTML, RAW, flood_page, page
 
 HOSTILE = page(
     "<nav><a href='/'>Home</a></nav><article>"
-    "<h1>Council bans {{ curly }} signs &amp; &lt;b&gt;bold&lt;/b&gt; posters</h1>"
+    "<h1>Council bans {{ curly }} signs &amp; &lt;b&gt;bold&lt;/b&gt; posters "
+    "&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;</h1>"
     "<p>The council said &lt;script&gt;alert('x')&lt;/script&gt; will not be "
     "tolerated on any notice board in the town centre from next month.</p>"
     "<script>document.title = 'owned'</script>"
@@ -142,3 +143,13 @@ def test_pages_are_read_in_worker_processes_and_cached_like_dumps(tmp_path: Path
     again = _extracted(root, 2, cache)  # incremental
     assert again == _extracted(root, 1)  # clean
     assert again["seeds/p07.html"][2].endswith("flood-gates-stay-shut/")
+
+
+def test_no_file_of_the_site_holds_a_pages_text_as_markup(mixed):
+    """Article page, JSON-LD, feeds, lists and search records alike."""
+    out, _ = mixed
+    for path in out.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".js") and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for markup in ("<b>bold</b>", "<script>alert(", "</script><script>alert"):
+                assert markup not in text, (path, markup)
