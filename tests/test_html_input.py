@@ -310,3 +310,21 @@ ARTICLE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
 def test_the_headline_is_the_pages_own(head: str, body: str, headline: str):
     a = extract_html(page(body + f"<article>{ARTICLE}</article>", head).encode(), "h")
     assert a.title == headline
+
+
+def test_a_section_or_byline_that_names_none_is_left_unknown():
+    head = (
+        '<meta property="article:section" content="Post">'
+        '<meta name="author" content="Valley Post staff and wire reports">'
+        "<title>Flood gates open early</title>"
+    )
+    crumbs = '<ul class="breadcrumbs"><li><a>Home</a></li><li><a>Weather</a></li></ul>'
+    a = extract_html(
+        page(crumbs + f"<h1>Flood gates open early</h1>{ARTICLE}", head).encode(), "s"
+    )
+    assert a.section == "Weather"  # the breadcrumb's, not `Post`
+    assert a.authors == []
+    plain = extract_html(
+        page(f"<h1>Flood gates open early</h1>{ARTICLE}", head).encode(), "p"
+    )
+    assert plain.section is None

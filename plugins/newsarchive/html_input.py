@@ -31,6 +31,7 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
+from newsarchive.names import name_line, wire_credit
 
 SUFFIXES = (".html", ".htm")
 
@@ -69,6 +70,12 @@ WORDS = re.compile(r"\w+")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
+# words in what trafilatura gives as an author that no person's name has
+NOT_A_NAME = re.compile(
+    r"\b(reports?|wires?|news|staff|agency|agencies|services?|published|updated|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -394,7 +401,7 @@ def read_page(text: str, url: str = "") -> Page:
     lines = [line for line in lines if line]
     where = {compare_key(t): n for n, t in reversed(blocks)}
     origin = [where.get(compare_key(line), 0) for line in lines]
-    known = _known(root, doc)
+    known = _known(root, doc, url)
     if headline:
         known["title"] = headline
     keys = {compare_key(line) for line in [headline, *lines]}
@@ -412,18 +419,49 @@ def read_page(text: str, url: str = "") -> Page:
     return Page(lines=lines, origin=origin, known=known, outside=outside)
 
 
-def _known(root: Any, doc: Any) -> dict[str, str]:
+# what pages give as a section that names none
+NOT_SECTIONS = frozenset(
+    (
+        *("all", "article", "articles", "default", "front page", "frontpage"),
+        *("general", "home", "homepage", "home page", "index", "latest", "main"),
+        *("post", "posts", "stories", "story", "uncategorized"),
+    )
+)
+
+
+def _section_name(value: str, sites: set[str]) -> str:
+    """`value` when it can be a section's name: a few words, not a list, an
+    address, the outlet's name or a word every page has."""
+    value = squash(value)
+    key = compare_key(value)
+    if not key or len(value.split()) > 4 or re.search(r"[,;|/]|\.[a-z]{2,}$", value):
+        return ""
+    if key in NOT_SECTIONS or _is_site(value, sites):
+        return ""
+    return value
+
+
+def _known(root: Any, doc: Any, url: str = "") -> dict[str, str]:
     """author, date, section and tags as the page's metadata gives them."""
     known: dict[str, str] = {}
-    if doc.author:
-        known["author"] = ", ".join(a.strip() for a in doc.author.split(";"))
+    # a person's name or a wire service, not a phrase trafilatura took for
+    # a byline (names in other scripts are kept as they are)
+    authors = [a.strip() for a in (doc.author or "").split(";")]
+    authors = [
+        a
+        for a in authors
+        if wire_credit(a)
+        or (not NOT_A_NAME.search(a) and (name_line(a) or not a.isascii()))
+    ]
+    if authors:
+        known["author"] = ", ".join(authors)
     if doc.date:
         known["date"] = doc.date
-    levels = _breadcrumb(root)
-    section = _meta(root, "article:section") or (levels[0] if levels else "")
-    if not section and doc.categories:
-        section = doc.categories[0]
-    if section and len(section.split()) <= 4:
+    sites = site_names(root, "", url)
+    levels = [n for n in (_section_name(v, sites) for v in _breadcrumb(root)) if n]
+    found = [_meta(root, "article:section"), *levels[:1], *(doc.categories or [])[:1]]
+    section = next((n for n in (_section_name(v, sites) for v in found) if n), "")
+    if section:
         known["section"] = section
         if levels[1:] and compare_key(levels[0]) == compare_key(section):
             known["subsection"] = levels[1]
