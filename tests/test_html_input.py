@@ -328,3 +328,12 @@ def test_a_section_or_byline_that_names_none_is_left_unknown():
         page(f"<h1>Flood gates open early</h1>{ARTICLE}", head).encode(), "p"
     )
     assert plain.section is None
+
+
+def test_a_headline_with_the_outlets_name_in_it_is_kept_whole():
+    html = page(
+        f"<h1>Wired homes cut the power bill by a third</h1>{ARTICLE}",
+        "<title>Power bills fall | WIRED</title>",
+    )
+    a = extract_html(html.encode(), "w", {"source_url": "https://www.wired.com/s/1"})
+    assert a.title == "Wired homes cut the power bill by a third"

@@ -162,8 +162,7 @@ def visible_blocks(root: Any) -> list[tuple[int, str]]:
             if not tag or tag in INVISIBLE or _hidden(el):
                 walker.skip_subtree()
                 # its tail is text of the parent; skip_subtree gives no "end"
-                if tag or el.tail:
-                    add(el.tail, el.sourceline)
+                add(el.tail, el.sourceline)
                 continue
             if tag in BLOCKS:
                 flush()
@@ -232,16 +231,19 @@ def site_names(root: Any, sitename: str, url: str) -> set[str]:
     return {compare_key(n) for n in names if n and compare_key(n)}
 
 
-def _is_site(part: str, sites: set[str]) -> bool:
+def _is_site(part: str, sites: set[str], within: bool = True) -> bool:
+    """`part` names the outlet: it is one of `sites` (spacing aside) or,
+    `within`, holds one or is held by one, as whole words (`BBC News`)."""
     key = compare_key(part)
     if not key:
         return True
     squeezed = key.replace(" ", "")
+    padded = f" {key} "
     return any(
         key == s
         or squeezed == s.replace(" ", "")
-        or (len(s) > 3 and s in key)
-        or (len(key) > 3 and key in s)
+        or (within and len(s) > 3 and f" {s} " in padded)
+        or (within and len(key) > 3 and padded in f" {s} ")
         for s in sites
     )
 
@@ -286,7 +288,7 @@ def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
     metas = [ld, _meta(root, "og:title"), _meta(root, "twitter:title")]
     metas = [strip_site(m, sites, page_title) for m in metas if m]
     h1s = [text_of(el) for el in root.iterfind(".//h1")][:8]
-    h1s = [h for h in h1s if h and not _is_site(h, sites)]
+    h1s = [h for h in h1s if h and not _is_site(h, sites, within=False)]
     for h in h1s:  # a headline the metadata agrees with
         if any(compare_key(h) == compare_key(m) for m in metas):
             return h
