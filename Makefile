@@ -13,7 +13,7 @@ PELICANOPTS ?=
 # the project's own modules (plugins/, tests/, bench/) for the scripts below
 RUN := PYTHONPATH=plugins:. $(BIN)/python
 
-.PHONY: bench html serve devserver publish github test lint format clean venv browser screenshots audit
+.PHONY: bench measure html serve devserver publish github test lint format clean venv browser screenshots audit
 
 # Browser checks: Debian's Chromium, Java for the Nu HTML Checker, Node for npm.
 CHROMIUM := /usr/bin/chromium
@@ -68,6 +68,11 @@ N ?= 1000 10000
 RUNS ?= 3
 bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
 	$(RUN) bench/run.py --n $(N) --runs $(RUNS)
+
+# extraction quality on real pages (see README, Input formats)
+export ARTICLE_BENCHMARK POSTLIGHT_PAGES READABILITY_PAGES GOOSE3_PAGES NEWSPAPER4K_PAGES
+measure: $(STAMP)
+	$(BIN)/python scripts/measure_html.py
 
 test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
