@@ -6,6 +6,8 @@ PELICAN := $(BIN)/pelican
 OUTPUTDIR := output
 PORT ?= 8000
 STRICT ?=
+# the summary warns above this size (and STRICT=1 fails): GitHub Pages' limit
+SIZE_LIMIT ?= 1GB
 SITEURL ?=
 export SITEURL
 
@@ -44,7 +46,8 @@ html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
 	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 serve: $(STAMP)
 	$(PELICAN) -l -s pelicanconf.py -p $(PORT)
@@ -56,7 +59,8 @@ publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
 	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)

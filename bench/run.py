@@ -28,8 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
 
 from bench.synth import generate  # noqa: E402
+from newsarchive.sizes import site_size  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 ADDED = 10  # articles added for the incremental row
@@ -50,6 +52,7 @@ class Result:
     search: list[float] = field(default_factory=list)  # Pagefind's seconds
     rss_rest: list[int] = field(default_factory=list)  # KiB, Pagefind aside
     pages: int = 0
+    bytes: int = 0  # the output folder's size after the last run
 
     def add(self, wall: float, rss: int, pss: int, stats: list) -> None:
         self.walls.append(wall)
@@ -257,6 +260,7 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
             r = results[name]
             r.add(*measure(cmds(site, out), env))
             r.pages = count_pages(out)
+            r.bytes = site_size(out)[0]
             print(f"  N={n} run {run + 1} {name}: {r.walls[-1]:.1f}s", file=sys.stderr)
         # incremental: add ADDED articles to the built archive, rebuild
         restore(raw / "seeds", aside)
@@ -265,6 +269,7 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
         r = results[f"project +{ADDED}"]
         r.add(*measure(project_cmds(raw, out), env))
         r.pages = count_pages(out)
+        r.bytes = site_size(out)[0]
         print(f"  N={n} run {run + 1} +{ADDED}: {r.walls[-1]:.1f}s", file=sys.stderr)
         aside = hold_back(raw / "seeds", n + ADDED, ADDED)
     return results
@@ -300,6 +305,8 @@ def main() -> None:
                     f"{r.pages / wall:.0f}" if not name.endswith(f"+{ADDED}") else "",
                     f"{wall / stock:.2f}",
                     f"{wall / n * 1000:.1f}",
+                    f"{r.bytes / 1e6:.0f}",
+                    f"{r.bytes / (n + ADDED if name.endswith(f'+{ADDED}') else n):,.0f}",
                 )
             )
     head = (
@@ -315,6 +322,8 @@ def main() -> None:
         "pages/s",
         "x stock",
         "ms/article",
+        "output MB",
+        "bytes/article",
     )
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     print(f"runs: {args.runs}; cores: {os.cpu_count()}")
