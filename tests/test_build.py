@@ -164,8 +164,13 @@ def test_feeds_parse(seed_site):
         assert entry.summary.startswith("<p>Moscow stepped up its call")
         assert entry.summary.endswith("</p>")
         assert entry.summary.count("<p>") == 1
-        assert entry.summary in entry.content[0].value
-        assert "Mike Pompeo met with" in entry.content[0].value
+        group = feed.relative_to(out).parts[0]
+        if group in ("author", "tag"):  # titles, summaries and links only
+            assert "content" not in entry
+            assert entry.link.endswith("/2019/05/russia-backs-norths-security/")
+        else:  # the site's and the sections' feeds: whole articles
+            assert entry.summary in entry.content[0].value
+            assert "Mike Pompeo met with" in entry.content[0].value
 
 
 def test_report_lists_the_seed(seed_site):

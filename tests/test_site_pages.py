@@ -91,6 +91,8 @@ def test_article_page_fields(archive_site):
     body = text(html)
     assert "National › Politics" in body
     assert "By Sarah Kim" in body and "May 15, 2019" in body and "min read" in body
+    # templates lose their indentation (news_pages.dedent), not a space between words
+    assert re.search(r"May 15, 2019</time> · <span>\d+ min read", html)
     assert "Originally published at" in body
     assert (
         page.find("link", rel="canonical")[0]["href"]

@@ -16,6 +16,7 @@ from markupsafe import escape as html_escape
 from pelican import signals
 from pelican.generators import Generator
 
+from news_pages.dedent import Dedent
 from news_pages.groups import (
     Group,
     by_letter,
@@ -37,6 +38,22 @@ from news_pages.jsonld import jsonld_filter
 from news_pages.memo import make_memo
 
 logger = logging.getLogger(__name__)
+
+
+class SummaryOnly:
+    """An article as an entry of a summary-only feed: Pelican's feed writer
+    puts what get_content gives in the entry's <content>, and the summary in
+    its <summary>; here there is no content (an Atom entry with a summary and
+    a link needs none)."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+    def get_content(self, siteurl: str) -> None:
+        return None
 
 
 def _noop(write) -> None:
@@ -163,13 +180,20 @@ class ArchivePagesGenerator(Generator):
             )
 
     def _write_feed(
-        self, writer, group: Group, title: str | None, setting: str = "FEED_MAX_ITEMS"
+        self,
+        writer,
+        group: Group,
+        title: str | None,
+        setting: str = "FEED_MAX_ITEMS",
+        summaries: bool = False,
     ) -> None:
-        """The group's newest dated articles, as many as `setting` says."""
+        """The group's newest dated articles, as many as `setting` says;
+        with `summaries`, each one's summary and not its whole text."""
         limit = self.settings.get(setting) or 50
         dated = (a for a in group.articles if not getattr(a, "undated", False))
+        items = list(islice(dated, limit))
         writer.write_feed(
-            list(islice(dated, limit)),
+            [SummaryOnly(a) for a in items] if summaries else items,
             self.context,
             group.feed_url,
             group.feed_url,
@@ -212,7 +236,11 @@ class ArchivePagesGenerator(Generator):
         ]:
             self._write_list(write, "group", group, per_page)
             self._write_feed(
-                writer, group, f"{label}{group.name}", "NEWS_GROUP_FEED_MAX_ITEMS"
+                writer,
+                group,
+                f"{label}{group.name}",
+                "NEWS_GROUP_FEED_MAX_ITEMS",
+                summaries=True,
             )
         for year in self.years:
             self._write_list(write, "group", year, per_page)
@@ -284,6 +312,7 @@ class ArchivePagesGenerator(Generator):
 
 
 def add_filters(generator) -> None:
+    generator.env.add_extension(Dedent)
     generator.env.filters["jsonld"] = jsonld_filter
     generator.env.globals["memo"] = make_memo()  # a new one for each build
 

@@ -15,19 +15,22 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
+def news_article(
+    article: Any, siteurl: str, sitename: str = "", description: str | None = None
+) -> dict:
+    """`description`: the page's meta description, which is also given here
+    (not the whole summary again); by default the summary."""
     url = f"{siteurl}/{article.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.metadata.get("plain_title", article.title),
         "url": url,
-        "mainEntityOfPage": url,
         "author": [
             {"@type": "Person", "name": a.name} for a in getattr(article, "authors", [])
         ],
     }
-    if summary := article.metadata.get("plain_summary"):
+    if summary := description or article.metadata.get("plain_summary"):
         data["description"] = summary
     if sitename:
         data["publisher"] = {"@type": "Organization", "name": sitename}
@@ -43,5 +46,7 @@ def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
     return data
 
 
-def jsonld_filter(article: Any, siteurl: str = "", sitename: str = "") -> Markup:
-    return script_json(news_article(article, siteurl, sitename))
+def jsonld_filter(
+    article: Any, siteurl: str = "", sitename: str = "", description: str | None = None
+) -> Markup:
+    return script_json(news_article(article, siteurl, sitename, description))
