@@ -10,6 +10,7 @@ import logging
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from markupsafe import escape as html_escape
@@ -38,6 +39,12 @@ from news_pages.jsonld import jsonld_filter
 from news_pages.memo import make_memo
 
 logger = logging.getLogger(__name__)
+
+
+def site_path(siteurl: str) -> str:
+    """The path of SITEURL, without its last slash: "" for a domain root,
+    "/repo" for https://user.github.io/repo."""
+    return urlsplit(siteurl).path.rstrip("/")
 
 
 class SummaryOnly:
@@ -96,6 +103,9 @@ class ArchivePagesGenerator(Generator):
             month.newer = months[i - 1] if i > 0 else None
             month.older = months[i + 1] if i + 1 < len(months) else None
         self.context.update(
+            # links within the site: root-relative, as the path of SITEURL
+            # (the scheme and host on every link were a tenth of a page)
+            SITEPATH=site_path(self.settings.get("SITEURL", "")),
             news_sections=self.sections,
             # the masthead's links, as a plain value it can be memoised by
             news_nav=tuple((s.name, s.url) for s in self.sections),

@@ -15,11 +15,9 @@ def script_json(data: Any) -> Markup:
     return Markup(text)
 
 
-def news_article(
-    article: Any, siteurl: str, sitename: str = "", description: str | None = None
-) -> dict:
-    """`description`: the page's meta description, which is also given here
-    (not the whole summary again); by default the summary."""
+def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
+    """No description: the page's meta description gives it (search engines
+    read both), and the summary is the article's first paragraph."""
     url = f"{siteurl}/{article.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -30,8 +28,6 @@ def news_article(
             {"@type": "Person", "name": a.name} for a in getattr(article, "authors", [])
         ],
     }
-    if summary := description or article.metadata.get("plain_summary"):
-        data["description"] = summary
     if sitename:
         data["publisher"] = {"@type": "Organization", "name": sitename}
     if not getattr(article, "undated", False):
@@ -46,7 +42,5 @@ def news_article(
     return data
 
 
-def jsonld_filter(
-    article: Any, siteurl: str = "", sitename: str = "", description: str | None = None
-) -> Markup:
-    return script_json(news_article(article, siteurl, sitename, description))
+def jsonld_filter(article: Any, siteurl: str = "", sitename: str = "") -> Markup:
+    return script_json(news_article(article, siteurl, sitename))
