@@ -420,3 +420,13 @@ def test_the_main_menu_marks_the_section_of_the_article_shown(archive_site):
         assert current == ([(section, "true")] if section else []), path
         marked[section] = marked.get(section, 0) + 1
     assert len(marked) >= 3 and max(marked.values()) >= 2
+
+
+def test_feed_summaries_are_cut_at_a_word():
+    from news_pages.generator import shorten
+
+    words = "word " * 100
+    cut = shorten(words.strip(), 240)
+    assert cut.endswith("word...") and len(cut) <= 240
+    assert shorten("a" * 244, 240) == "a" * 244  # within the leeway: whole
+    assert shorten("a" * 300, 240) == "a" * 237 + "..."  # one long word

@@ -47,17 +47,35 @@ def site_path(siteurl: str) -> str:
     return urlsplit(siteurl).path.rstrip("/")
 
 
+def shorten(text: str, width: int = 240) -> str:
+    """`text` cut at the last space before `width` characters, with "..."
+    (as the theme's teasers, Jinja's truncate); whole if it is at most five
+    characters longer."""
+    if len(text) <= width + 5:
+        return text
+    cut = text[: width - 3]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "..."
+
+
 class SummaryOnly:
     """An article as an entry of a summary-only feed: Pelican's feed writer
     puts what get_content gives in the entry's <content>, and the summary in
     its <summary>; here there is no content (an Atom entry with a summary and
-    a link needs none)."""
+    a link needs none), and the summary is the teaser's: the first
+    paragraph's text, cut to 240 characters."""
 
     def __init__(self, article) -> None:
         self._article = article
 
     def __getattr__(self, name: str):
         return getattr(self._article, name)
+
+    @property
+    def summary(self) -> str:
+        text = self._article.metadata.get("plain_summary")
+        if text is None:
+            return self._article.summary
+        return str(html_escape(shorten(text)))
 
     def get_content(self, siteurl: str) -> None:
         return None
