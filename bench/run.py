@@ -162,6 +162,8 @@ def project_cmds(site: Path, out: Path) -> list[list[str]]:
         ],
         [str(BIN / "python"), "-m", "newsarchive.report", str(report)],
     ]
+    if "--output" in (ROOT / "Makefile").read_text():
+        cmds[-1] += ["--output", str(out)]  # as the Makefile does: sizes the site
     if "search_index" in (ROOT / "Makefile").read_text():
         # as the Makefile does: the build removes the index when pages change
         cmds.append(
