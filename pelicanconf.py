@@ -52,7 +52,9 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 CATEGORY_URL = "section/{slug}/"
 TAG_URL = "tag/{slug}/"
 AUTHOR_URL = "author/{slug}/"
-DEFAULT_PAGINATION = 20
+DEFAULT_PAGINATION = 20  # the front page and section pages (with summaries)
+# subsection, author, tag and date pages, which list headlines and dates
+NEWS_LIST_PAGINATION = 50
 
 # Feeds: the site feed here; section, author and tag feeds by news_pages.
 FEED_DOMAIN = SITEURL

@@ -430,3 +430,25 @@ def test_feed_summaries_are_cut_at_a_word():
     assert cut.endswith("word...") and len(cut) <= 240
     assert shorten("a" * 244, 240) == "a" * 244  # within the leeway: whole
     assert shorten("a" * 300, 240) == "a" * 237 + "..."  # one long word
+
+
+def test_headline_lists_have_their_own_page_size(tmp_path):
+    """NEWS_LIST_PAGINATION numbers subsection, author, tag and date pages;
+    DEFAULT_PAGINATION the front page and the sections."""
+    from tests.conftest import FIXTURE_ARCHIVE, ROOT, build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(FIXTURE_ARCHIVE, root / "seeds")
+    out = tmp_path / "output"
+    build_site(root, out, DEFAULT_PAGINATION=20, NEWS_LIST_PAGINATION=2)
+    assert not (out / "section/national/page").exists()  # 11 articles, 20 a page
+    assert not (out / "page").exists()
+    for group in [
+        "section/national/politics/",
+        "author/sarah-kim/",
+        "tag/trade/",
+        "archive/2019/",
+    ]:
+        oldest = (out / group / "page/1/index.html").read_text(encoding="utf-8")
+        assert oldest.count('<h2 class="headline">') == 2, group

@@ -232,6 +232,8 @@ class ArchivePagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         per_page = self.settings.get("DEFAULT_PAGINATION") or 20
+        # headline lists (subsection, author, tag and date pages)
+        per_list = self.settings.get("NEWS_LIST_PAGINATION") or per_page
         site = self.settings["SITENAME"]
 
         front = Group(site, "", self.articles, kind="front")
@@ -258,11 +260,11 @@ class ArchivePagesGenerator(Generator):
             self._write_list(write, "group", section, per_page)
             self._write_feed(writer, section, section.name)
             for sub in section.children:
-                self._write_list(write, "group", sub, per_page)
+                self._write_list(write, "group", sub, per_list)
         for group, label in [(a, "") for a in self.authors] + [
             (t, "Tag: ") for t in self.tags
         ]:
-            self._write_list(write, "group", group, per_page)
+            self._write_list(write, "group", group, per_list)
             self._write_feed(
                 writer,
                 group,
@@ -271,11 +273,11 @@ class ArchivePagesGenerator(Generator):
                 summaries=True,
             )
         for year in self.years:
-            self._write_list(write, "group", year, per_page)
+            self._write_list(write, "group", year, per_list)
             for month in year.children:
-                self._write_list(write, "group", month, per_page)
+                self._write_list(write, "group", month, per_list)
         if self.undated.articles:
-            self._write_list(write, "group", self.undated, per_page)
+            self._write_list(write, "group", self.undated, per_list)
 
         write(
             "search/index.html",
