@@ -2,6 +2,9 @@
 
     python scripts/measure_text.py [--benchmark DIR] [--titles DIR ...] [--split test]
 
+(`make measure` runs it with ARTICLE_BENCHMARK, GOOSE3_PAGES and
+NEWSPAPER4K_PAGES from the environment.)
+
 Pages: the Article Extraction Benchmark (see extraction_pages.py), each
 rendered to a text dump the way raw archives hold them. A dump line is an
 article line when, spacing and case aside, it is one of the body's
@@ -30,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -56,10 +60,12 @@ from extraction_pages import (  # noqa: E402
 
 from newsarchive.extract import SkipFile, extract_text  # noqa: E402
 
+TITLE_VARIABLES = ("GOOSE3_PAGES", "NEWSPAPER4K_PAGES")
 TITLE_SETS = (
     "git clone https://github.com/goose3/goose3 and/or "
     "https://github.com/AndyTheFactory/newspaper4k, then pass --titles DIR "
-    "(a work tree or a bare git directory) for each"
+    "(a work tree or a bare git directory) for each, or set GOOSE3_PAGES "
+    "and NEWSPAPER4K_PAGES"
 )
 
 
@@ -204,7 +210,12 @@ def name_split(name: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--benchmark", help="copy of the benchmark")
-    parser.add_argument("--titles", action="append", default=[], type=Path)
+    parser.add_argument(
+        "--titles",
+        action="append",
+        type=Path,
+        help="goose3 or newspaper4k copy (default: GOOSE3_PAGES, NEWSPAPER4K_PAGES)",
+    )
     parser.add_argument("--split", default="test", choices=("dev", "test"))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -247,7 +258,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  headline right (og:title or h1): {titles}/{pages} = {titles / pages:.0%}")
     print(f"  extractor CPU time: {spent / pages * 1000:.2f} ms per page on average")
 
-    for folder in args.titles:
+    titles = args.titles or [
+        Path(v) for name in TITLE_VARIABLES if (v := os.environ.get(name))
+    ]
+    if not titles:
+        print(f"headline on other sets: skipped: {TITLE_SETS}")
+    for folder in titles:
         named = [p for p in title_pages(folder) if name_split(p[0]) == args.split]
         right = 0
         for name, html, expected in named:

@@ -172,8 +172,11 @@ def find_span(
     # more count for nothing either way
     item = [bool(_ITEM.match(x)) for x in lines]
     for i in range(len(lines)):
-        if item[i] and i not in furniture and scores[i] < 0 and (
-            sum(item[max(0, i - 2) : i + 3]) >= 3
+        if (
+            item[i]
+            and i not in furniture
+            and scores[i] < 0
+            and (sum(item[max(0, i - 2) : i + 3]) >= 3)
         ):
             scores[i] = 0.0
     start, end, total = densest_run(scores)

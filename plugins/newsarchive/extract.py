@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from newsarchive import content as layout
-from newsarchive import dates
+from newsarchive import dates, html_input
 from newsarchive.address import url_date, url_section
 from newsarchive.clean import (
     Profile,
@@ -116,6 +116,8 @@ def extract_file(
     if size > MAX_BYTES:
         raise SkipFile(f"file is {size // (1024 * 1024)} MB, over the 20 MB limit")
     data = path.read_bytes()
+    if path.suffix.lower() in html_input.SUFFIXES:
+        return extract_html(data, source, manifest)
     try:
         text, encoding = decode_bytes(data)
     except UndecodableError as exc:
@@ -125,19 +127,49 @@ def extract_file(
     return article
 
 
+def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Article:
+    """A saved HTML page's article (see html_input); SkipFile when none."""
+    try:
+        text, encoding = html_input.decode_html(data)
+    except UndecodableError as exc:
+        raise SkipFile(str(exc)) from exc
+    page = html_input.read_page(text, (manifest or {}).get("source_url") or "")
+    if not any(line.strip() for line in page.lines):
+        raise SkipFile("empty page: no visible text")
+    article = extract_text(
+        "\n".join(page.lines), source, manifest, known=page.known, found=page.found
+    )
+    # lines of the HTML, not of the text it was read as
+    article.removed = sorted(
+        [Removed(page.origin[r.line - 1], r.text, r.rule) for r in article.removed]
+        + page.outside,
+        key=lambda r: r.line,
+    )
+    if article.date_source == "file" and page.known.get("date"):
+        article.date_source = "page-metadata"
+    article.encoding = encoding
+    return article
+
+
 def extract_text(
     text: str,
     source: str,
     manifest: dict | None = None,
     furniture: frozenset[int] | None = frozenset(),
+    *,
+    known: dict | None = None,
+    found: bool = False,
 ) -> Article:
-    """Extract an article from decoded text; raise SkipFile when there is none
-    (`furniture`: as for extract_file)."""
+    """Extract an article from decoded text; raise SkipFile when there is none.
+    `furniture`: as for extract_file. `known`: fields given besides the
+    text, as front matter gives them. `found`: the text is the article
+    already (a saved page's, as trafilatura found it), not a whole page."""
     manifest = manifest or {}
     text = strip_bidi(text)
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
     removed: list[Removed] = []
     front, numbered = read_front_matter(numbered, removed)
+    front = {**{k: strip_bidi(v) for k, v in (known or {}).items()}, **front}
     content = [(i, line) for i, line in numbered if line.strip()]
     if not content:
         raise SkipFile("empty file: no text" if not front else "front matter only")
@@ -153,7 +185,7 @@ def extract_text(
     removed.extend(cleaned.removed)
     kept = cleaned.kept
     title = squash(front.get("title", ""))
-    if profile is None:
+    if profile is None and not found:
         host = urlsplit(manifest.get("source_url") or front.get("url") or "").hostname
         kept, headline = _cut_to_article(content, kept, removed, host or "")
         if headline and not title:
@@ -176,7 +208,7 @@ def extract_text(
         title = squash(line)
         removed.append(Removed(number, line, "title"))
 
-    meta = _Meta(generic=profile is None)
+    meta = _Meta(generic=profile is None and not found)
     body: list[tuple[int, str]] = []
     for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
@@ -227,7 +259,7 @@ def extract_text(
     elif not manifest.get("tags"):  # the manifest's replace them
         article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
-    if profile is None and article.source_url:
+    if profile is None and not found and article.source_url:
         if article.section is None:
             article.section, article.subsection = url_section(article.source_url)
         if article.date is None and (found := url_date(article.source_url)):
