@@ -302,3 +302,15 @@ def test_a_list_the_article_announces_stays_and_the_menu_after_it_goes():
     a = extract_text(text, "t.txt")
     assert a.paragraphs == body
     assert rules(a)["Weather"] == "outside-article"
+
+
+def test_text_already_found_as_the_article_is_not_searched_again():
+    # a saved page's paragraphs, as trafilatura found them: short lines stay
+    text = page([]).replace("Dunmore Post Ltd", "Drivers welcomed the news")
+    whole = extract_text(
+        text, "t.txt", known={"title": "Coast road reopens"}, found=True
+    )
+    searched = extract_text(text, "t.txt", known={"title": "Coast road reopens"})
+    assert "Drivers welcomed the news" in whole.paragraphs
+    assert "Drivers welcomed the news" not in searched.paragraphs
+    assert "outside-article" not in rules(whole).values()
