@@ -5,8 +5,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsarchive import extract_file, extract_text
+from newsarchive import SkipFile, extract_file, extract_text
 from newsarchive.address import url_section
 from newsarchive.clean import ProfileError, clean_lines, load_profile
 from newsarchive.corpus import build_corpus
@@ -314,3 +316,45 @@ def test_text_already_found_as_the_article_is_not_searched_again():
     assert "Drivers welcomed the news" in whole.paragraphs
     assert "Drivers welcomed the news" not in searched.paragraphs
     assert "outside-article" not in rules(whole).values()
+
+
+LINES = st.sampled_from(
+    [
+        "Home",
+        "Sport | Weather | Jobs",
+        "Share this article",
+        "Ana Ruiz says:",
+        "January 13, 2008",
+        "By Nora Hale",
+        "Harbour Gazette",
+        "1) A list item",
+        "The band will play on these dates:",
+        "Comments (3)",
+        "Another story's headline about the ferries",
+        "The council said the road would reopen on Friday after repairs.",
+        "Drivers had been sent on a long detour through the hills while the "
+        "engineers rebuilt the wall by the old mill, the highways office said.",
+        "\u200b",
+        "·",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(LINES, min_size=1, max_size=60), st.sets(LINES, max_size=4))
+def test_any_page_gives_an_article_or_a_reason_and_accounts_for_each_line(
+    lines, recurring
+):
+    text = "\n\n".join(lines)
+    learned = file_hashes("\n".join(recurring))
+    try:
+        a = extract_text(
+            text, "t.txt", {"source_url": "https://x.example/a/b"}, learned
+        )
+    except SkipFile as exc:
+        assert str(exc)
+        return
+    assert a.title.strip()
+    assert a.paragraphs
+    assert len(a.paragraphs) + len(a.removed) == len(lines)
+    assert len({r.line for r in a.removed}) == len(a.removed)

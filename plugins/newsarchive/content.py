@@ -192,7 +192,10 @@ def find_span(
     title_words = set(words(strip_site_name(lines[0], host))) if lines else set()
     headline = _pick_headline(lines, start, title_words, furniture, is_meta)
     if headline is not None and headline >= start:
-        start = headline + 1
+        if headline + 1 >= end:  # a run of its own: not the article's headline
+            headline = None
+        else:
+            start = headline + 1
     return Span(start, end, headline)
 
 
