@@ -12,8 +12,10 @@ SITEURL ?=
 export SITEURL
 
 PELICANOPTS ?=
+# the project's own modules (plugins/, tests/, bench/) for the scripts below
+RUN := PYTHONPATH=plugins:. $(BIN)/python
 
-.PHONY: bench html serve devserver publish github test lint format clean venv browser screenshots audit
+.PHONY: bench measure html serve devserver publish github test lint format clean venv browser screenshots audit
 
 # Browser checks: Debian's Chromium, Java for the Nu HTML Checker, Node for npm.
 CHROMIUM := /usr/bin/chromium
@@ -45,8 +47,8 @@ $(NODE_STAMP): package.json package-lock.json | browser
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json \
+	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
+	$(RUN) -m newsarchive.report build-report.json \
 	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 serve: $(STAMP)
@@ -58,8 +60,8 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json \
+	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
+	$(RUN) -m newsarchive.report build-report.json \
 	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
@@ -69,16 +71,21 @@ github: publish  # SITEURL=https://USER.github.io/REPO make github
 N ?= 1000 10000
 RUNS ?= 3
 bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
-	$(BIN)/python bench/run.py --n $(N) --runs $(RUNS)
+	$(RUN) bench/run.py --n $(N) --runs $(RUNS)
+
+# extraction quality on real pages (see README, Input formats)
+export ARTICLE_BENCHMARK POSTLIGHT_PAGES READABILITY_PAGES GOOSE3_PAGES NEWSPAPER4K_PAGES
+measure: $(STAMP)
+	$(BIN)/python scripts/measure_html.py
 
 test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screenshots/
-	$(BIN)/python -m tests.browser.screenshots screenshots
+	$(RUN) -m tests.browser.screenshots screenshots
 
 audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
-	$(BIN)/python -m tests.browser.audit
+	$(RUN) -m tests.browser.audit
 
 lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .

@@ -37,6 +37,7 @@ BIN = ROOT / ".venv" / "bin"
 ADDED = 10  # articles added for the incremental row
 
 STOCK_CONF = """\
+PLUGINS = []  # none of the plugins installed for the tests
 SITENAME = "Bench"
 TIMEZONE = "UTC"
 THEME = "simple"
