@@ -32,6 +32,7 @@ from newsarchive.decode import (
     normalise_newlines,
 )
 from newsarchive.names import name_line, wire_credit
+from newsarchive.text import WORD, squash
 
 SUFFIXES = (".html", ".htm")
 
@@ -62,11 +63,9 @@ BLOCKS = {
     "summary", "table", "td", "th", "tr", "ul",
 }  # fmt: skip
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-SPACE = re.compile(r"\s+")
 # ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `: between a headline and
 # the outlet's name in a page title
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
-WORDS = re.compile(r"\w+")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
@@ -116,10 +115,6 @@ def library_versions() -> str:
     return " ".join(found)
 
 
-def squash(text: str) -> str:
-    return SPACE.sub(" ", text).strip()
-
-
 def word_count(text: str) -> float:
     """Words, a Chinese or Japanese character counting as half of one (they
     are written without spaces)."""
@@ -128,7 +123,7 @@ def word_count(text: str) -> float:
 
 def compare_key(text: str) -> str:
     """Text as compared: words only, case aside."""
-    return " ".join(WORDS.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def visible_blocks(root: Any) -> list[tuple[int, str]]:
