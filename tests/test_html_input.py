@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,23 @@ def test_a_headline_with_the_outlets_name_in_it_is_kept_whole():
     )
     a = extract_html(html.encode(), "w", {"source_url": "https://www.wired.com/s/1"})
     assert a.title == "Wired homes cut the power bill by a third"
+
+
+def as_saved_page(dump: str) -> str:
+    """A text dump as the page it was made from: its first line the
+    <title>, each other line a block, with a script and a style around."""
+    first, *rest = [line for line in dump.splitlines() if line.strip()]
+    blocks = "".join(f"<div>{escape(line)}</div>" for line in rest)
+    return page(
+        f"<script>var slot = '<p>ad</p>';</script>{blocks}",
+        f"<title>{escape(first)}</title><style>div {{ margin: 0 }}</style>",
+    )
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RAW.glob("jd_*.txt")))
+def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
+    text = extract_file(RAW / name, name)
+    html = extract_html(as_saved_page((RAW / name).read_text()).encode(), name)
+    fields = "title paragraphs authors emails section subsection date tags".split()
+    for f in (*fields, "print_edition", "profile"):
+        assert getattr(html, f) == getattr(text, f), f
