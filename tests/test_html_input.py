@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from newsarchive import SkipFile, extract_file
 from newsarchive.extract import extract_html
+from newsarchive.html_input import page_authors
 from newsarchive.inspect import main as inspect_main
 
 HTML = Path(__file__).parent / "fixtures" / "html"
@@ -358,3 +359,22 @@ def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
     fields = "title paragraphs authors emails section subsection date tags".split()
     for f in (*fields, "print_edition", "profile"):
         assert getattr(html, f) == getattr(text, f), f
+
+
+@pytest.mark.parametrize(
+    ("given", "authors"),
+    [
+        ("By Mina Park; JOON LEE", ["Mina Park", "Joon Lee"]),
+        ("Helen Marsh December 5, 2016", ["Helen Marsh"]),
+        ("Theresa May", ["Theresa May"]),
+        ("Helen Marsh Link Copied", ["Helen Marsh"]),
+        ("Paul", ["Paul"]),
+        ("松村太郎", ["松村太郎"]),
+        ("AP", ["AP"]),
+        ("Valley Post staff; wire reports", []),
+        ("Syrian defense ministries", []),
+    ],
+)
+def test_the_people_a_page_names_as_its_authors(given: str, authors: list[str]):
+    """What trafilatura gives as the author, made into names."""
+    assert page_authors(given) == authors

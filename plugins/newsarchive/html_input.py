@@ -31,8 +31,8 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.names import name_line, wire_credit
-from newsarchive.text import WORD, squash
+from newsarchive.names import add_author, name_line, proper_case, wire_credit
+from newsarchive.text import WORD, squash, strip_bidi
 
 SUFFIXES = (".html", ".htm")
 
@@ -71,8 +71,14 @@ ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
-    r"\b(reports?|wires?|news|staff|agency|agencies|services?|published|updated|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk)\b", re.I
+)
+# what follows a name in a byline line: `Laura Adkins December 5, 2016`
+AFTER_NAME = re.compile(
+    r"\s+(?:published|updated|posted|link copied|\d|"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"\.?\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
     re.I,
 )
 
@@ -85,6 +91,7 @@ class Page:
     origin: list[int]  # the HTML line each of `lines` starts on
     known: dict[str, str] = field(default_factory=dict)  # as front matter
     outside: list[Removed] = field(default_factory=list)  # blocks left out
+    authors: list[str] = field(default_factory=list)  # as the metadata names them
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -413,7 +420,8 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key)
     ]
-    return Page(lines=lines, origin=origin, known=known, outside=outside)
+    authors = page_authors(doc.author or "")
+    return Page(lines, origin, known=known, outside=outside, authors=authors)
 
 
 # what pages give as a section that names none
@@ -438,20 +446,27 @@ def _section_name(value: str, sites: set[str]) -> str:
     return value
 
 
+def page_authors(given: str) -> list[str]:
+    """The people (or wire services) in what trafilatura gives as the
+    author: `By `, dates and `Link copied` after a name dropped; a phrase
+    that is no person's name left out (names in other scripts are kept)."""
+    found: list[str] = []
+    for part in strip_bidi(given).split(";"):
+        part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
+        if wire := wire_credit(part):
+            add_author(found, wire)
+        elif part and not NOT_A_NAME.search(part):
+            if part.isascii() and not name_line(part) and len(part.split()) != 1:
+                continue
+            add_author(found, proper_case(part) if part.isascii() else part)
+    return found
+
+
 def _known(root: Any, doc: Any, url: str = "") -> dict[str, str]:
     """author, date, section and tags as the page's metadata gives them."""
     known: dict[str, str] = {}
     # a person's name or a wire service, not a phrase trafilatura took for
     # a byline (names in other scripts are kept as they are)
-    authors = [a.strip() for a in (doc.author or "").split(";")]
-    authors = [
-        a
-        for a in authors
-        if wire_credit(a)
-        or (not NOT_A_NAME.search(a) and (name_line(a) or not a.isascii()))
-    ]
-    if authors:
-        known["author"] = ", ".join(authors)
     if doc.date:
         known["date"] = doc.date
     sites = site_names(root, "", url)
