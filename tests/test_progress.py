@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from news_speed.progress import Progress
+from news_build.progress import Progress
 
 
 class Terminal(io.StringIO):

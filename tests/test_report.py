@@ -46,8 +46,7 @@ def _corpus() -> Corpus:
 def _write(tmp_path: Path, corpus: Corpus, monkeypatch) -> Path:
     """The report as the build writes it."""
     target = tmp_path / "build-report.json"
-    monkeypatch.setitem(reader._state, "corpus", corpus)
-    reader.write_report({"NEWS_REPORT": str(target)})
+    reader.write_report(corpus, {"NEWS_REPORT": str(target)})
     return target
 
 

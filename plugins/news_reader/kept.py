@@ -2,9 +2,10 @@
 
 Pelican builds an Article for every raw file on every build: its metadata
 processed, its dates, paths and URL worked out, about 0.25 ms a file. An
-article whose `extraction` fingerprint (its cached extraction, URL and tag
-spellings: see reader.py) is the last build's, under the same settings,
-code and Pelican version, is restored from the state it had then instead.
+article whose content digest (its cached extraction, URL and tag
+spellings: see reader.py) is the last build's, under the same build digest
+(settings, code, theme, versions: see news_build.inputs), is restored from
+the state it had then instead.
 
 States are taken when the articles are all read (before any plugin links
 them to each other) and kept in 256 files by a hash of the file's path, so
@@ -12,7 +13,9 @@ a few new files rewrite only a few of them. Settings, the shared context
 and the Tag, Author and Category objects are not stored: they are the
 current build's. Pelican's `article_generator_preread`,
 `article_generator_context` and `content_object_init` signals are not sent
-again for a restored article (what receivers did to it then is kept).
+again for a restored article (what the project's receivers did to it then
+is kept); while a plugin from outside the project is loaded, no article is
+restored (reader._kept).
 """
 
 from __future__ import annotations
@@ -27,8 +30,9 @@ from typing import Any, BinaryIO
 
 from pelican.urlwrappers import URLWrapper
 
-from news_speed.keys import attributes
-from newsarchive.store import atomic_file
+from news_build.pelican_seams import context_of
+from news_build.pelican_seams import state_of as attributes
+from newsarchive import store
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +71,7 @@ class _Unpickler(pickle.Unpickler):
 
 
 class KeptArticles:
-    """States by relative path, each with the fingerprint it was kept under."""
+    """States by relative path, each with the content digest it was kept under."""
 
     def __init__(self, folder: Path | None, salt: str) -> None:
         self.folder, self.salt = folder, salt
@@ -85,21 +89,16 @@ class KeptArticles:
             return
         live: dict[Any, Any] = {"settings": settings, "context": context}
         for path in self.folder.glob("??.pickle"):
-            try:
-                with path.open("rb") as fh:
-                    if pickle.load(fh) != self.salt:
-                        continue
-                    states = _Unpickler(fh, live, wrap).load()
-            except Exception:  # truncated, or classes that changed
-                logger.debug("kept articles in %s not used", path, exc_info=True)
+            states = store.load(path, self.salt, lambda fh: _Unpickler(fh, live, wrap))
+            if not isinstance(states, dict):
                 continue
             self.states.update(states)
             self.names[path.stem] = set(states)
 
-    def take(self, rel: str, fingerprint: str | None) -> dict | None:
-        """The state kept for `rel` if it was kept under `fingerprint`."""
+    def take(self, rel: str, digest: str | None) -> dict | None:
+        """The state kept for `rel` if it was kept under `digest`."""
         got = self.states.pop(rel, None)
-        if got is None or fingerprint is None or got[0] != fingerprint:
+        if got is None or digest is None or got[0] != digest:
             return None
         self.restored.add(rel)
         return got[1]
@@ -113,7 +112,7 @@ class KeptArticles:
             return
         new: dict[str, dict[str, Any]] = {}
         for a in articles:
-            if a.settings is settings and a._context is context:
+            if a.settings is settings and context_of(a) is context:
                 new.setdefault(shard(a.raw_source), {})[a.raw_source] = a
         live = {id(settings): "settings", id(context): "context"}
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -126,6 +125,4 @@ class KeptArticles:
                 path.unlink(missing_ok=True)
                 continue
             states = {rel: (a.extraction, attributes(a)) for rel, a in items.items()}
-            with atomic_file(path) as fh:
-                pickle.dump(self.salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                _Pickler(fh, live).dump(states)
+            store.keep(path, self.salt, states, lambda fh: _Pickler(fh, live))

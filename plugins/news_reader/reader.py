@@ -12,10 +12,8 @@ import hashlib
 import json
 import locale
 import logging
-import multiprocessing
 import os
 import sys
-from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from operator import attrgetter
@@ -27,10 +25,19 @@ from pelican.contents import Article
 from pelican.readers import BaseReader
 from pelican.utils import order_content
 
+from news_build.inputs import CONTENT_DIGEST
+from news_build.options import cache_dir, workers
+from news_build.pelican_seams import (
+    LazyArticle,
+    content_html,
+    skip_unused_stamps,
+    wrap_read_file,
+)
+from news_build.pelican_seams import restore as restore_object
+from news_build.progress import Progress
+from news_build.session import connect as connect_session
+from news_build.session import session
 from news_reader.kept import KeptArticles
-from news_speed.keys import Fingerprints
-from news_speed.progress import Progress
-from news_speed.writer import cache_dir
 from newsarchive.corpus import (
     PUBLISHED,
     RAW_SUFFIXES,
@@ -47,22 +54,6 @@ logger = logging.getLogger(__name__)
 # metadata flag `undated`, and templates never show it.
 UNDATED = datetime(1, 1, 1, tzinfo=UTC)
 
-_state: dict = {}  # this build's corpus, kept articles, and work in forks
-
-
-def _in_background(what: str, target: Callable, *args: object) -> None:
-    """Run target(*args) in a forked process while the build goes on, once
-    the one started before it is done; finish_report fails the build if it
-    failed. (A forked process comes to hold its own copy of most of this
-    process's memory, 0.9 GB at 100,000 articles: two at once, or one with
-    the render processes, would take a large archive's build past 2 GB.)"""
-    wait_for_background()
-    process = multiprocessing.get_context("fork").Process(
-        target=target, args=args, name=what
-    )
-    process.start()
-    _state.setdefault("background", []).append(process)
-
 
 def typogrify_options(settings: dict) -> dict | None:
     """Pelican's TYPOGRIFY settings, for extraction workers to apply."""
@@ -76,7 +67,8 @@ def typogrify_options(settings: dict) -> dict | None:
 
 
 def _corpus(settings: dict) -> Corpus:
-    corpus = _state.get("corpus")
+    build = session(settings)
+    corpus = build.values.get("corpus")
     if corpus is None:
         root = Path(settings["PATH"])
         manifest = settings.get("NEWS_MANIFEST")
@@ -87,7 +79,7 @@ def _corpus(settings: dict) -> Corpus:
             root,
             settings["ARTICLE_PATHS"],
             manifest_path=root / manifest if manifest else None,
-            workers=settings.get("NEWS_WORKERS"),
+            workers=workers(settings),
             cache_dir=cache / "extract" if cache else None,
             typogrify=typogrify_options(settings),
             progress=bar.update,
@@ -95,19 +87,17 @@ def _corpus(settings: dict) -> Corpus:
             background=True,
         )
         bar.close()
-        _state["corpus"] = corpus
+        build.values["corpus"] = corpus
         if corpus.saving is not None:  # the extraction cache, being written
-            _state.setdefault("background", []).append(corpus.saving)
-        # it lasts the whole build: keep the collector from walking it again
-        # and again (reset() lets it go)
-        gc.freeze()
+            build.adopt(corpus.saving)
+        build.freeze()  # the corpus lasts the whole build
         # the bodies wait for the pages in a file (before the fork below: the
         # memory they free is reused while the forked process shares it)
         corpus.spill_bodies()
         # what became of each file is known now: the report is written by a
         # forked process while this one goes on, and the lines cleaning
         # removed need not be held through the pages
-        _in_background("build report", write_report, settings)
+        build.in_background("build report", write_report, corpus, settings)
         for entry in corpus.entries.values():
             if entry.article is not None:
                 entry.article.removed = []
@@ -124,7 +114,7 @@ def _rel(settings: dict, source_path: str) -> str:
     return Path(os.path.relpath(source_path, root)).as_posix()
 
 
-def fingerprint(entry: Entry) -> str | None:
+def content_digest(entry: Entry) -> str | None:
     """Everything the reader gives Pelican for a file comes from the file's
     cached extraction (its key), its URL and the archive-wide tag spellings:
     render keys and kept articles go by this instead of by HTML and
@@ -136,24 +126,31 @@ def fingerprint(entry: Entry) -> str | None:
 
 
 def _kept(settings: dict) -> KeptArticles:
-    kept = _state.get("kept")
-    if kept is None:
+    """The articles kept from the last build: none when a setting cannot be
+    fingerprinted, or when a plugin from outside the project receives
+    Pelican's signals (it could change an article in ways only a new one
+    shows: see news_build.inputs)."""
+    build = session(settings)
+
+    def make() -> KeptArticles:
         cache = cache_dir(settings)
+        if build.digest is None or build.foreign:
+            cache = None
         salt = "\0".join(
             [
-                "1",
+                "2",
                 pelican_version,
                 sys.version,
                 str(locale.setlocale(locale.LC_ALL)),
-                Fingerprints(settings).salt,
+                build.digest or "",
             ]
         )
-        kept = KeptArticles(cache / "articles" if cache else None, salt)
-        _state["kept"] = kept
-    return kept
+        return KeptArticles(cache / "articles" if cache else None, salt)
+
+    return build.value("kept", make)
 
 
-class RawArticle(Article):
+class RawArticle(LazyArticle):
     """An article from a raw file. Its body stays compressed in the corpus
     and is unpacked each time a page or feed shows it or its summary (the
     first paragraph), so a large archive does not hold every body in
@@ -175,24 +172,33 @@ class RawArticle(Article):
         *("section_group", "subsection_group"),
     )
 
-    def _get_content(self) -> str:
+    def body_html(self) -> str:
+        build = session(self.settings)
         entry = _corpus(self.settings).entries[self.raw_source]
-        last = _state.get("last body")  # a feed item asks for content, then summary
+        last = build.values.get("last body")  # a feed asks for content, then summary
         if last is None or last[0] is not entry:
-            last = _state["last body"] = (entry, entry.body_html())
+            last = build.values["last body"] = (entry, entry.body_html())
         return last[1]
 
-    def get_content(self, siteurl: str) -> str:
-        return self._update_content(self._get_content(), siteurl)
-
     def get_summary(self, siteurl: str) -> str:
-        return summary_html(self._get_content())
+        return summary_html(content_html(self))
+
+    def get_static_links(self) -> set[str]:
+        """None in a body made from raw text, where every `<` is escaped:
+        the body is not made just to look."""
+        if getattr(self, "body", None) is None:
+            return set()
+        return super().get_static_links()
 
     def get_relative_source_path(self, source_path: str | None = None) -> str | None:
         # the reader worked it out already, as the corpus names the file
         if not source_path or source_path == self.source_path:
             return self.raw_source
         return super().get_relative_source_path(source_path)
+
+
+# Plugins tell articles from pages by their class's name
+RawArticle.__name__ = "Article"
 
 
 class RawArticleReader(BaseReader):
@@ -249,8 +255,8 @@ class RawArticleReader(BaseReader):
             "emails": a.emails,
             "raw_source": rel,
         }
-        if (extraction := fingerprint(entry)) is not None:
-            meta["extraction"] = extraction
+        if (extraction := content_digest(entry)) is not None:
+            meta[CONTENT_DIGEST] = extraction
         if a.section:
             meta["category"] = self._process("category", a.section)
         if a.authors:
@@ -260,21 +266,12 @@ class RawArticleReader(BaseReader):
         return "", meta  # the body: RawArticle
 
 
-def skip_unused_stamps(cacher) -> None:
-    """Pelican's content cache takes each source file's modification time
-    when it reads the file and when it stores the result, even with the
-    cache off; then no stamp is ever compared, so none is taken."""
-    if not cacher._cache_data_policy and not cacher._cache:
-        cacher._get_file_stamp = lambda filename: None
-
-
 def add_reader(readers) -> None:
     for extension in RawArticleReader.file_extensions:
         readers.reader_classes[extension] = RawArticleReader
     # The extraction workers already typogrified raw articles' HTML (see
     # typogrify_options); Pelican must not do it again in this process.
     plain = dict(readers.settings, TYPOGRIFY=False)
-    read_file = readers.read_file
 
     readers.raw_settings = plain  # what raw articles refer to
 
@@ -295,15 +292,12 @@ def add_reader(readers) -> None:
         entry = _corpus(readers.settings).entries.get(rel)
         if entry is None or entry.status != PUBLISHED:
             return None
-        state = kept.take(rel, fingerprint(entry))
+        state = kept.take(rel, content_digest(entry))
         if state is None:
             return None
-        article = RawArticle.__new__(RawArticle)
-        for name, value in state.items():  # slots too
-            setattr(article, name, value)
-        return article
+        return restore_object(RawArticle, state)
 
-    def read_without_typogrify(base_path, path, *args, **kwargs):
+    def read_without_typogrify(read_file, base_path, path, *args, **kwargs):
         if not str(path).endswith(RAW_SUFFIXES):
             return read_file(base_path, path, *args, **kwargs)
         if kwargs.get("content_class") is Article:
@@ -318,7 +312,9 @@ def add_reader(readers) -> None:
         finally:
             readers.settings = settings
 
-    readers.read_file = read_without_typogrify
+    wrap_read_file(
+        readers, lambda read_file: partial(read_without_typogrify, read_file)
+    )
 
 
 def drop_other_articles(generator) -> None:
@@ -336,12 +332,12 @@ def drop_other_articles(generator) -> None:
             "(see build-report.json)",
             len(generator.articles) - len(keep),
         )
-    # the articles last the whole build: keep the collector from walking them
-    # again and again, and the forked process below from copying them all
-    gc.freeze()
+    build = session(generator.settings)
+    _corpus(generator.settings)  # an archive with no raw file has a report too
+    build.freeze()  # the articles last the whole build
     kept = _kept(generator.settings)
     if kept.folder is not None:  # their states, kept while this process goes on
-        _in_background(
+        build.in_background(
             "kept articles",
             _save_kept,
             kept,
@@ -364,38 +360,20 @@ def _save_kept(
     kept.save(articles, settings, context)
 
 
-def reset(generator) -> None:
-    """A new build (devserver rebuilds in one process) re-reads the seeds."""
-    _state.pop("corpus", None)
-    _state.pop("kept", None)
-    _state.pop("background", None)
-    _state.pop("last body", None)
-    gc.unfreeze()
+def skip_stamps(generator) -> None:
     skip_unused_stamps(generator)
     skip_unused_stamps(generator.readers)
 
 
-def wait_for_background(*_: object) -> None:
-    """Wait for the work started in forked processes (see _in_background);
-    also before the pages are rendered, in processes forked in turn."""
-    for process in _state.get("background", []):
-        process.join()
+def wait_for_background(generators: list) -> None:
+    """The work started in forked processes (the extraction cache, the build
+    report, the kept articles) is done before pages render, in processes
+    forked in turn."""
+    session(generators[0].settings).wait_for_background()
 
 
-def finish_report(pelican) -> None:
-    """Wait for the work done in forked processes: the build report (a
-    build that read no raw file, of an empty archive, starts it now), the
-    extraction cache and the kept articles' states."""
-    _corpus(pelican.settings)
-    wait_for_background()
-    for process in _state.pop("background", []):
-        if process.exitcode != 0:
-            raise RuntimeError(f"the {process.name} could not be written (see above)")
-
-
-def write_report(settings: dict) -> None:
+def write_report(corpus: Corpus, settings: dict) -> None:
     """build-report.json: every raw file, published or why not."""
-    corpus = _state["corpus"]
     target = Path(settings.get("NEWS_REPORT", "build-report.json"))
     # one line per file: readable, and fast (the C encoder needs no indent);
     # written line by line, as a large archive's report is large
@@ -413,8 +391,8 @@ def write_report(settings: dict) -> None:
 
 
 def register() -> None:
+    connect_session()
     signals.readers_init.connect(add_reader)
-    signals.article_generator_init.connect(reset)
+    signals.article_generator_init.connect(skip_stamps)
     signals.article_generator_pretaxonomy.connect(drop_other_articles)
     signals.all_generators_finalized.connect(wait_for_background)
-    signals.finalized.connect(finish_report)

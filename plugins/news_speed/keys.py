@@ -1,15 +1,16 @@
 """Render keys: a fingerprint of everything a page or feed shows.
 
-A page's key covers the code, theme and settings (the salt), its output
-name and template, every keyword the generator passed for it, and the
+A page's key covers what every page depends on (the build digest: see
+news_build.inputs; with none, no page has a key), its output name and
+template, every keyword the generator passed for it, and the
 context variables its template (with everything it includes or extends)
 names. Values are reduced to stable text:
 
 - an article or page passed as the page's subject: its HTML, metadata and
   the attributes plugins set on it (`related`, neighbours...);
-- an article in a list (teasers, feeds): its HTML and metadata, or, for a
-  raw article, the `extraction` fingerprint the reader gives it (which
-  stands for both);
+- an article in a list (teasers, feeds): its HTML and metadata, or the
+  content digest it carries in their place (news_build.inputs.CONTENT_DIGEST,
+  which news_reader gives raw articles);
 - a group (section, author, tag, month) passed to the page: its name, URL,
   count and articles; a group reached from the context (`news_sections` on
   the front page): its name, URL and children only, as for navigation.
@@ -23,27 +24,20 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from jinja2 import meta
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from news_build.inputs import CONTENT_DIGEST
+from news_build.pelican_seams import content_html
+from news_build.pelican_seams import state_of as attributes
+
 VERSION = "3"
 CACHEABLE = ("article", "group", "page")
 _SKIP_ATTRS = {"settings", "metadata", "translations", "date_format"}
 _SIMPLE = {str, int, float, bool, type(None)}
-
-
-def attributes(obj: Any) -> dict[str, Any]:
-    """An object's attributes, those held in slots too."""
-    got = dict(vars(obj))
-    for cls in type(obj).__mro__:
-        for name in getattr(cls, "__slots__", ()):
-            if name not in got and hasattr(obj, name):
-                got[name] = getattr(obj, name)
-    return got
 
 
 def _is_group(value: Any) -> bool:
@@ -80,12 +74,16 @@ def _sha(*parts: str) -> str:
     return hashlib.sha1("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-class Fingerprints:
-    def __init__(self, settings: dict, templates: dict | None = None) -> None:
-        """`templates`: the `template_info` of an earlier build, to reuse."""
+class RenderKeys:
+    def __init__(
+        self, settings: dict, salt: str | None, templates: dict | None = None
+    ) -> None:
+        """`salt`: what every page depends on (news_build.inputs), None: no
+        page has a key. `templates`: the `template_info` of an earlier build,
+        to reuse."""
         self.settings = settings
         self.cacheable = set(settings.get("NEWS_RENDER_CACHE_TEMPLATES", CACHEABLE))
-        self.salt = self._salt()
+        self.salt = salt
         self._content: dict[int, str] = {}
         self._subject: dict[int, str] = {}
         self._nav: dict[int, str] = {}
@@ -99,21 +97,6 @@ class Fingerprints:
         # includes or extends (working that out is the slow part)
         self.template_info: dict[str, tuple[frozenset, tuple]] = dict(templates or {})
         self.sources: set[str] = set()  # the hashes of the sources read
-
-    def _salt(self) -> str:
-        h = hashlib.sha1(VERSION.encode())
-        # the code that runs while pages render: the plugins' own folders
-        # (extraction code changes show in the articles' fingerprints)
-        root = Path(__file__).resolve().parent.parent
-        folders = [root / str(name) for name in self.settings.get("PLUGINS", [])]
-        folders.append(Path(self.settings.get("THEME", "")))
-        for folder in folders:
-            for path in sorted(folder.glob("**/*")):
-                if path.is_file() and "__pycache__" not in path.parts:
-                    h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-        for key in sorted(self.settings):
-            h.update(f"{key}={_plain(self.settings[key])}\n".encode())
-        return h.hexdigest()
 
     # values ----------------------------------------------------------------
 
@@ -137,12 +120,10 @@ class Fingerprints:
         if key not in self._content:
             plain, meta = self.plain, c.metadata
             parts = [c.url, c.save_as or "", str(c.status)]
-            if "extraction" in meta:  # a raw article: see news_reader
-                parts.append(meta["extraction"])
+            if CONTENT_DIGEST in meta:  # it stands for the HTML and metadata
+                parts.append(meta[CONTENT_DIGEST])
             else:
-                # Pelican's hook for content kept elsewhere, as RawArticle does
-                body = c._get_content() if hasattr(c, "_get_content") else c._content
-                parts.append(body or "")
+                parts.append(content_html(c))
                 for k in sorted(meta):
                     parts += (k, plain(meta[k]))
             self._content[key] = _sha(*parts)
@@ -238,6 +219,8 @@ class Fingerprints:
     # jobs ------------------------------------------------------------------
 
     def job_key(self, job: tuple[str, tuple, dict]) -> str | None:
+        if self.salt is None:
+            return None
         kind, args, kwargs = job
         if kind == "feed":
             elements, _context, *rest = args

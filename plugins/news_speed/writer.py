@@ -20,45 +20,31 @@ DELETE_OUTPUT_DIRECTORY asks; later builds keep it and update it in place.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import logging
 import multiprocessing
 import os
-import pickle
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-import jinja2.runtime
-import markupsafe
-from feedgenerator import Atom1Feed
-from markupsafe import Markup
 from pelican import signals
 from pelican.utils import clean_output_dir, sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
 
+from news_build.inputs import foreign_receivers
+from news_build.options import cache_dir, workers
+from news_build.pelican_seams import BufferedWriter, install_escape
+from news_build.progress import Progress
+from news_build.session import connect as connect_session
+from news_build.session import session
 from news_speed import atom
-from news_speed.keys import Fingerprints
-from news_speed.progress import Progress
-from newsarchive.store import atomic_file
+from news_speed.keys import RenderKeys
+from newsarchive import store
 
 logger = logging.getLogger(__name__)
 
 CHUNK = 16  # jobs a render process takes at a time (a few tens of ms)
-_state: dict = {}
-
-
-def cache_dir(settings: dict) -> Path | None:
-    """NEWS_CACHE, by default `.cache` in the content root; None: no cache."""
-    value = settings.get("NEWS_CACHE", os.path.join(settings["PATH"], ".cache"))
-    return Path(value) if value else None
-
-
-def workers(settings: dict) -> int:
-    n = settings.get("NEWS_WORKERS")
-    return n if n is not None else min(os.cpu_count() or 1, 4)
 
 
 class _Buffer(io.TextIOBase):
@@ -87,7 +73,9 @@ class _Buffer(io.TextIOBase):
         super().close()
 
 
-class ParallelWriter(Writer):
+class ParallelWriter(BufferedWriter):
+    atom_class = atom.Atom1Feed
+
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.jobs: list[tuple[str, tuple, dict]] = []
@@ -95,7 +83,7 @@ class ParallelWriter(Writer):
         self.produced: set[str] = set()
         self.changed = 0
         os.makedirs(output_path, exist_ok=True)  # others write here directly
-        _state["writer"] = self
+        self.keys: RenderKeys | None = None  # while pages render
 
     # recording -----------------------------------------------------------
 
@@ -114,29 +102,7 @@ class ParallelWriter(Writer):
 
     # writing -------------------------------------------------------------
 
-    def _add_item_to_the_feed(self, feed, item):
-        super()._add_item_to_the_feed(feed, item)  # credits item.author
-        feed.items[-1]["co_authors"] = [
-            a.name for a in getattr(item, "authors", [])[1:]
-        ]
-
-    def _create_new_feed(self, feed_type, feed_title, context):
-        feed = super()._create_new_feed(feed_type, feed_title, context)
-        if type(feed) is Atom1Feed:
-            feed.__class__ = atom.Atom1Feed  # the same feed, written faster
-        return feed
-
-    def _open_w(self, filename, encoding, override=False):
-        # Pelican's rules for writing one file twice, then a buffer
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f"{filename} overwritten twice")
-            return open(os.devnull, "w", encoding=encoding)
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(f"{filename} written twice")
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
+    def open_buffer(self, filename: str, encoding: str) -> _Buffer:
         return _Buffer(self, filename, encoding)
 
     def save(self, path: str, data: bytes) -> None:
@@ -190,8 +156,9 @@ class ParallelWriter(Writer):
             except OSError:
                 pass
         if record_path is not None:
-            _save(
+            store.keep(
                 record_path,
+                RECORD,
                 {
                     "keys": new_keys,
                     "produced": sorted(self.produced),
@@ -214,7 +181,8 @@ class ParallelWriter(Writer):
         None: each one's render key, and the job rendered unless its key is
         the last build's and its file is still there. Returns the keys and
         how many were rendered."""
-        keys: Fingerprints = _state["fingerprints"]
+        keys = self.keys
+        assert keys is not None
         new_keys: dict[str, str] = {}
         rendered = 0
         while (start := take()) is not None:
@@ -239,45 +207,33 @@ class ParallelWriter(Writer):
         per_worker = self.settings.get("NEWS_PAGES_PER_WORKER", 100)
         n = min(workers(self.settings), len(jobs) // per_worker or 1)
         bar = Progress("Writing", len(jobs))
-        # the salt reads the theme and plugins once, before the workers fork
-        _state["fingerprints"] = keys = Fingerprints(self.settings, templates)
+        build = session(self.settings)
+        self.keys = keys = RenderKeys(self.settings, build.digest, templates)
         _compile_templates(jobs, keys)
         # kept with the record: what this build's templates gave
         used = {d: keys.template_info[d] for d in keys.sources}
         templates.clear()
         templates.update(used)
-        # what the pages show lasts until the build ends: keep the collector
-        # from walking it again (and at exit), and worker processes from
-        # copying every object's page (keep_output lets it go when the next
-        # build starts)
-        gc.freeze()
+        # what the pages show lasts until the build ends
+        build.freeze()
         if n <= 1:
             done = iter(range(1, len(jobs) + 1))
             starts = iter(range(0, len(jobs), CHUNK))
             result = self._share(
                 jobs, lambda: next(starts, None), old, lambda: bar.update(next(done))
             )
-            _state.pop("fingerprints", None)
+            self.keys = None
             bar.close()
             return result
         # this process renders a share itself: each worker copies the pages
         # of this heap it touches, this process copies none
         ctx = multiprocessing.get_context("fork")
-        counter = ctx.Value("i", 0)
-        _state.update(jobs=jobs, old=old, counter=counter, cursor=ctx.Value("i", 0))
+        share = _Share(self, jobs, old, ctx)
         produced, changed = self.produced, self.changed
         try:
-            with ctx.Pool(n - 1) as pool:
-                results = [pool.apply_async(_render_share) for _ in range(n - 1)]
-                own = _render_share(lambda: bar.update(counter.value))
-                for result in results:
-                    while not result.ready():
-                        result.wait(0.2)
-                        bar.update(counter.value)
-                shares = [own, *(result.get() for result in results)]
+            shares = share.run(n - 1, lambda: bar.update(share.counter.value))
         finally:
-            for name in ("jobs", "old", "fingerprints", "cursor"):
-                _state.pop(name, None)
+            self.keys = None
             self.produced, self.changed = produced, changed
         bar.close()
         new_keys: dict[str, str] = {}
@@ -290,7 +246,7 @@ class ParallelWriter(Writer):
         return new_keys, rendered
 
 
-def _compile_templates(jobs: list, keys: Fingerprints) -> None:
+def _compile_templates(jobs: list, keys: RenderKeys) -> None:
     """Compile the templates the jobs render, and those they include or
     import, once, before the workers fork (each would compile its own)."""
     seen: set[tuple[int, str]] = set()
@@ -308,41 +264,78 @@ def _compile_templates(jobs: list, keys: Fingerprints) -> None:
             env.get_template(used)
 
 
-def _render_share(
-    counted: Callable[[], None] | None = None,
-) -> tuple[set[str], int, dict[str, str], int]:
-    """Render jobs, CHUNK at a time, until none are left, in a worker or in
-    the building process; `counted` is called each time the shared count of
-    jobs done grows."""
-    writer: ParallelWriter = _state["writer"]
-    counter = _state["counter"]
-    writer.produced, writer.changed = set(), 0
+class _Share:
+    """The jobs, shared by forked render processes and this one: each takes
+    the next CHUNK when it is done with its last, until none are left.
+    (Forked, not pickled: a process starts with the jobs in its memory.)"""
 
-    done = 0
+    def __init__(self, writer: ParallelWriter, jobs: list, old: dict, ctx) -> None:
+        self.writer, self.jobs, self.old, self.ctx = writer, jobs, old, ctx
+        self.counter = ctx.Value("i", 0)  # jobs done, for the bar
+        self.cursor = ctx.Value("i", 0)  # the next job to take
 
-    def count(n: int) -> None:
-        with counter.get_lock():
-            counter.value += n
-        if counted is not None:
-            counted()
+    def run(self, forks: int, counted: Callable[[], None]) -> list[tuple]:
+        """Render with `forks` forked processes and this one; each one's
+        produced files, changed count, keys and rendered count."""
+        pipes, processes = [], []
+        for _ in range(forks):
+            receive, send = self.ctx.Pipe(duplex=False)
+            process = self.ctx.Process(target=self._child, args=(send,))
+            process.start()
+            send.close()
+            pipes.append(receive)
+            processes.append(process)
+        shares = [self.render(counted)]
+        for receive, process in zip(pipes, processes, strict=True):
+            while not receive.poll(0.2):
+                counted()
+                if not process.is_alive() and not receive.poll(0):
+                    raise RuntimeError("a render process failed (see above)")
+            shares.append(receive.recv())
+            process.join()
+        return shares
 
-    def tick() -> None:  # the bar is told every 25 jobs
-        nonlocal done
-        done += 1
-        if done % 25 == 0:
-            count(25)
+    def _child(self, send) -> None:
+        try:
+            send.send(self.render())
+        finally:
+            send.close()
 
-    jobs, cursor = _state["jobs"], _state["cursor"]
+    def render(
+        self, counted: Callable[[], None] | None = None
+    ) -> tuple[set[str], int, dict[str, str], int]:
+        """Render jobs, CHUNK at a time, until none are left; `counted` is
+        called each time the shared count of jobs done grows."""
+        writer, counter, cursor, jobs = (
+            self.writer,
+            self.counter,
+            self.cursor,
+            self.jobs,
+        )
+        writer.produced, writer.changed = set(), 0
+        done = 0
 
-    def take() -> int | None:
-        with cursor.get_lock():
-            start = cursor.value
-            cursor.value += CHUNK
-        return start if start < len(jobs) else None
+        def count(n: int) -> None:
+            with counter.get_lock():
+                counter.value += n
+            if counted is not None:
+                counted()
 
-    keys, rendered = writer._share(jobs, take, _state["old"], tick)
-    count(done % 25)
-    return writer.produced, writer.changed, keys, rendered
+        def tick() -> None:  # the bar is told every 25 jobs
+            nonlocal done
+            done += 1
+            if done % 25 == 0:
+                count(25)
+
+        def take() -> int | None:
+            with cursor.get_lock():
+                start = cursor.value
+                cursor.value += CHUNK
+            return start if start < len(jobs) else None
+
+        keys, rendered = writer._share(jobs, take, self.old, tick)
+        count(done % 25)
+        return writer.produced, writer.changed, keys, rendered
 
 
 def _record_path(settings: dict) -> Path | None:
@@ -353,20 +346,12 @@ def _record_path(settings: dict) -> Path | None:
     return folder / f"pages-{hashlib.sha1(out.encode()).hexdigest()[:16]}.pickle"
 
 
+RECORD = "pages 1"  # the salt of the record's layout
+
+
 def _load(path: Path | None) -> dict:
-    empty: dict = {"keys": {}, "produced": []}
-    if path is None:
-        return empty
-    try:
-        data = pickle.loads(path.read_bytes())
-    except (OSError, pickle.PickleError, EOFError):
-        return empty
-    return data if isinstance(data, dict) else empty
-
-
-def _save(path: Path, data: dict) -> None:
-    with atomic_file(path) as fh:
-        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    got = store.load(path, RECORD) if path is not None else None
+    return got if isinstance(got, dict) else {"keys": {}, "produced": []}
 
 
 # signal handlers -----------------------------------------------------------
@@ -374,11 +359,18 @@ def _save(path: Path, data: dict) -> None:
 
 def keep_output(pelican) -> None:
     """Update the output folder in place instead of emptying it first; empty
-    it only when there is no record of what the last build wrote."""
-    _state["started"] = time.time()
-    gc.unfreeze()  # what an earlier build in this process froze
+    it only when there is no record of what the last build wrote, or when a
+    plugin from outside the project is loaded (it may write files in the
+    output folder that a clean build would not have: see news_build.inputs)."""
     if not pelican.delete_outputdir:
         return
+    if foreign := foreign_receivers():
+        logger.info(
+            "plugins from outside the project (%s): the output folder is "
+            "emptied first and every page written again",
+            ", ".join(foreign),
+        )
+        return  # Pelican empties it
     pelican.delete_outputdir = False
     record = _record_path(pelican.settings)
     if record is None or not record.exists():
@@ -404,17 +396,9 @@ def flush_before_static(generators) -> None:
     last.generate_output = flush_then_generate
 
 
-def escape(value: object) -> Markup:
-    """markupsafe.escape, which Jinja calls for each `{{ }}` of a page (a
-    hundred or so): the same Markup, made for a plain str without Markup's
-    Python `__new__`, which costs nine times the escaping itself."""
-    if type(value) is str:
-        return str.__new__(Markup, markupsafe._escape_inner(value))
-    return markupsafe.escape(value)
-
-
 def register() -> None:
-    jinja2.runtime.escape = escape  # what templates compiled from now on call
+    connect_session()
+    install_escape()
     signals.initialized.connect(keep_output)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(flush_before_static)

@@ -17,7 +17,6 @@ import json
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 import tempfile
 import zlib
@@ -31,10 +30,10 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsarchive import html_input, typography
+from newsarchive import html_input, store, typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import Manifest, load_manifest
-from newsarchive.store import atomic_file, stamped
+from newsarchive.store import stamped, versions
 from newsarchive.tags import unify_tags
 
 logger = logging.getLogger(__name__)
@@ -146,7 +145,7 @@ class Corpus:
         """report()["files"], each file as one line of JSON. With a cache, a
         line is reused while the file's extraction, status and URL are."""
         path = self.cache_dir / "report.pickle" if self.cache_dir else None
-        kept = (_read(path, code_version()) if path else None) or {}
+        kept = (store.load(path, code_version()) if path else None) or {}
         lines, keep = [], {}
         for rel in sorted(self.entries):
             e = self.entries[rel]
@@ -160,7 +159,7 @@ class Corpus:
             if e.key is not None:
                 keep[rel] = (inputs, line)
         if path is not None and keep != kept:
-            _write(path, code_version(), keep)
+            store.keep(path, code_version(), keep)
         return lines
 
 
@@ -190,9 +189,9 @@ def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
 
 @cache
 def code_version() -> str:
-    """Changes whenever the extraction code, the cleaning profiles or the
-    libraries that read HTML pages change."""
-    h = hashlib.sha1(html_input.library_versions().encode())
+    """Changes whenever the extraction code or cleaning profiles change, or
+    the version of Python or of an installed package."""
+    h = hashlib.sha1(versions().encode())
     here = Path(__file__).parent
     for path in sorted(
         [*here.glob("*.py"), *here.glob("*.toml"), *here.glob("profiles/*.toml")]
@@ -220,7 +219,7 @@ def summary_html(body: str) -> str:
     return body.split("</p>", 1)[0] + "</p>" if body else "<p></p>"
 
 
-def pack(html: str) -> bytes:
+def pack_body(html: str) -> bytes:
     """An article body as kept until a page shows it: two fifths of the room.
     (zlib's fastest level: the default takes twice the time to save an
     eighth of the room, on disk once the corpus is built.)"""
@@ -231,20 +230,27 @@ def unpack(data: bytes) -> str:
     return zlib.decompress(data).decode("utf-8", "surrogatepass")
 
 
-# what extraction gives for one file: the article (or why there is none),
-# its HTML (the body packed), its fingerprint and its URL before duplicates
-# are told apart
-Extracted = tuple[Article | None, str | None, dict[str, Any], str, str]
-Result = tuple[str, Article | None, str | None, dict[str, Any], str, str]
+@dataclass(slots=True)
+class Extraction:
+    """What extracting one raw file gave (kept in the cache by its key)."""
+
+    article: Article | None
+    reason: str | None = None  # why there is no article
+    html: dict[str, Any] = field(default_factory=dict)  # title, packed body
+    text_hash: str = ""  # of the article's text: duplicates share it
+    url: str = ""  # before articles with the same URL are told apart
+
+
+class Job(NamedTuple):
+    """One file to extract, as the extraction workers get it."""
+
+    full: str
+    rel: str
+    manifest: dict
+    typogrify: dict | None
+
 
 ERROR = "extraction error"
-
-
-def _cache_salt(typogrify: dict | None) -> str:
-    """What every file's result depends on besides its bytes and manifest row."""
-    return hashlib.sha1(
-        code_version().encode() + json.dumps(typogrify, default=str).encode()
-    ).hexdigest()
 
 
 def _sha1(full: str) -> str | None:
@@ -258,53 +264,81 @@ def _sha1(full: str) -> str | None:
         return None
 
 
-def _cache_key(digest: str, rel: str, manifest: dict, salt: str) -> str:
-    """A file's key: its path, bytes and manifest row, and the salt."""
-    row = json.dumps([rel, manifest], default=str)
-    return hashlib.sha1(f"{salt}\0{digest}\0{row}".encode()).hexdigest()
+class ExtractionCache:
+    """Each file's Extraction from the last build, under a key made of the
+    file's path, bytes and manifest row, the extraction code and the HTML
+    options; in 256 shards by the key's first two digits. With no folder,
+    nothing is kept and every file is extracted."""
 
+    def __init__(self, folder: Path | None, typogrify: dict | None) -> None:
+        self.folder = folder
+        self.salt = hashlib.sha1(
+            code_version().encode() + json.dumps(typogrify, default=str).encode()
+        ).hexdigest()
+        self.shards: dict[str, dict[str, Extraction]] = {}
+        self.kept_stamps: dict = {}
+        if folder is not None:
+            for path in folder.glob("??.pickle"):
+                if (shard := store.load(path, self.salt)) is not None:
+                    self.shards[path.stem] = shard
+            self.kept_stamps = store.load(folder / "stamps.pickle", "1") or {}
+        self.stamps: dict = {}
+        self.digests: dict[str, str | None] = {}
 
-def _read(path: Path, salt: str) -> Any:
-    """What _write(path, salt, data) kept, or None: none yet, kept under
-    another salt (the code changed), or unreadable."""
-    try:
-        with path.open("rb") as fh:
-            if pickle.load(fh) == salt:
-                return pickle.load(fh)
-    except Exception:  # truncated, or classes that changed
-        pass
-    return None
+    def keys(
+        self, paths: dict[str, str], rows: dict[str, dict], many: Callable
+    ) -> dict[str, str]:
+        """Each readable file's key (`paths`: relative -> full path); the
+        bytes of a file whose stamp is unchanged are not read again (see
+        store.stamped)."""
+        if self.folder is None:
+            return {}
+        self.stamps = {p: self.kept_stamps[p] for p in paths if p in self.kept_stamps}
+        self.digests = stamped(paths, self.stamps, _sha1, many)
+        keys = {}
+        for rel in paths:
+            if (key := self.key(rel, rows.get(rel, {}))) is not None:
+                keys[rel] = key
+        return keys
 
+    def key(self, rel: str, row: dict) -> str | None:
+        """The key of file `rel` (whose digest keys() found) with manifest
+        row `row`; None if it could not be read."""
+        digest = self.digests.get(rel)
+        if not digest:
+            return None
+        text = json.dumps([rel, row], default=str)
+        return hashlib.sha1(f"{self.salt}\0{digest}\0{text}".encode()).hexdigest()
 
-def _write(path: Path, salt: str, data: Any) -> None:
-    with atomic_file(path) as fh:  # pickled as it is written, not held whole
-        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    def get(self, key: str) -> Extraction | None:
+        return self.shards.get(key[:2], {}).get(key)
 
+    def outdated(self, keys: dict[str, str], hits: int) -> bool:
+        """Whether what is kept differs from what `keys` found (`hits` of
+        them in the cache)."""
+        if self.folder is None:
+            return False
+        kept = sum(map(len, self.shards.values()))
+        return len(keys) != hits or kept != hits or self.stamps != self.kept_stamps
 
-def _load_cache(folder: Path, salt: str) -> dict[str, dict[str, Extracted]]:
-    """The results kept by the last build, by key, in shards by the key's
-    first two digits."""
-    shards = {path.stem: _read(path, salt) for path in folder.glob("??.pickle")}
-    return {name: shard for name, shard in shards.items() if shard is not None}
-
-
-def _save_cache(
-    folder: Path, salt: str, results: dict[str, Extracted], old: dict[str, dict]
-) -> None:
-    """Write the shards whose keys changed; remove every other file."""
-    shards: dict[str, dict[str, Extracted]] = {}
-    for key, result in results.items():
-        shards.setdefault(key[:2], {})[key] = result
-    for name, shard in shards.items():
-        if shard.keys() != old.get(name, {}).keys():
-            _write(folder / f"{name}.pickle", salt, shard)
-    keep = {*shards, "manifest", "report", "stamps"}
-    for path in folder.iterdir():  # emptied shards, older layouts
-        if path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        elif path.suffix == ".pickle" and path.stem not in keep:
-            path.unlink()
+    def save(self, results: dict[str, Extraction]) -> None:
+        """Keep `results` (by key): write the shards whose keys changed,
+        remove every other file."""
+        assert self.folder is not None
+        shards: dict[str, dict[str, Extraction]] = {}
+        for key, result in results.items():
+            shards.setdefault(key[:2], {})[key] = result
+        for name, shard in shards.items():
+            if shard.keys() != self.shards.get(name, {}).keys():
+                store.keep(self.folder / f"{name}.pickle", self.salt, shard)
+        names = {*shards, "manifest", "report", "stamps"}
+        for path in self.folder.iterdir():  # emptied shards, older layouts
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.suffix == ".pickle" and path.stem not in names:
+                path.unlink()
+        if self.stamps != self.kept_stamps:
+            store.keep(self.folder / "stamps.pickle", "1", self.stamps)
 
 
 def _manifest(path: Path, cache_dir: Path | None, found: set[str]) -> Manifest:
@@ -324,34 +358,35 @@ def _manifest(path: Path, cache_dir: Path | None, found: set[str]) -> Manifest:
         return load_manifest(path, path.parent, found)
     salt = hashlib.sha1(code_version().encode() + b"\0" + data).hexdigest()
     kept = cache_dir / "manifest.pickle"
-    if (hit := _read(kept, salt)) is not None:
+    if (hit := store.load(kept, salt)) is not None:
         manifest, named = hit
         if all(exists(n) == e for n, e in named.items()):
             return manifest
     manifest = load_manifest(path, path.parent, found)
     files = {*manifest.entries, *(p["file"] for p in manifest.problems if "file" in p)}
     named = {n: exists(n) for n in files}
-    _write(kept, salt, (manifest, named))
+    store.keep(kept, salt, (manifest, named))
     return manifest
 
 
-def _extract_one(job: tuple[str, str, dict, dict | None]) -> Result:
-    full, rel, manifest, typogrify = job
+def _extract_one(job: Job) -> tuple[str, Extraction]:
     try:
-        article = extract_file(Path(full), rel, manifest)
-        html = article_html(article, typogrify)
-        html["body"] = pack(html["body"])
-        result = rel, article, None, html, article.fingerprint, article_url(article)
-        if manifest.get("tags"):
+        article = extract_file(Path(job.full), job.rel, job.manifest)
+        html = article_html(article, job.typogrify)
+        html["body"] = pack_body(html["body"])
+        result = Extraction(
+            article, None, html, article.fingerprint, article_url(article)
+        )
+        if job.manifest.get("tags"):
             # the HTML has the text, and no automatic tags will read it (see
-            # build_corpus): kept and cached, it would only take room
+            # unify_archive_tags): kept and cached, it would only take room
             article.paragraphs = article.paragraphs[:1]  # Article.summary
-        return result
+        return job.rel, result
     except SkipFile as exc:
-        return rel, None, str(exc), {}, "", ""
+        return job.rel, Extraction(None, str(exc))
     except Exception as exc:  # a bug on one file must not stop the archive
-        logger.exception("extraction failed for %s", rel)
-        return rel, None, f"{ERROR}: {type(exc).__name__}: {exc}", {}, "", ""
+        logger.exception("extraction failed for %s", job.rel)
+        return job.rel, Extraction(None, f"{ERROR}: {type(exc).__name__}: {exc}")
 
 
 def article_url(article: Article) -> str:
@@ -378,6 +413,99 @@ def _without_collector(function: Callable) -> Callable:
     return run
 
 
+def read_manifest(
+    corpus: Corpus,
+    root: Path,
+    manifest_path: Path | None,
+    found: tuple[list[str], list[str]],
+    cache_dir: Path | None,
+) -> dict[str, dict]:
+    """Phase 1: the manifest's rows by the path of the file they describe
+    (relative to `root`); its problems go in the corpus."""
+    if manifest_path is None:
+        return {}
+    prefix = manifest_path.parent.relative_to(root).as_posix()
+    start = len(prefix) + 1
+    names = {p[start:] for p in (*found[0], *found[1]) if p.startswith(prefix + "/")}
+    manifest = _manifest(manifest_path, cache_dir, names)
+    corpus.manifest_problems = manifest.problems
+    return {f"{prefix}/{k}": v for k, v in manifest.entries.items()}
+
+
+def extract_all(
+    jobs: list[Job],
+    done: dict[str, Extraction],
+    workers: int,
+    pool: ProcessPoolExecutor,
+    progress: Callable[[int], None] | None,
+) -> None:
+    """Phase 3: extract the files the cache did not have, into `done`."""
+    if workers > 1 and len(jobs) > 50:
+        chunk = max(1, min(64, len(jobs) // (workers * 8)))
+        for rel, result in pool.map(_extract_one, jobs, chunksize=chunk):
+            done[rel] = result
+            if progress and len(done) % chunk == 0:
+                progress(len(done))
+    else:
+        for job in jobs:
+            rel, result = _extract_one(job)
+            done[rel] = result
+            if progress:
+                progress(len(done))
+
+
+def unify_archive_tags(
+    paths: list[str], done: dict[str, Extraction], rows: dict[str, dict]
+) -> None:
+    """Phase 5: one tag per entity, one spelling, across the whole archive.
+    From here on the HTML stands for the text (fingerprint and URL are
+    worked out): the first paragraph is all the build reads of it."""
+    got = [(p, done[p].article) for p in paths if done[p].article is not None]
+
+    def text(i: int) -> str | None:  # tags from the manifest are not topped up
+        rel, a = got[i]
+        if rows.get(rel, {}).get("tags"):
+            return None
+        return "\n".join([a.title, *a.paragraphs])
+
+    unified = unify_tags([a.tags for _, a in got], text)
+    for (_, article), tags in zip(got, unified, strict=True):
+        article.tags = tags
+        article.paragraphs = article.paragraphs[:1]
+
+
+def account(
+    corpus: Corpus,
+    paths: list[str],
+    others: list[str],
+    done: dict[str, Extraction],
+    keys: dict[str, str],
+) -> None:
+    """Phase 6: an entry for every file: skipped (and why), a duplicate (of
+    which), or published with a URL of its own."""
+    for rel in others:
+        corpus.entries[rel] = Entry(
+            rel, SKIPPED, "not read: raw articles are *.txt files"
+        )
+    seen: dict[str, str] = {}  # text hash -> first path
+    published: list[tuple[Entry, str]] = []
+    for rel in paths:
+        result = done[rel]
+        entry = Entry(rel, key=keys.get(rel))
+        corpus.entries[rel] = entry
+        if result.article is None:
+            entry.status, entry.reason = SKIPPED, result.reason
+            continue
+        entry.article, entry.html = result.article, result.html
+        first = seen.setdefault(result.text_hash, rel)
+        if first != rel:
+            entry.status, entry.duplicate_of = DUPLICATE, first
+            entry.reason = f"same article as {first}"
+            continue
+        published.append((entry, result.url))
+    assign_urls(published)
+
+
 @_without_collector
 def build_corpus(
     root: Path,
@@ -400,24 +528,12 @@ def build_corpus(
     while the caller goes on; its exit code is not 0 if the writing failed.
     """
     corpus = Corpus(cache_dir=cache_dir)
-    paths, others = files if files is not None else find_files(root, folders)
-    manifest_entries: dict[str, dict] = {}
-    if manifest_path is not None:
-        prefix = manifest_path.parent.relative_to(root).as_posix()
-        start = len(prefix) + 1
-        found = {p[start:] for p in (*paths, *others) if p.startswith(prefix + "/")}
-        manifest = _manifest(manifest_path, cache_dir, found)
-        corpus.manifest_problems = manifest.problems
-        manifest_entries = {f"{prefix}/{k}": v for k, v in manifest.entries.items()}
-
-    done: dict[str, Result] = {}
-    jobs = []
-    keys: dict[str, str] = {}  # path -> cache key
-    salt = _cache_salt(typogrify)
-    shards = _load_cache(cache_dir, salt) if cache_dir else {}
-    kept_stamps = (_read(cache_dir / "stamps.pickle", "1") or {}) if cache_dir else {}
-    stamps = {p: kept_stamps[p] for p in paths if p in kept_stamps}  # still there
+    found = files if files is not None else find_files(root, folders)
+    paths, others = found
+    rows = read_manifest(corpus, root, manifest_path, found, cache_dir)
+    cache = ExtractionCache(cache_dir, typogrify)
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    done: dict[str, Extraction] = {}
     # its workers are forked when first given work
     with ProcessPoolExecutor(max(workers, 1), initializer=gc.enable) as pool:
 
@@ -427,98 +543,39 @@ def build_corpus(
                 return pool.map(function, items, chunksize=256)
             return map(function, items)
 
-        # the files' digests (see store.stamped)
-        paths_of = {p: os.path.join(root, p) for p in paths}
-        digests = stamped(paths_of, stamps, _sha1, many) if cache_dir else {}
+        # phase 2: what the cache has
+        full = {p: os.path.join(root, p) for p in paths}
+        keys = cache.keys(full, rows, many)
+        jobs = []
         for p in paths:
-            entry, digest = manifest_entries.get(p, {}), digests.get(p)
-            key = _cache_key(digest, p, entry, salt) if digest else None
-            if key is not None:
-                keys[p] = key
-                if (hit := shards.get(key[:2], {}).get(key)) is not None:
-                    done[p] = (p, *hit)
-                    continue
-            jobs.append((paths_of[p], p, entry, typogrify))
+            if p in keys and (hit := cache.get(keys[p])) is not None:
+                done[p] = hit
+            else:
+                jobs.append(Job(full[p], p, rows.get(p, {}), typogrify))
         hits = len(done)
         if progress:
-            progress(len(done))
-        if workers > 1 and len(jobs) > 50:
-            chunk = max(1, min(64, len(jobs) // (workers * 8)))
-            for result in pool.map(_extract_one, jobs, chunksize=chunk):
-                done[result[0]] = result
-                if progress and len(done) % chunk == 0:
-                    progress(len(done))
-        else:
-            for job in jobs:
-                result = _extract_one(job)
-                done[result[0]] = result
-                if progress:
-                    progress(len(done))
+            progress(hits)
+        extract_all(jobs, done, workers, pool, progress)
     if progress:
         progress(len(done))
-    cached = sum(map(len, shards.values())) if cache_dir else 0
-    new_results = cache_dir is not None and (len(keys) != hits or cached != hits)
-    new_stamps = cache_dir is not None and stamps != kept_stamps
 
-    def save() -> None:
-        if new_results:
-            # before the tags are unified below: what each file gave
-            keep = {
-                key: done[p][1:]
-                for p, key in keys.items()
-                if not (done[p][2] or "").startswith(ERROR)  # a bug: try again
-            }
-            _save_cache(cache_dir, salt, keep, shards)
-        if new_stamps:
-            _write(cache_dir / "stamps.pickle", "1", stamps)
+    # phase 4: keep what each file gave (before the tags are unified below)
+    if cache.outdated(keys, hits):
+        keep = {
+            key: done[p]
+            for p, key in keys.items()
+            if not (done[p].reason or "").startswith(ERROR)  # a bug: try again
+        }
+        if background:  # the forked process sees the results as they are now
+            corpus.saving = multiprocessing.get_context("fork").Process(
+                target=cache.save, args=(keep,), name="extraction cache"
+            )
+            corpus.saving.start()
+        else:
+            cache.save(keep)
 
-    if background and (new_results or new_stamps):
-        # the forked process sees the results as they are now, before the
-        # tags are unified and the paragraphs cut below
-        corpus.saving = multiprocessing.get_context("fork").Process(
-            target=save, name="extraction cache"
-        )
-        corpus.saving.start()
-    else:
-        save()
-
-    # one tag per entity, one spelling, across the whole archive
-    got = [(p, done[p][1]) for p in paths if done[p][1] is not None]
-
-    def text(i: int) -> str | None:  # tags from the manifest are not topped up
-        rel, a = got[i]
-        if manifest_entries.get(rel, {}).get("tags"):
-            return None
-        return "\n".join([a.title, *a.paragraphs])
-
-    unified = unify_tags([a.tags for _, a in got], text)
-    for (_, article), tags in zip(got, unified, strict=True):
-        article.tags = tags
-        # from here on the HTML stands for the text (fingerprint and URL are
-        # worked out): the first paragraph is all the build reads of it
-        article.paragraphs = article.paragraphs[:1]
-
-    for rel in others:
-        corpus.entries[rel] = Entry(
-            rel, SKIPPED, "not read: raw articles are *.txt, *.html or *.htm files"
-        )
-
-    seen: dict[str, str] = {}  # fingerprint -> first path
-    published: list[tuple[Entry, str]] = []
-    for rel, article, reason, html, fingerprint, url in (done[p] for p in paths):
-        entry = Entry(rel, key=keys.get(rel))
-        corpus.entries[rel] = entry
-        if article is None:
-            entry.status, entry.reason = SKIPPED, reason
-            continue
-        entry.article, entry.html = article, html
-        first = seen.setdefault(fingerprint, rel)
-        if first != rel:
-            entry.status, entry.duplicate_of = DUPLICATE, first
-            entry.reason = f"same article as {first}"
-            continue
-        published.append((entry, url))
-    assign_urls(published)
+    unify_archive_tags(paths, done, rows)
+    account(corpus, paths, others, done, keys)
     return corpus
 
 

@@ -1,14 +1,20 @@
-"""Files a build keeps for the next: written whole or not at all, and
-values worked out from a file reused while the file's stamp is unchanged."""
+"""Files a build keeps for the next: written whole or not at all, under a
+salt (what they were worked out under: a file kept under another salt is
+not used), and values worked out from a file reused while the file's stamp
+is unchanged."""
 
 from __future__ import annotations
 
+import functools
+import importlib.metadata
 import os
+import pickle
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 T = TypeVar("T")
 P = TypeVar("P", str, Path)
@@ -29,6 +35,38 @@ def atomic_file(path: Path) -> Iterator[BinaryIO]:
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def load(
+    path: Path, salt: str, unpickler: Callable[[BinaryIO], Any] = pickle.Unpickler
+) -> Any:
+    """What keep(path, salt, data) kept, or None: nothing kept, kept under
+    another salt, or unreadable. `unpickler(file)`: a pickle.Unpickler that
+    turns references back into objects, as keep's `pickler` made them."""
+    try:
+        with path.open("rb") as fh:
+            if pickle.load(fh) == salt:
+                return unpickler(fh).load()
+    except Exception:  # missing, truncated, or classes that changed
+        pass
+    return None
+
+
+def _pickler(fh: BinaryIO) -> pickle.Pickler:
+    return pickle.Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def keep(
+    path: Path,
+    salt: str,
+    data: Any,
+    pickler: Callable[[BinaryIO], pickle.Pickler] = _pickler,
+) -> None:
+    """Keep `data` in `path` under `salt`, pickled as it is written (not
+    held whole in memory), for load(path, salt)."""
+    with atomic_file(path) as fh:
+        pickle.dump(salt, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler(fh).dump(data)
 
 
 def stamped(
@@ -70,3 +108,15 @@ def stamped(
         if settled and value is not None:
             stamps[key] = (stamp, value)
     return values
+
+
+@functools.cache
+def versions() -> str:
+    """Python's version and every installed package's, one a line: what is
+    kept is kept for these."""
+    names = sorted(
+        f"{d.metadata['Name']}=={d.version}"
+        for d in importlib.metadata.distributions()
+        if d.metadata["Name"]
+    )
+    return "\n".join([sys.version, sys.platform, *names])
