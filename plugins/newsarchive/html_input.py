@@ -22,7 +22,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from typing import Any
 
 from newsarchive.clean import Removed, load_profiles, pick_profile
@@ -35,9 +34,6 @@ from newsarchive.names import add_author, name_line, proper_case, wire_credit
 from newsarchive.text import WORD, squash, strip_bidi
 
 SUFFIXES = (".html", ".htm")
-
-# what reads the pages; a new version may find other text (see corpus.code_version)
-LIBRARIES = ("trafilatura", "htmldate", "lxml", "justext")
 
 CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 # what browsers read these labels as
@@ -109,17 +105,6 @@ def decode_html(data: bytes) -> tuple[str, str]:
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong label: tell from the bytes
     return decode_bytes(data)
-
-
-def library_versions() -> str:
-    """The versions of what reads HTML pages, for the extraction cache key."""
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}=={version(name)}")
-        except Exception:  # not installed
-            found.append(f"{name} missing")
-    return " ".join(found)
 
 
 def word_count(text: str) -> float:
