@@ -338,40 +338,51 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
 
 
 def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[str]:
-    right = {"this reader": [0, 0, 0], "trafilatura alone": [0, 0, 0]}
-    total, named, bylines = 0, [], 0
+    who = ("this reader", "trafilatura alone")
+    # per set: pages, and for each reader headlines right (two ways), bylines
+    per: dict[str, list] = {}
+    bylines = 0
     for name, folder in sets.items():
+        count = per.setdefault(name, [0, {w: [0, 0, 0] for w in who}])
         for page in HEADLINE_SETS[name][1](folder):
             if split_of(page.name) != split:
                 continue
-            total += 1
+            count[0] += 1
             sites = _sites(page.html, page.url)
             got, _, authors = ours(
                 page.html, page.name.rsplit("/", 1)[-1] + ".html", page.url
             )
             base, _, base_authors = trafilatura_alone(page.html, page.url)
-            ok = title_right(got, page, sites)
             bylines += bool(page.author)
-            for who, title, names in (
-                ("this reader", got, authors),
-                ("trafilatura alone", base, base_authors),
+            for w, title, names in zip(
+                who, (got, base), (authors, base_authors), strict=True
             ):
-                right[who][0] += title_right(title, page, sites)
-                right[who][1] += title_right_before_tail(title, page)
-                right[who][2] += bool(page.author) and byline_right(names, page.author)
-            if verbose and not ok:
+                right = count[1][w]
+                right[0] += title_right(title, page, sites)
+                right[1] += title_right_before_tail(title, page)
+                right[2] += bool(page.author) and byline_right(names, page.author)
+            if verbose and not title_right(got, page, sites):
                 print(f"  {page.name}: {got!r}, expected {page.title!r}")
-        named.append(name)
+    total = sum(c[0] for c in per.values())
+    sums = {w: [sum(c[1][w][i] for c in per.values()) for i in range(3)] for w in who}
+
+    def share(k: int, n: int) -> str:
+        return f"{k}/{n} = {k / n if n else 0:.1%}"
+
     out = [
-        f"Headline, {total} {split} pages ({', '.join(named)}): right on",
+        f"Headline, {total} {split} pages ({', '.join(per)}): right on",
         f"  {'':<20} {'as given or without the outlet':>30} {'or up to a separator':>24}",
     ]
-    for name, (n, m, _) in right.items():
-        a, b = (f"{k}/{total} = {k / total if total else 0:.1%}" for k in (n, m))
-        out.append(f"  {name:<20} {a:>30} {b:>24}")
+    for w in who:
+        n, m, _ = sums[w]
+        out.append(f"  {w:<20} {share(n, total):>30} {share(m, total):>24}")
+    out.append("  by set, as given or without the outlet:")
+    for name, (pages, right) in per.items():
+        cells = "   ".join(f"{w} {share(right[w][0], pages)}" for w in who)
+        out.append(f"    {name:<12} {cells}")
     out.append(f"Byline, {bylines} of those pages that name their authors: right on")
-    for name, (*_, k) in right.items():
-        out.append(f"  {name:<20} {k}/{bylines} = {k / bylines if bylines else 0:.1%}")
+    for w in who:
+        out.append(f"  {w:<20} {share(sums[w][2], bylines)}")
     return out
 
 
