@@ -378,3 +378,13 @@ def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
 def test_the_people_a_page_names_as_its_authors(given: str, authors: list[str]):
     """What trafilatura gives as the author, made into names."""
     assert page_authors(given) == authors
+
+
+def test_a_byline_under_the_headline_names_the_authors_the_metadata_does_not():
+    body = (
+        "<h1>Flood gates open early</h1>"
+        "<div class='meta'>By Mina Park and Joon Lee on March 3, 2020</div>"
+        "<div>Share on Facebook</div>" + ARTICLE
+    )
+    a = extract_html(page(body, "<title>Flood gates open early</title>").encode(), "b")
+    assert a.authors == ["Mina Park", "Joon Lee"]

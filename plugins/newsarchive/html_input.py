@@ -30,7 +30,13 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.names import add_author, name_line, proper_case, wire_credit
+from newsarchive.names import (
+    add_author,
+    name_line,
+    parse_byline,
+    proper_case,
+    wire_credit,
+)
 from newsarchive.text import WORD, squash, strip_bidi
 
 SUFFIXES = (".html", ".htm")
@@ -405,8 +411,21 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key)
     ]
-    authors = page_authors(doc.author or "")
+    authors = page_authors(doc.author or "") or byline_near(blocks, headline)
     return Page(lines, origin, known=known, outside=outside, authors=authors)
+
+
+def byline_near(blocks: list[tuple[int, str]], headline: str) -> list[str]:
+    """The authors of a `By ...` line among the few blocks after the
+    headline, for a page whose metadata names none."""
+    key = compare_key(headline)
+    start = next((i for i, (_, t) in enumerate(blocks) if compare_key(t) == key), None)
+    if start is None:
+        return []
+    for _, text in blocks[start + 1 : start + 8]:
+        if found := parse_byline(DATE_AFTER.sub("", text)):
+            return found[0]
+    return []
 
 
 # what pages give as a section that names none
@@ -429,6 +448,16 @@ def _section_name(value: str, sites: set[str]) -> str:
     if key in NOT_SECTIONS or _is_site(value, sites):
         return ""
     return value
+
+
+# a date after the names on a byline line: `By Jo Park on December 13, 2016`,
+# `by Jo Park - Jan 9, 2017 at 10:05AM`
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_AFTER = re.compile(
+    rf"\s*(?:[,|–—-]|\bon\b)?\s*(?:{MONTH}\s+\d|\d{{1,2}}\s+{MONTH}\s+\d|\d{{4}}-\d"
+    r"|(?:updated|published|posted)\b).*$",
+    re.I,
+)
 
 
 def page_authors(given: str) -> list[str]:
