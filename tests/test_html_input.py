@@ -388,3 +388,6 @@ def test_a_byline_under_the_headline_names_the_authors_the_metadata_does_not():
     )
     a = extract_html(page(body, "<title>Flood gates open early</title>").encode(), "b")
     assert a.authors == ["Mina Park", "Joon Lee"]
+    rules = {r.text: r.rule for r in a.removed}
+    assert rules["By Mina Park and Joon Lee on March 3, 2020"] == "byline"
+    assert rules["Share on Facebook"] == "outside-article"

@@ -411,21 +411,29 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key)
     ]
-    authors = page_authors(doc.author or "") or byline_near(blocks, headline)
+    authors = page_authors(doc.author or "")
+    if not authors and (byline := byline_near(blocks, headline)):
+        authors, block = byline
+        outside = [
+            r._replace(rule="byline") if (r.line, r.text) == block else r
+            for r in outside
+        ]
     return Page(lines, origin, known=known, outside=outside, authors=authors)
 
 
-def byline_near(blocks: list[tuple[int, str]], headline: str) -> list[str]:
+def byline_near(
+    blocks: list[tuple[int, str]], headline: str
+) -> tuple[list[str], tuple[int, str]] | None:
     """The authors of a `By ...` line among the few blocks after the
-    headline, for a page whose metadata names none."""
+    headline, and that block, for a page whose metadata names none."""
     key = compare_key(headline)
     start = next((i for i, (_, t) in enumerate(blocks) if compare_key(t) == key), None)
     if start is None:
-        return []
-    for _, text in blocks[start + 1 : start + 8]:
+        return None
+    for line, text in blocks[start + 1 : start + 8]:
         if found := parse_byline(DATE_AFTER.sub("", text)):
-            return found[0]
-    return []
+            return found[0], (line, text)
+    return None
 
 
 # what pages give as a section that names none
