@@ -73,14 +73,17 @@ ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
-    r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk)\b", re.I
+    r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk|team|"
+    r"admin(istrator)?|editors?|guest|anonymous|unknown)\b",
+    re.I,
 )
-# what follows a name in a byline line: `Laura Adkins December 5, 2016`
+# what follows the names on a byline: `By Jo Park on December 13, 2016`,
+# `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 AFTER_NAME = re.compile(
-    r"\s+(?:published|updated|posted|link copied|\d|"
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-    r"\.?\s+\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
+    r"(?:\s*[,|–—-]\s*|\s+on\s+|\s+)"
+    rf"(?:{MONTH}\s+\d|\d|(?:updated|published|posted|link copied)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
     re.I,
 )
 
@@ -431,7 +434,7 @@ def byline_near(
     if start is None:
         return None
     for line, text in blocks[start + 1 : start + 8]:
-        if found := parse_byline(DATE_AFTER.sub("", text)):
+        if found := parse_byline(AFTER_NAME.sub("", text)):
             return found[0], (line, text)
     return None
 
@@ -458,16 +461,6 @@ def _section_name(value: str, sites: set[str]) -> str:
     return value
 
 
-# a date after the names on a byline line: `By Jo Park on December 13, 2016`,
-# `by Jo Park - Jan 9, 2017 at 10:05AM`
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-DATE_AFTER = re.compile(
-    rf"\s*(?:[,|–—-]|\bon\b)?\s*(?:{MONTH}\s+\d|\d{{1,2}}\s+{MONTH}\s+\d|\d{{4}}-\d"
-    r"|(?:updated|published|posted)\b).*$",
-    re.I,
-)
-
-
 def page_authors(given: str) -> list[str]:
     """The people (or wire services) in what trafilatura gives as the
     author: `By `, dates and `Link copied` after a name dropped; a phrase
@@ -485,10 +478,8 @@ def page_authors(given: str) -> list[str]:
 
 
 def _known(root: Any, doc: Any, url: str = "") -> dict[str, str]:
-    """author, date, section and tags as the page's metadata gives them."""
+    """date, section, tags and address as the page's metadata gives them."""
     known: dict[str, str] = {}
-    # a person's name or a wire service, not a phrase trafilatura took for
-    # a byline (names in other scripts are kept as they are)
     if doc.date:
         known["date"] = doc.date
     sites = site_names(root, "", url)
