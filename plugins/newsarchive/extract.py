@@ -147,6 +147,9 @@ def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Arti
     )
     if article.date_source == "file" and page.known.get("date"):
         article.date_source = "page-metadata"
+    if page.authors and not (manifest or {}).get("authors"):
+        # as the page names them: one-word and unspaced names too (`松村太郎`)
+        article.authors = [name for name in page.authors if slugify(name)]
     article.encoding = encoding
     return article
 
