@@ -10,7 +10,7 @@ plugins keep for the length of a build:
 - `in_background`: work done by forked processes while the build goes on,
   one at a time; `close` waits for them and fails the build if one failed;
 - the garbage collector: `freeze` moves what exists so far (what lasts the
-  whole build) out of its sight, and `close` gives it back.
+  whole build) out of its sight; the next build's start gives it back.
 
 Each plugin reaches the session through the settings it is handed
 (`session(settings)`); nothing is kept at module level.
@@ -111,18 +111,23 @@ class BuildSession:
         gc.freeze()
 
     def close(self) -> None:
-        """Wait for the work in forked processes; raise if one failed."""
+        """Wait for the work in forked processes; raise if one failed.
+        What the build holds is let go by release(), when the next build
+        starts: `pelican` ends with the build, and its objects need not be
+        walked by the collector, or freed one by one, before it exits."""
         self.wait_for_background()
         failed = [p.name for p in self.background if p.exitcode != 0]
         self.background = []
-        self.values.clear()
-        gc.unfreeze()
-        if self.settings.get(KEY) is self:
-            del self.settings[KEY]
         if failed:
             raise RuntimeError(
                 f"the {', '.join(failed)} could not be written (see above)"
             )
+
+    def release(self) -> None:
+        """Let go of what the build held, and give the collector back what
+        was frozen."""
+        self.background, self.values = [], {}
+        gc.unfreeze()
 
 
 def session(settings: dict) -> BuildSession:
@@ -137,9 +142,9 @@ def session(settings: dict) -> BuildSession:
 def start(pelican: Any) -> None:
     """get_generators: a build starts."""
     old = pelican.settings.get(KEY)
-    if old is not None:  # the last build stopped half way
-        old.background, old.values = [], {}
-        gc.unfreeze()
+    if old is not None:  # the last build (pelican -r), ended or stopped half way
+        old.release()
+    gc.unfreeze()  # what any earlier build in this process froze
     pelican.settings[KEY] = BuildSession(pelican.settings, pelican.plugins)
 
 
