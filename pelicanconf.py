@@ -70,6 +70,6 @@ ARTICLE_TRANSLATION_ID = None
 FEED_MAX_ITEMS = 50  # the site's and each section's feed
 # Each author's and tag's feed: they are most of the feeds; each item holds
 # the title, summary and link (the site's and sections' the whole article).
-NEWS_GROUP_FEED_MAX_ITEMS = 10
+NEWS_GROUP_FEED_MAX_ITEMS = 5
 
 RELATIVE_URLS = False

@@ -42,7 +42,7 @@ SETTINGS: dict[str, tuple[str, str]] = {
     ),
     "NEWS_GROUP_FEED_MAX_ITEMS": (
         "50",
-        "items in each author's and tag's feed (10 in pelicanconf.py)",
+        "items in each author's and tag's feed (5 in pelicanconf.py)",
     ),
     "NEWS_LIST_PAGINATION": (
         "`DEFAULT_PAGINATION`",

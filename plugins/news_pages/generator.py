@@ -103,7 +103,7 @@ class ArchivePagesGenerator(Generator):
         self.authors = group_authors(self.articles)
         self.tags = group_tags(self.articles)
         self.years, self.undated = group_months(self.articles)
-        related = related_articles(self.articles)
+        related = related_articles(self.articles, k=3)
         for section in self.sections:
             around = neighbours(section)
             subs = {sub.url: sub for sub in section.children}
