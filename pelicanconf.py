@@ -52,7 +52,9 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 CATEGORY_URL = "section/{slug}/"
 TAG_URL = "tag/{slug}/"
 AUTHOR_URL = "author/{slug}/"
-DEFAULT_PAGINATION = 20
+DEFAULT_PAGINATION = 20  # the front page and section pages (with summaries)
+# subsection, author, tag and date pages, which list headlines and dates
+NEWS_LIST_PAGINATION = 50
 
 # Feeds: the site feed here; section, author and tag feeds by news_pages.
 FEED_DOMAIN = SITEURL
@@ -66,8 +68,8 @@ TRANSLATION_FEED_ATOM = None
 # An archive has no translations; grouping them is O(N^2) in Pelican 4.12.
 ARTICLE_TRANSLATION_ID = None
 FEED_MAX_ITEMS = 50  # the site's and each section's feed
-# Each author's and tag's feed: they are most of the feeds, and each item
-# holds the whole article.
-NEWS_GROUP_FEED_MAX_ITEMS = 20
+# Each author's and tag's feed: they are most of the feeds; each item holds
+# the title, summary and link (the site's and sections' the whole article).
+NEWS_GROUP_FEED_MAX_ITEMS = 10
 
 RELATIVE_URLS = False

@@ -28,8 +28,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
 
 from bench.synth import generate  # noqa: E402
+from newsarchive.sizes import site_size  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
 ADDED = 10  # articles added for the incremental row
@@ -51,6 +53,7 @@ class Result:
     search: list[float] = field(default_factory=list)  # Pagefind's seconds
     rss_rest: list[int] = field(default_factory=list)  # KiB, Pagefind aside
     pages: int = 0
+    bytes: int = 0  # the output folder's size after the last run
 
     def add(self, wall: float, rss: int, pss: int, stats: list) -> None:
         self.walls.append(wall)
@@ -160,6 +163,8 @@ def project_cmds(site: Path, out: Path) -> list[list[str]]:
         ],
         [str(BIN / "python"), "-m", "newsarchive.report", str(report)],
     ]
+    if "--output" in (ROOT / "Makefile").read_text():
+        cmds[-1] += ["--output", str(out)]  # as the Makefile does: sizes the site
     if "search_index" in (ROOT / "Makefile").read_text():
         # as the Makefile does: the build removes the index when pages change
         cmds.append(
@@ -258,6 +263,7 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
             r = results[name]
             r.add(*measure(cmds(site, out), env))
             r.pages = count_pages(out)
+            r.bytes = site_size(out)[0]
             print(f"  N={n} run {run + 1} {name}: {r.walls[-1]:.1f}s", file=sys.stderr)
         # incremental: add ADDED articles to the built archive, rebuild
         restore(raw / "seeds", aside)
@@ -266,6 +272,7 @@ def bench(n: int, runs: int, tmp: Path) -> dict[str, Result]:
         r = results[f"project +{ADDED}"]
         r.add(*measure(project_cmds(raw, out), env))
         r.pages = count_pages(out)
+        r.bytes = site_size(out)[0]
         print(f"  N={n} run {run + 1} +{ADDED}: {r.walls[-1]:.1f}s", file=sys.stderr)
         aside = hold_back(raw / "seeds", n + ADDED, ADDED)
     return results
@@ -301,6 +308,8 @@ def main() -> None:
                     f"{r.pages / wall:.0f}" if not name.endswith(f"+{ADDED}") else "",
                     f"{wall / stock:.2f}",
                     f"{wall / n * 1000:.1f}",
+                    f"{r.bytes / 1e6:.0f}",
+                    f"{r.bytes / (n + ADDED if name.endswith(f'+{ADDED}') else n):,.0f}",
                 )
             )
     head = (
@@ -316,6 +325,8 @@ def main() -> None:
         "pages/s",
         "x stock",
         "ms/article",
+        "output MB",
+        "bytes/article",
     )
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(head)]
     print(f"runs: {args.runs}; cores: {os.cpu_count()}")

@@ -71,7 +71,14 @@ def build_fixture_archive(tmp: Path, siteurl: str = "", search: bool = True) -> 
     shutil.copytree(ROOT / "content", root / "content")
     shutil.copytree(FIXTURE_ARCHIVE, root / "seeds")
     out = tmp / "output"
-    build_site(root, out, SITEURL=siteurl, FEED_DOMAIN=siteurl, DEFAULT_PAGINATION=8)
+    build_site(
+        root,
+        out,
+        SITEURL=siteurl,
+        FEED_DOMAIN=siteurl,
+        DEFAULT_PAGINATION=8,
+        NEWS_LIST_PAGINATION=8,
+    )
     if search:
         build_index(out, limit=12)  # several shards, merged by the search page
     return out

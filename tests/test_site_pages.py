@@ -7,6 +7,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -64,6 +65,12 @@ def load(site, path: str) -> tuple[str, Page]:
     return html, Page(html)
 
 
+def path(site) -> str:
+    """The site's path ("/news-archive/"): links within the site start with
+    it; canonical addresses, feeds and sitemaps are absolute."""
+    return urlsplit(site.url).path
+
+
 def text(html: str) -> str:
     html = re.sub(r"<(script|style)\b.*?</\1>", "", html, flags=re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
@@ -77,10 +84,10 @@ def test_front_page_has_lead_latest_and_section_blocks(archive_site):
     for section in ["Business", "Culture", "National", "Opinion", "Sports"]:
         assert f">{section}</a></h2>" in html
     # 33 articles, 8 a page: the newest 9 here, then pages 3, 2, 1 (the oldest)
-    assert {"rel": "next", "href": archive_site.url + "page/3/"} in page.find(
+    assert {"rel": "next", "href": path(archive_site) + "page/3/"} in page.find(
         "a", rel="next"
     )
-    assert page.find("link", rel="next", href=archive_site.url + "page/3/")
+    assert page.find("link", rel="next", href=path(archive_site) + "page/3/")
     assert (archive_site.directory / "page/1/index.html").is_file()
     assert not (archive_site.directory / "page/4").exists()
     assert "More in National</a>" in html  # no count: it changes with every article
@@ -91,6 +98,8 @@ def test_article_page_fields(archive_site):
     body = text(html)
     assert "National › Politics" in body
     assert "By Sarah Kim" in body and "May 15, 2019" in body and "min read" in body
+    # templates lose their indentation (news_pages.dedent), not a space between words
+    assert re.search(r"May 15, 2019</time> · <span>\d+ min read", html)
     assert "Originally published at" in body
     assert (
         page.find("link", rel="canonical")[0]["href"]
@@ -166,7 +175,7 @@ def test_index_pages(archive_site):
     html, _ = load(archive_site, "section/index.html")
     assert re.search(r"Politics</a> <span class=\"n\">\d+", html)
     html, _ = load(archive_site, "archive/index.html")
-    assert f'href="{archive_site.url}archive/2019/05/"' in html
+    assert f'href="{path(archive_site)}archive/2019/05/"' in html
     html, _ = load(archive_site, "archive/2019/05/index.html")
     nav = html.split('aria-label="Other months"')[1].split("</nav>")[0]
     assert "April 2019" in nav and "June 2019" in nav
@@ -183,13 +192,13 @@ def test_index_pages(archive_site):
 
 def test_front_numbered_pages(archive_site):
     html, page = load(archive_site, "page/3/index.html")
-    assert page.find("link", rel="prev", href=archive_site.url)
-    assert page.find("link", rel="next", href=archive_site.url + "page/2/")
+    assert page.find("link", rel="prev", href=path(archive_site))
+    assert page.find("link", rel="next", href=path(archive_site) + "page/2/")
     (title,) = re.findall(r"<h1>(.*?)</h1>", html)
     assert title == "All articles: 8 March \u2013 9 October 2019"
     assert "page 3" not in text(html).lower() and " of " not in title
     html, page = load(archive_site, "page/1/index.html")
-    assert page.find("link", rel="prev", href=archive_site.url + "page/2/")
+    assert page.find("link", rel="prev", href=path(archive_site) + "page/2/")
     assert not page.find("link", rel="next")
     assert "Letters from a wartime teacher" in html  # undated: the oldest
     assert "and undated articles" in re.findall(r"<h1>(.*?)</h1>", html)[0]
@@ -286,7 +295,9 @@ def test_no_external_assets_and_no_double_curled_quotes(archive_site):
         assert doubled not in html
     data = json.loads(page.jsonld[0])
     assert data["publisher"] == {"@type": "Organization", "name": "News Archive"}
-    assert data["description"].startswith("Moscow stepped up its call")
+    # the summary is in the meta description, not again in JSON-LD
+    assert "description" not in data
+    assert page.meta("description").startswith("Moscow stepped up its call")
 
 
 def test_sitemap_index_past_the_limit(tmp_path):
@@ -333,7 +344,7 @@ def test_every_page_names_itself_canonical(archive_site):
             "about",
         ):
             assert [a["href"] for a in current if a["aria-current"] == "page"] == [
-                archive_site.url + path
+                urlsplit(archive_site.url + path).path
             ], name
 
 
@@ -409,3 +420,35 @@ def test_the_main_menu_marks_the_section_of_the_article_shown(archive_site):
         assert current == ([(section, "true")] if section else []), path
         marked[section] = marked.get(section, 0) + 1
     assert len(marked) >= 3 and max(marked.values()) >= 2
+
+
+def test_feed_summaries_are_cut_at_a_word():
+    from news_pages.generator import shorten
+
+    words = "word " * 100
+    cut = shorten(words.strip(), 240)
+    assert cut.endswith("word...") and len(cut) <= 240
+    assert shorten("a" * 244, 240) == "a" * 244  # within the leeway: whole
+    assert shorten("a" * 300, 240) == "a" * 237 + "..."  # one long word
+
+
+def test_headline_lists_have_their_own_page_size(tmp_path):
+    """NEWS_LIST_PAGINATION numbers subsection, author, tag and date pages;
+    DEFAULT_PAGINATION the front page and the sections."""
+    from tests.conftest import FIXTURE_ARCHIVE, ROOT, build_site
+
+    root = tmp_path / "site"
+    shutil.copytree(ROOT / "content", root / "content")
+    shutil.copytree(FIXTURE_ARCHIVE, root / "seeds")
+    out = tmp_path / "output"
+    build_site(root, out, DEFAULT_PAGINATION=20, NEWS_LIST_PAGINATION=2)
+    assert not (out / "section/national/page").exists()  # 11 articles, 20 a page
+    assert not (out / "page").exists()
+    for group in [
+        "section/national/politics/",
+        "author/sarah-kim/",
+        "tag/trade/",
+        "archive/2019/",
+    ]:
+        oldest = (out / group / "page/1/index.html").read_text(encoding="utf-8")
+        assert oldest.count('<h2 class="headline">') == 2, group

@@ -42,7 +42,12 @@ SETTINGS: dict[str, tuple[str, str]] = {
     ),
     "NEWS_GROUP_FEED_MAX_ITEMS": (
         "50",
-        "items in each author's and tag's feed (20 in pelicanconf.py)",
+        "items in each author's and tag's feed (10 in pelicanconf.py)",
+    ),
+    "NEWS_LIST_PAGINATION": (
+        "`DEFAULT_PAGINATION`",
+        "articles on each page of a headline list: subsection, author, tag and "
+        "date pages (50 in pelicanconf.py)",
     ),
     "NEWS_SITEMAP_LIMIT": (
         "50000",

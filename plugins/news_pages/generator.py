@@ -10,12 +10,14 @@ import logging
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from markupsafe import escape as html_escape
 from pelican import signals
 from pelican.generators import Generator
 
+from news_pages.dedent import Dedent
 from news_pages.groups import (
     Group,
     by_letter,
@@ -37,6 +39,46 @@ from news_pages.jsonld import jsonld_filter
 from news_pages.memo import make_memo
 
 logger = logging.getLogger(__name__)
+
+
+def site_path(siteurl: str) -> str:
+    """The path of SITEURL, without its last slash: "" for a domain root,
+    "/repo" for https://user.github.io/repo."""
+    return urlsplit(siteurl).path.rstrip("/")
+
+
+def shorten(text: str, width: int = 240) -> str:
+    """`text` cut at the last space before `width` characters, with "..."
+    (as the theme's teasers, Jinja's truncate); whole if it is at most five
+    characters longer."""
+    if len(text) <= width + 5:
+        return text
+    cut = text[: width - 3]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut) + "..."
+
+
+class SummaryOnly:
+    """An article as an entry of a summary-only feed: Pelican's feed writer
+    puts what get_content gives in the entry's <content>, and the summary in
+    its <summary>; here there is no content (an Atom entry with a summary and
+    a link needs none), and the summary is the teaser's: the first
+    paragraph's text, cut to 240 characters."""
+
+    def __init__(self, article) -> None:
+        self._article = article
+
+    def __getattr__(self, name: str):
+        return getattr(self._article, name)
+
+    @property
+    def summary(self) -> str:
+        text = self._article.metadata.get("plain_summary")
+        if text is None:
+            return self._article.summary
+        return str(html_escape(shorten(text)))
+
+    def get_content(self, siteurl: str) -> None:
+        return None
 
 
 def _noop(write) -> None:
@@ -79,6 +121,9 @@ class ArchivePagesGenerator(Generator):
             month.newer = months[i - 1] if i > 0 else None
             month.older = months[i + 1] if i + 1 < len(months) else None
         self.context.update(
+            # links within the site: root-relative, as the path of SITEURL
+            # (the scheme and host on every link were a tenth of a page)
+            SITEPATH=site_path(self.settings.get("SITEURL", "")),
             news_sections=self.sections,
             # the masthead's links, as a plain value it can be memoised by
             news_nav=tuple((s.name, s.url) for s in self.sections),
@@ -163,13 +208,20 @@ class ArchivePagesGenerator(Generator):
             )
 
     def _write_feed(
-        self, writer, group: Group, title: str | None, setting: str = "FEED_MAX_ITEMS"
+        self,
+        writer,
+        group: Group,
+        title: str | None,
+        setting: str = "FEED_MAX_ITEMS",
+        summaries: bool = False,
     ) -> None:
-        """The group's newest dated articles, as many as `setting` says."""
+        """The group's newest dated articles, as many as `setting` says;
+        with `summaries`, each one's summary and not its whole text."""
         limit = self.settings.get(setting) or 50
         dated = (a for a in group.articles if not getattr(a, "undated", False))
+        items = list(islice(dated, limit))
         writer.write_feed(
-            list(islice(dated, limit)),
+            [SummaryOnly(a) for a in items] if summaries else items,
             self.context,
             group.feed_url,
             group.feed_url,
@@ -180,6 +232,8 @@ class ArchivePagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         per_page = self.settings.get("DEFAULT_PAGINATION") or 20
+        # headline lists (subsection, author, tag and date pages)
+        per_list = self.settings.get("NEWS_LIST_PAGINATION") or per_page
         site = self.settings["SITENAME"]
 
         front = Group(site, "", self.articles, kind="front")
@@ -206,20 +260,24 @@ class ArchivePagesGenerator(Generator):
             self._write_list(write, "group", section, per_page)
             self._write_feed(writer, section, section.name)
             for sub in section.children:
-                self._write_list(write, "group", sub, per_page)
+                self._write_list(write, "group", sub, per_list)
         for group, label in [(a, "") for a in self.authors] + [
             (t, "Tag: ") for t in self.tags
         ]:
-            self._write_list(write, "group", group, per_page)
+            self._write_list(write, "group", group, per_list)
             self._write_feed(
-                writer, group, f"{label}{group.name}", "NEWS_GROUP_FEED_MAX_ITEMS"
+                writer,
+                group,
+                f"{label}{group.name}",
+                "NEWS_GROUP_FEED_MAX_ITEMS",
+                summaries=True,
             )
         for year in self.years:
-            self._write_list(write, "group", year, per_page)
+            self._write_list(write, "group", year, per_list)
             for month in year.children:
-                self._write_list(write, "group", month, per_page)
+                self._write_list(write, "group", month, per_list)
         if self.undated.articles:
-            self._write_list(write, "group", self.undated, per_page)
+            self._write_list(write, "group", self.undated, per_list)
 
         write(
             "search/index.html",
@@ -284,6 +342,7 @@ class ArchivePagesGenerator(Generator):
 
 
 def add_filters(generator) -> None:
+    generator.env.add_extension(Dedent)
     generator.env.filters["jsonld"] = jsonld_filter
     generator.env.globals["memo"] = make_memo()  # a new one for each build
 

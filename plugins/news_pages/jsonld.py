@@ -16,19 +16,18 @@ def script_json(data: Any) -> Markup:
 
 
 def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
+    """No description: the page's meta description gives it (search engines
+    read both), and the summary is the article's first paragraph."""
     url = f"{siteurl}/{article.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.metadata.get("plain_title", article.title),
         "url": url,
-        "mainEntityOfPage": url,
         "author": [
             {"@type": "Person", "name": a.name} for a in getattr(article, "authors", [])
         ],
     }
-    if summary := article.metadata.get("plain_summary"):
-        data["description"] = summary
     if sitename:
         data["publisher"] = {"@type": "Organization", "name": sitename}
     if not getattr(article, "undated", False):

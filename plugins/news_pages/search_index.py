@@ -233,6 +233,25 @@ def _bind(sets: list[set[int]], slot: itertools.count) -> None:
         os.sched_setaffinity(0, sets[next(slot) % len(sets)])
 
 
+# Pagefind's ready-made search interfaces: the search page has its own
+# (theme/static/js/search.js), which loads pagefind.js alone. About 420 KB a
+# shard.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+def drop_unused(shard: Path) -> None:
+    for name in UNUSED:
+        (shard / name).unlink(missing_ok=True)
+
+
 def build_index(
     output: Path, limit: int = SHARD_PAGES, jobs: int = 2, cache: Path | None = None
 ) -> list[str]:
@@ -268,6 +287,7 @@ def build_index(
 
     def run(name: str) -> None:
         subprocess.run(command(output, shards[name], name), check=True)
+        drop_unused(root / name)
 
     # a clean build's runs are bound (Linux); one run (today's month) has
     # every CPU

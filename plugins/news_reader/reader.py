@@ -1,4 +1,5 @@
-"""A Pelican reader for raw article dumps (`*.txt`), and the build report.
+"""A Pelican reader for raw article files (`*.txt` dumps, saved `*.html`
+pages), and the build report.
 
 The extraction itself lives in `newsarchive`; this module only hands its
 records to Pelican and writes `build-report.json` once every raw file is read.
@@ -39,6 +40,7 @@ from news_build.session import session
 from news_reader.kept import KeptArticles
 from newsarchive.corpus import (
     PUBLISHED,
+    RAW_SUFFIXES,
     Corpus,
     Entry,
     build_corpus,
@@ -201,7 +203,7 @@ RawArticle.__name__ = "Article"
 
 class RawArticleReader(BaseReader):
     enabled = True
-    file_extensions = ["txt"]
+    file_extensions = ["txt", "html", "htm"]
 
     def __init__(self, settings: dict) -> None:
         super().__init__(settings)
@@ -265,7 +267,8 @@ class RawArticleReader(BaseReader):
 
 
 def add_reader(readers) -> None:
-    readers.reader_classes["txt"] = RawArticleReader
+    for extension in RawArticleReader.file_extensions:
+        readers.reader_classes[extension] = RawArticleReader
     # The extraction workers already typogrified raw articles' HTML (see
     # typogrify_options); Pelican must not do it again in this process.
     plain = dict(readers.settings, TYPOGRIFY=False)
@@ -295,7 +298,7 @@ def add_reader(readers) -> None:
         return restore_object(RawArticle, state)
 
     def read_without_typogrify(read_file, base_path, path, *args, **kwargs):
-        if not str(path).endswith(".txt"):
+        if not str(path).endswith(RAW_SUFFIXES):
             return read_file(base_path, path, *args, **kwargs)
         if kwargs.get("content_class") is Article:
             kwargs["content_class"] = RawArticle

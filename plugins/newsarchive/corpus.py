@@ -30,7 +30,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsarchive import store, typography
+from newsarchive import html_input, store, typography
 from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
 from newsarchive.manifest import Manifest, load_manifest
 from newsarchive.store import stamped, versions
@@ -164,11 +164,13 @@ class Corpus:
 
 
 NOT_ARTICLES = {"manifest.csv", "README.md", ".gitkeep"}
+RAW_SUFFIXES = (".txt", *html_input.SUFFIXES)
 
 
 def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
-    """Relative posix paths under `folders`: the raw *.txt files, and the
-    other files, which are not read but reported."""
+    """Relative posix paths under `folders`: the raw files (*.txt, saved
+    *.html and *.htm pages), and the other files, which are not read but
+    reported."""
     raw: list[str] = []
     other: list[str] = []
     for folder in folders:
@@ -178,7 +180,7 @@ def find_files(root: Path, folders: list[str]) -> tuple[list[str], list[str]]:
             prefix = "" if where == "." else where + "/"
             for name in sorted(filenames):
                 rel = prefix + name
-                if name.endswith(".txt"):
+                if name.endswith(RAW_SUFFIXES):
                     raw.append(rel)
                 elif name not in NOT_ARTICLES:
                     other.append(rel)

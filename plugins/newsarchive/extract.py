@@ -9,7 +9,7 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from newsarchive import dates
+from newsarchive import dates, html_input
 from newsarchive.clean import (
     Removed,
     clean_lines,
@@ -91,6 +91,8 @@ def extract_file(path: Path, source: str, manifest: dict | None = None) -> Artic
     if size > MAX_BYTES:
         raise SkipFile(f"file is {size // (1024 * 1024)} MB, over the 20 MB limit")
     data = path.read_bytes()
+    if path.suffix.lower() in html_input.SUFFIXES:
+        return extract_html(data, source, manifest)
     try:
         text, encoding = decode_bytes(data)
     except UndecodableError as exc:
@@ -100,13 +102,39 @@ def extract_file(path: Path, source: str, manifest: dict | None = None) -> Artic
     return article
 
 
-def extract_text(text: str, source: str, manifest: dict | None = None) -> Article:
-    """Extract an article from decoded text; raise SkipFile when there is none."""
+def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Article:
+    """A saved HTML page's article (see html_input); SkipFile when none."""
+    try:
+        text, encoding = html_input.decode_html(data)
+    except UndecodableError as exc:
+        raise SkipFile(str(exc)) from exc
+    page = html_input.read_page(text, (manifest or {}).get("source_url") or "")
+    if not any(line.strip() for line in page.lines):
+        raise SkipFile("empty page: no visible text")
+    article = extract_text("\n".join(page.lines), source, manifest, known=page.known)
+    # lines of the HTML, not of the text it was read as
+    article.removed = sorted(
+        [Removed(page.origin[r.line - 1], r.text, r.rule) for r in article.removed]
+        + page.outside,
+        key=lambda r: r.line,
+    )
+    if article.date_source == "file" and page.known.get("date"):
+        article.date_source = "page-metadata"
+    article.encoding = encoding
+    return article
+
+
+def extract_text(
+    text: str, source: str, manifest: dict | None = None, *, known: dict | None = None
+) -> Article:
+    """Extract an article from decoded text; raise SkipFile when there is none.
+    `known`: fields given besides the text, as front matter gives them."""
     manifest = manifest or {}
     text = strip_bidi(text)
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
     removed: list[Removed] = []
     front, numbered = read_front_matter(numbered, removed)
+    front = {**{k: strip_bidi(v) for k, v in (known or {}).items()}, **front}
     content = [(i, line) for i, line in numbered if line.strip()]
     if not content:
         raise SkipFile("empty file: no text" if not front else "front matter only")
@@ -118,10 +146,10 @@ def extract_text(text: str, source: str, manifest: dict | None = None) -> Articl
     removed.extend(cleaned.removed)
     kept = cleaned.kept
 
-    # single words above the headline are menu items (`World`, `Opinion`)
-    while len(kept) > 2 and len(kept[0][1].split()) == 1:
-        removed.append(Removed(*kept.pop(0), "navigation"))
     title = squash(front.get("title", ""))
+    # single words above the headline are menu items (`World`, `Opinion`)
+    while not title and len(kept) > 2 and len(kept[0][1].split()) == 1:
+        removed.append(Removed(*kept.pop(0), "navigation"))
     if not title and profile is None:
         _skip_to_headline(kept, removed)
     if not title:

@@ -1,8 +1,12 @@
 """Print the one-screen summary of build-report.json.
 
-    python -m newsarchive.report build-report.json [--strict]
+    python -m newsarchive.report build-report.json [--output DIR]
+        [--size-limit 1GB] [--strict]
 
-With --strict, exit 1 when any file was skipped or any manifest row is bad.
+With --output, the summary also gives the built site's size and bytes per
+article, and warns when the site is larger than --size-limit (GitHub Pages
+refuses a site over 1 GB). With --strict, exit 1 when any file was skipped,
+any manifest row is bad or the site is over the limit.
 """
 
 from __future__ import annotations
@@ -11,6 +15,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
+
+from newsarchive.sizes import site_size
+
+GITHUB_PAGES_LIMIT = 10**9  # bytes: "no larger than 1 GB"
+_UNITS = {"": 1, "B": 1, "KB": 10**3, "MB": 10**6, "GB": 10**9}
 
 
 def load_report(path: Path) -> dict:
@@ -84,18 +93,70 @@ def summarise(report: dict) -> str:
     return "\n".join(lines)
 
 
+def parse_size(text: str) -> int:
+    """Bytes from `123`, `900MB`, `1GB`, `1.5 GB` (decimal units)."""
+    number = text.strip().upper().rstrip("B").rstrip()
+    unit = text.strip().upper()[len(number) :].strip()
+    for suffix in ("K", "M", "G"):
+        if number.endswith(suffix):
+            number, unit = number[:-1].strip(), suffix + "B"
+    try:
+        return int(float(number) * _UNITS[unit or ""])
+    except (ValueError, KeyError):
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+
+
+def _size(n: int) -> str:
+    for unit, factor in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if n >= factor:
+            return f"{n / factor:,.1f} {unit}"
+    return f"{n} bytes"
+
+
+def size_summary(size: int, files: int, articles: int, limit: int) -> tuple[str, bool]:
+    """Lines on the site's size, and whether it is over `limit` bytes."""
+    per = size // articles if articles else 0
+    lines = [f"  output       {_size(size):>11}  ({files:,} files)"]
+    if articles:
+        lines.append(f"  per article  {per:>8,} bytes")
+    over = size > limit
+    if over:
+        lines.append(
+            f"WARNING: the site is {_size(size)}, over the limit of {_size(limit)}:"
+            " GitHub Pages refuses a site larger than 1 GB"
+            " (see README, Hosting)"
+        )
+    return "\n".join(lines), over
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path)
+    parser.add_argument("--output", type=Path, help="the built site, to size")
+    parser.add_argument(
+        "--size-limit",
+        type=parse_size,
+        default=GITHUB_PAGES_LIMIT,
+        help="warn above this size (default 1GB, GitHub Pages' limit)",
+    )
     parser.add_argument("--strict", action="store_true")
     args = parser.parse_args(argv)
     report = load_report(args.report)
     print(summarise(report))
     s = report["summary"]
+    over = False
+    if args.output is not None:
+        size, files = site_size(args.output)
+        text, over = size_summary(size, files, s["published"], args.size_limit)
+        print(text)
+    status = 0
     if args.strict and (s["skipped"] or s["manifest_problems"]):
         print("STRICT: some files were skipped", file=sys.stderr)
-        return 1
-    return 0
+        status = 1
+    if args.strict and over:
+        print("STRICT: the site is over the size limit", file=sys.stderr)
+        status = 1
+    return status
 
 
 if __name__ == "__main__":

@@ -1,0 +1,177 @@
+"""Real news pages with ground truth, for measuring extraction.
+
+The pages come from the public Article Extraction Benchmark (181 article
+pages from many outlets, each saved as HTML, with the article body a person
+marked). They are not part of this repository; get a copy with
+
+    git clone https://github.com/scrapinghub/article-extraction-benchmark
+
+and pass its folder (a work tree, or a bare git directory) as `--benchmark`
+or in the environment as `ARTICLE_BENCHMARK`.
+
+The pages are split once, by their id, before any rule is tuned: ids whose
+last hex digit is even are the development half, the others the test half.
+Figures are reported on the test half.
+
+`render_text_dump` turns a page into a text dump the way raw archives hold
+them: the document title, then the page's visible text, one block per line,
+blank lines between.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+HOW_TO_GET = (
+    "git clone https://github.com/scrapinghub/article-extraction-benchmark DIR, "
+    "then pass --benchmark DIR or set ARTICLE_BENCHMARK=DIR"
+)
+
+SPLITS = ("dev", "test")
+
+
+@dataclass(frozen=True, slots=True)
+class BenchmarkPage:
+    page_id: str
+    url: str
+    html_bytes: bytes
+    body: str  # the article body as marked by a person
+
+    @property
+    def split(self) -> str:
+        return split_of(self.page_id)
+
+
+def split_of(page_id: str) -> str:
+    """`dev` or `test`, fixed by the id alone."""
+    return "dev" if page_id[-1] in "02468ace" else "test"
+
+
+class BenchmarkMissing(RuntimeError):
+    pass
+
+
+def benchmark_root(given: str | None) -> Path:
+    path = given or os.environ.get("ARTICLE_BENCHMARK")
+    if not path:
+        raise BenchmarkMissing(f"no copy of the benchmark given: {HOW_TO_GET}")
+    root = Path(path)
+    if (root / "ground-truth.json").is_file() or (root / "HEAD").is_file():
+        return root
+    if (root / "repo" / "HEAD").is_file():  # a mirror folder holding the git dir
+        return root / "repo"
+    raise BenchmarkMissing(f"{root} is not a copy of the benchmark: {HOW_TO_GET}")
+
+
+def _reader(root: Path):
+    if (root / "ground-truth.json").is_file():
+        return lambda name: (root / name).read_bytes()
+
+    def from_git(name: str) -> bytes:
+        return subprocess.run(
+            ["git", f"--git-dir={root}", "show", f"HEAD:{name}"],
+            check=True,
+            capture_output=True,
+        ).stdout
+
+    return from_git
+
+
+def load_pages(root: Path, split: str | None = None) -> Iterator[BenchmarkPage]:
+    """Every page of the benchmark, or of one split, in id order."""
+    read = _reader(root)
+    truth = json.loads(read("ground-truth.json"))
+    for page_id in sorted(truth):
+        if split and split_of(page_id) != split:
+            continue
+        html = gzip.decompress(read(f"html/{page_id}.html.gz"))
+        yield BenchmarkPage(
+            page_id=page_id,
+            url=truth[page_id].get("url", ""),
+            html_bytes=html,
+            body=truth[page_id].get("articleBody", ""),
+        )
+
+
+# --- text dumps ---------------------------------------------------------
+
+_INVISIBLE = {
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "canvas",
+    "select",
+    "button",
+    "input",
+    "textarea",
+}
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption",
+    "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
+    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+def _hidden(tag: Tag) -> bool:
+    if tag.name in _INVISIBLE or tag.has_attr("hidden"):
+        return True
+    return bool(_HIDDEN_STYLE.search(tag.get("style") or ""))
+
+
+def _blocks(node: Tag, out: list[str], current: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            current.append(str(child))
+            continue
+        if not isinstance(child, Tag) or _hidden(child):
+            continue
+        if child.name in _BLOCKS:
+            _flush(out, current)
+            _blocks(child, out, current)
+            _flush(out, current)
+        else:
+            _blocks(child, out, current)
+
+
+def _flush(out: list[str], current: list[str]) -> None:
+    text = _SPACE.sub(" ", "".join(current)).strip()
+    current.clear()
+    if text:
+        out.append(text)
+
+
+def render_text_dump(html: bytes | str) -> str:
+    """The page as a text dump: its title, then one visible block per line."""
+    soup = BeautifulSoup(html, "html.parser")
+    lines: list[str] = []
+    title = soup.find("title")
+    if title and title.get_text(strip=True):
+        lines.append(_SPACE.sub(" ", title.get_text()).strip())
+    root = soup.body or soup
+    _blocks(root, lines, [])
+    return "\n\n".join(lines) + "\n"
+
+
+def normalise_line(text: str) -> str:
+    """A line as compared with the ground truth: spacing and case ignored."""
+    return _SPACE.sub(" ", text).strip().casefold()

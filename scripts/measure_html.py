@@ -1,0 +1,376 @@
+"""How well saved HTML pages are read: body and headline, beside trafilatura
+alone, on real pages nobody here wrote.
+
+    python scripts/measure_html.py [--split test|dev] [-v]
+
+Body: the Article Extraction Benchmark (see extraction_pages.py; pass
+--benchmark DIR or set ARTICLE_BENCHMARK). Each page is read as a saved
+page in seeds/ is, and its body compared with the body a person marked,
+as the benchmark's own evaluate.py does: shingles of four \\w+ tokens,
+true/false positives and misses normalised per page, precision and recall
+averaged over pages, F1 of the two averages. The baseline is trafilatura's
+default extraction of the same page, in the same run.
+
+Headline: the benchmark marks no headline, so four other public sets of
+real pages with each page's expected title are read (any of them may be
+left out):
+
+    git clone https://github.com/postlight/parser           POSTLIGHT_PAGES
+    git clone https://github.com/mozilla/readability        READABILITY_PAGES
+    git clone https://github.com/goose3/goose3              GOOSE3_PAGES
+    git clone https://github.com/AndyTheFactory/newspaper4k NEWSPAPER4K_PAGES
+
+(a work tree or a bare git directory, in those variables or --postlight,
+--readability, --goose3, --newspaper4k). Postlight's are the headlines its
+custom extractors' tests expect, one site each; the others are what those
+projects' extractors gave, and some keep the outlet's name: a headline
+counts as right when its words are those of the expected title, with or
+without the outlet's name (the same rule for the baseline, trafilatura's
+own title). A second column also counts the expected title's words up to
+one of its separators.
+
+Every page set is split once, by the SHA-1 of the page's name (an even last
+digit: development; odd: test), before anything is tuned; the test half is
+reported unless --split dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from extraction_pages import (  # noqa: E402
+    HOW_TO_GET,
+    BenchmarkMissing,
+    benchmark_root,
+    load_pages,
+)
+
+from newsarchive.extract import SkipFile, extract_html  # noqa: E402
+from newsarchive.html_input import TITLE_SEPARATOR, compare_key, strip_site  # noqa: E402
+
+TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
+# readability's pages built to test one parsing rule, not news pages
+SYNTHETIC = re.compile(r"^\d{3}-|metadata|missing-paragraphs")
+
+
+# --- the benchmark's scoring (evaluate.py) ------------------------------
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    tokens = TOKEN.findall(text or "")
+    grams = (tuple(tokens[i : i + n]) for i in range(max(1, len(tokens) - n + 1)))
+    return Counter(g for g in grams if g)
+
+
+def tp_fp_fn(true: str, pred: str) -> tuple[float, float, float]:
+    t, p = shingles(true), shingles(pred)
+    tp = fp = fn = 0.0
+    for key in t.keys() | p.keys():
+        tp += min(t[key], p[key])
+        fp += max(0, p[key] - t[key])
+        fn += max(0, t[key] - p[key])
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fp == 0 else tp / (tp + fp)
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return 0.0 if tp == fn == 0 else tp / (tp + fn)
+
+
+def scores(counts: list[tuple[float, float, float]]) -> tuple[float, float, float]:
+    """(precision, recall, F1) as evaluate.py works them out."""
+    p = statistics.mean(_precision(*c) for c in counts if c[0] + c[1] > 0)
+    r = statistics.mean(_recall(*c) for c in counts if c[0] + c[2] > 0)
+    return p, r, 2 * p * r / (p + r)
+
+
+# --- readers ------------------------------------------------------------
+
+
+def split_of(name: str) -> str:
+    return (
+        "dev" if hashlib.sha1(name.encode()).hexdigest()[-1] in "02468ace" else "test"
+    )
+
+
+def ours(html: bytes, name: str, url: str) -> tuple[str, str]:
+    """(headline, body) as a saved page in seeds/ gives them."""
+    try:
+        article = extract_html(html, name, {"source_url": url} if url else {})
+    except SkipFile:
+        return "", ""
+    return article.title, "\n".join(article.paragraphs)
+
+
+def trafilatura_alone(html: bytes, url: str) -> tuple[str, str]:
+    """(title, body): trafilatura's default extraction and its own title."""
+    import trafilatura
+
+    body = trafilatura.extract(html, url=url or None) or ""
+    meta = trafilatura.extract_metadata(html, default_url=url or None)
+    return (meta.title or "") if meta else "", body
+
+
+@dataclass
+class TitledPage:
+    name: str
+    html: bytes
+    title: str
+    url: str = ""
+
+
+def _git_reader(root: Path) -> tuple[Callable[[str], bytes], Callable[[str], list]]:
+    """(read a file, list a folder) of a work tree or a bare git directory."""
+    if not (root / "HEAD").is_file() and (root / "repo" / "HEAD").is_file():
+        root = root / "repo"
+    if (root / "HEAD").is_file() and not (root / ".git").exists():
+
+        def git(*args: str) -> bytes:
+            return subprocess.run(
+                ["git", f"--git-dir={root}", *args], check=True, capture_output=True
+            ).stdout
+
+        def read(name: str) -> bytes:
+            return git("show", f"HEAD:{name}")
+
+        def listing(folder: str) -> list[str]:
+            out = git("ls-tree", "--name-only", f"HEAD:{folder}").decode()
+            return [f"{folder}/{n}" for n in out.split()]
+
+        return read, listing
+    return (
+        lambda name: (root / name).read_bytes(),
+        lambda folder: sorted(f"{folder}/{p.name}" for p in (root / folder).iterdir()),
+    )
+
+
+def readability_pages(root: Path) -> Iterator[TitledPage]:
+    read, listing = _git_reader(root)
+    for folder in listing("test/test-pages"):
+        name = folder.rsplit("/", 1)[-1]
+        if SYNTHETIC.search(name):
+            continue
+        try:
+            meta = json.loads(read(f"{folder}/expected-metadata.json"))
+            html = read(f"{folder}/source.html")
+        except (subprocess.CalledProcessError, OSError, ValueError):
+            continue
+        if meta.get("title") and (
+            meta.get("siteName") or meta.get("byline") or meta.get("publishedTime")
+        ):
+            yield TitledPage(f"readability/{name}", html, meta["title"])
+
+
+def goose3_pages(root: Path) -> Iterator[TitledPage]:
+    read, listing = _git_reader(root)
+    for folder in ("tests/data/content", "tests/data/reportagenewsarticle"):
+        for path in listing(folder):
+            if not path.endswith(".json"):
+                continue
+            data = json.loads(read(path))
+            expected = data.get("expected") or {}
+            if not expected.get("title"):
+                continue
+            html = read(path[:-5] + ".html")
+            name = path.rsplit("/", 1)[-1][:-5]
+            yield TitledPage(
+                f"goose3/{name}", html, expected["title"], data.get("url", "")
+            )
+
+
+def newspaper4k_pages(root: Path) -> Iterator[TitledPage]:
+    read, listing = _git_reader(root)
+    for path in listing("tests/data/metadata"):
+        data = json.loads(read(path))
+        name = path.rsplit("/", 1)[-1][:-5]
+        try:
+            html = read(f"tests/data/html/{name}.html")
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        if data.get("title"):
+            yield TitledPage(
+                f"newspaper4k/{name}", html, data["title"], data.get("url") or ""
+            )
+
+
+POSTLIGHT_FIXTURE = re.compile(r"readFileSync\(\s*['\"]\./fixtures/([^'\"]+)['\"]")
+POSTLIGHT_URL = re.compile(r"url\s*=\s*['\"`]([^'\"`]+)['\"`]")
+POSTLIGHT_TITLE = re.compile(
+    r"assert\.equal\(\s*title,\s*(['\"`])((?:\\.|(?!\1).)*)\1", re.DOTALL
+)
+
+
+def postlight_pages(root: Path) -> Iterator[TitledPage]:
+    """The custom extractors' tests: each names a saved page and the
+    headline a person wrote down for it."""
+    read, listing = _git_reader(root)
+    for folder in listing("src/extractors/custom"):
+        try:
+            test = read(f"{folder}/index.test.js").decode("utf-8")
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        fixture, url = POSTLIGHT_FIXTURE.search(test), POSTLIGHT_URL.search(test)
+        title = POSTLIGHT_TITLE.search(test)
+        if not (fixture and title):
+            continue
+        expected = re.sub(r"\\(.)", r"\1", title.group(2))
+        try:
+            html = read(f"fixtures/{fixture.group(1)}")
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        name = folder.rsplit("/", 1)[-1]
+        yield TitledPage(
+            f"postlight/{name}", html, expected, url.group(1) if url else ""
+        )
+
+
+HEADLINE_SETS = {
+    "postlight": ("POSTLIGHT_PAGES", postlight_pages),
+    "readability": ("READABILITY_PAGES", readability_pages),
+    "goose3": ("GOOSE3_PAGES", goose3_pages),
+    "newspaper4k": ("NEWSPAPER4K_PAGES", newspaper4k_pages),
+}
+
+
+def title_right(got: str, page: TitledPage, sites: set[str]) -> bool:
+    """The expected title's words, with or without the outlet's name."""
+    if not compare_key(got):
+        return False
+    return compare_key(got) in (
+        compare_key(page.title),
+        compare_key(strip_site(page.title, sites)),
+    )
+
+
+def title_right_before_tail(got: str, page: TitledPage) -> bool:
+    """Also right: the expected title's words up to one of its separators
+    (`Headline - Author - Outlet`: the set kept what the page's <title>
+    adds after the headline, names this run cannot tell are the outlet's)."""
+    if not compare_key(got):
+        return False
+    heads = [page.title[: m.start()] for m in TITLE_SEPARATOR.finditer(page.title)]
+    return compare_key(got) in {compare_key(page.title), *map(compare_key, heads)}
+
+
+def _sites(html: bytes, url: str) -> set[str]:
+    """The outlet's names, to take off an expected title (see title_right)."""
+    from trafilatura.utils import load_html
+
+    from newsarchive.html_input import site_names
+
+    root = load_html(html)
+    return site_names(root, "", url) if root is not None else set()
+
+
+# --- the run ------------------------------------------------------------
+
+
+def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
+    counts: dict[str, list] = {"this reader": [], "trafilatura alone": []}
+    times: dict[str, list[float]] = {name: [] for name in counts}
+    pages = list(load_pages(root, split))
+    for page in pages:
+        start = time.perf_counter()
+        _, body = ours(page.html_bytes, page.page_id + ".html", page.url)
+        middle = time.perf_counter()
+        _, base = trafilatura_alone(page.html_bytes, page.url)
+        times["this reader"].append(middle - start)
+        times["trafilatura alone"].append(time.perf_counter() - middle)
+        counts["this reader"].append(tp_fp_fn(page.body, body))
+        counts["trafilatura alone"].append(tp_fp_fn(page.body, base))
+        if verbose:
+            a, b = (scores([c[-1]])[2] for c in counts.values())
+            print(f"  {page.page_id}  F1 {a:.3f}  trafilatura {b:.3f}")
+    out = [f"Body, {len(pages)} {split} pages of the Article Extraction Benchmark"]
+    out.append(f"  {'':<20} {'precision':>9} {'recall':>7} {'F1':>6}  median time")
+    for name, c in counts.items():
+        p, r, f = scores(c)
+        ms = statistics.median(times[name]) * 1000
+        out.append(f"  {name:<20} {p:9.3f} {r:7.3f} {f:6.3f}  {ms:6.0f} ms a page")
+    return out
+
+
+def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[str]:
+    right = {"this reader": [0, 0], "trafilatura alone": [0, 0]}
+    total, named = 0, []
+    for name, folder in sets.items():
+        for page in HEADLINE_SETS[name][1](folder):
+            if split_of(page.name) != split:
+                continue
+            total += 1
+            sites = _sites(page.html, page.url)
+            got, _ = ours(page.html, page.name.rsplit("/", 1)[-1] + ".html", page.url)
+            base, _ = trafilatura_alone(page.html, page.url)
+            ok = title_right(got, page, sites)
+            for who, title in (("this reader", got), ("trafilatura alone", base)):
+                right[who][0] += title_right(title, page, sites)
+                right[who][1] += title_right_before_tail(title, page)
+            if verbose and not ok:
+                print(f"  {page.name}: {got!r}, expected {page.title!r}")
+        named.append(name)
+    out = [
+        f"Headline, {total} {split} pages ({', '.join(named)}): right on",
+        f"  {'':<20} {'as given or without the outlet':>30} {'or up to a separator':>24}",
+    ]
+    for name, (n, m) in right.items():
+        a, b = (f"{k}/{total} = {k / total if total else 0:.1%}" for k in (n, m))
+        out.append(f"  {name:<20} {a:>30} {b:>24}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--benchmark", help="Article Extraction Benchmark copy")
+    for name, (variable, _) in HEADLINE_SETS.items():
+        parser.add_argument(f"--{name}", default=os.environ.get(variable))
+    parser.add_argument("--split", choices=("test", "dev"), default="test")
+    parser.add_argument("-v", "--verbose", action="store_true", help="each page")
+    args = parser.parse_args(argv)
+    lines: list[str] = []
+    try:
+        root = benchmark_root(args.benchmark)
+    except BenchmarkMissing as exc:
+        print(f"body: {exc}")
+    else:
+        lines += measure_bodies(root, args.split, args.verbose)
+    sets = {n: Path(getattr(args, n)) for n in HEADLINE_SETS if getattr(args, n)}
+    if sets:
+        lines += measure_headlines(sets, args.split, args.verbose)
+    else:
+        print(
+            "headline: no page set with expected titles given: "
+            + ", ".join(v for v, _ in HEADLINE_SETS.values())
+        )
+    if not lines:
+        print(f"nothing measured; to get the pages: {HOW_TO_GET}")
+        return 0
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
