@@ -27,7 +27,9 @@ projects' extractors gave, and some keep the outlet's name: a headline
 counts as right when its words are those of the expected title, with or
 without the outlet's name (the same rule for the baseline, trafilatura's
 own title). A second column also counts the expected title's words up to
-one of its separators.
+one of its separators. Byline: on Postlight's pages whose tests expect an
+author, the same people (order, case and punctuation aside), beside
+trafilatura's own author.
 
 Every page set is split once, by the SHA-1 of the page's name (an even last
 digit: development; odd: test), before anything is tuned; the test half is
@@ -117,22 +119,37 @@ def split_of(name: str) -> str:
     )
 
 
-def ours(html: bytes, name: str, url: str) -> tuple[str, str]:
-    """(headline, body) as a saved page in seeds/ gives them."""
+def ours(html: bytes, name: str, url: str) -> tuple[str, str, list[str]]:
+    """(headline, body, authors) as a saved page in seeds/ gives them."""
     try:
         article = extract_html(html, name, {"source_url": url} if url else {})
     except SkipFile:
-        return "", ""
-    return article.title, "\n".join(article.paragraphs)
+        return "", "", []
+    return article.title, "\n".join(article.paragraphs), article.authors
 
 
-def trafilatura_alone(html: bytes, url: str) -> tuple[str, str]:
-    """(title, body): trafilatura's default extraction and its own title."""
+def trafilatura_alone(html: bytes, url: str) -> tuple[str, str, list[str]]:
+    """(title, body, authors): trafilatura's default extraction and its own
+    title and author."""
     import trafilatura
 
     body = trafilatura.extract(html, url=url or None) or ""
     meta = trafilatura.extract_metadata(html, default_url=url or None)
-    return (meta.title or "") if meta else "", body
+    if meta is None:
+        return "", body, []
+    return meta.title or "", body, (meta.author or "").split(";")
+
+
+NAME_SEPARATOR = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+")
+
+
+def byline_right(got: list[str], expected: str) -> bool:
+    """The same people, in any order, case and punctuation aside."""
+
+    def people(names: list[str]) -> set[str]:
+        return {compare_key(n) for n in names if compare_key(n)}
+
+    return people(got) == people(NAME_SEPARATOR.split(expected))
 
 
 @dataclass
@@ -141,6 +158,7 @@ class TitledPage:
     html: bytes
     title: str
     url: str = ""
+    author: str = ""  # as the set gives it, when it does
 
 
 def _git_reader(root: Path) -> tuple[Callable[[str], bytes], Callable[[str], list]]:
@@ -222,6 +240,9 @@ POSTLIGHT_URL = re.compile(r"url\s*=\s*['\"`]([^'\"`]+)['\"`]")
 POSTLIGHT_TITLE = re.compile(
     r"assert\.equal\(\s*title,\s*(['\"`])((?:\\.|(?!\1).)*)\1", re.DOTALL
 )
+POSTLIGHT_AUTHOR = re.compile(
+    r"assert\.equal\(\s*author,\s*(['\"`])((?:\\.|(?!\1).)*)\1", re.DOTALL
+)
 
 
 def postlight_pages(root: Path) -> Iterator[TitledPage]:
@@ -238,13 +259,15 @@ def postlight_pages(root: Path) -> Iterator[TitledPage]:
         if not (fixture and title):
             continue
         expected = re.sub(r"\\(.)", r"\1", title.group(2))
+        author = POSTLIGHT_AUTHOR.search(test)
+        byline = re.sub(r"\\(.)", r"\1", author.group(2)) if author else ""
         try:
             html = read(f"fixtures/{fixture.group(1)}")
         except (subprocess.CalledProcessError, OSError):
             continue
         name = folder.rsplit("/", 1)[-1]
         yield TitledPage(
-            f"postlight/{name}", html, expected, url.group(1) if url else ""
+            f"postlight/{name}", html, expected, url.group(1) if url else "", byline
         )
 
 
@@ -295,9 +318,9 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
     pages = list(load_pages(root, split))
     for page in pages:
         start = time.perf_counter()
-        _, body = ours(page.html_bytes, page.page_id + ".html", page.url)
+        _, body, _ = ours(page.html_bytes, page.page_id + ".html", page.url)
         middle = time.perf_counter()
-        _, base = trafilatura_alone(page.html_bytes, page.url)
+        _, base, _ = trafilatura_alone(page.html_bytes, page.url)
         times["this reader"].append(middle - start)
         times["trafilatura alone"].append(time.perf_counter() - middle)
         counts["this reader"].append(tp_fp_fn(page.body, body))
@@ -315,30 +338,51 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
 
 
 def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[str]:
-    right = {"this reader": [0, 0], "trafilatura alone": [0, 0]}
-    total, named = 0, []
+    who = ("this reader", "trafilatura alone")
+    # per set: pages, and for each reader headlines right (two ways), bylines
+    per: dict[str, list] = {}
+    bylines = 0
     for name, folder in sets.items():
+        count = per.setdefault(name, [0, {w: [0, 0, 0] for w in who}])
         for page in HEADLINE_SETS[name][1](folder):
             if split_of(page.name) != split:
                 continue
-            total += 1
+            count[0] += 1
             sites = _sites(page.html, page.url)
-            got, _ = ours(page.html, page.name.rsplit("/", 1)[-1] + ".html", page.url)
-            base, _ = trafilatura_alone(page.html, page.url)
-            ok = title_right(got, page, sites)
-            for who, title in (("this reader", got), ("trafilatura alone", base)):
-                right[who][0] += title_right(title, page, sites)
-                right[who][1] += title_right_before_tail(title, page)
-            if verbose and not ok:
+            got, _, authors = ours(
+                page.html, page.name.rsplit("/", 1)[-1] + ".html", page.url
+            )
+            base, _, base_authors = trafilatura_alone(page.html, page.url)
+            bylines += bool(page.author)
+            for w, title, names in zip(
+                who, (got, base), (authors, base_authors), strict=True
+            ):
+                right = count[1][w]
+                right[0] += title_right(title, page, sites)
+                right[1] += title_right_before_tail(title, page)
+                right[2] += bool(page.author) and byline_right(names, page.author)
+            if verbose and not title_right(got, page, sites):
                 print(f"  {page.name}: {got!r}, expected {page.title!r}")
-        named.append(name)
+    total = sum(c[0] for c in per.values())
+    sums = {w: [sum(c[1][w][i] for c in per.values()) for i in range(3)] for w in who}
+
+    def share(k: int, n: int) -> str:
+        return f"{k}/{n} = {k / n if n else 0:.1%}"
+
     out = [
-        f"Headline, {total} {split} pages ({', '.join(named)}): right on",
+        f"Headline, {total} {split} pages ({', '.join(per)}): right on",
         f"  {'':<20} {'as given or without the outlet':>30} {'or up to a separator':>24}",
     ]
-    for name, (n, m) in right.items():
-        a, b = (f"{k}/{total} = {k / total if total else 0:.1%}" for k in (n, m))
-        out.append(f"  {name:<20} {a:>30} {b:>24}")
+    for w in who:
+        n, m, _ = sums[w]
+        out.append(f"  {w:<20} {share(n, total):>30} {share(m, total):>24}")
+    out.append("  by set, as given or without the outlet:")
+    for name, (pages, right) in per.items():
+        cells = "   ".join(f"{w} {share(right[w][0], pages)}" for w in who)
+        out.append(f"    {name:<12} {cells}")
+    out.append(f"Byline, {bylines} of those pages that name their authors: right on")
+    for w in who:
+        out.append(f"  {w:<20} {share(sums[w][2], bylines)}")
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from newsarchive import SkipFile, extract_file
 from newsarchive.extract import extract_html
+from newsarchive.html_input import page_authors
 from newsarchive.inspect import main as inspect_main
 
 HTML = Path(__file__).parent / "fixtures" / "html"
@@ -337,3 +339,56 @@ def test_a_headline_with_the_outlets_name_in_it_is_kept_whole():
     )
     a = extract_html(html.encode(), "w", {"source_url": "https://www.wired.com/s/1"})
     assert a.title == "Wired homes cut the power bill by a third"
+
+
+def as_saved_page(dump: str) -> str:
+    """A text dump as the page it was made from: its first line the
+    <title>, each other line a block, with a script and a style around."""
+    first, *rest = [line for line in dump.splitlines() if line.strip()]
+    blocks = "".join(f"<div>{escape(line)}</div>" for line in rest)
+    return page(
+        f"<script>var slot = '<p>ad</p>';</script>{blocks}",
+        f"<title>{escape(first)}</title><style>div {{ margin: 0 }}</style>",
+    )
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in RAW.glob("jd_*.txt")))
+def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
+    text = extract_file(RAW / name, name)
+    html = extract_html(as_saved_page((RAW / name).read_text()).encode(), name)
+    fields = "title paragraphs authors emails section subsection date tags".split()
+    for f in (*fields, "print_edition", "profile"):
+        assert getattr(html, f) == getattr(text, f), f
+
+
+@pytest.mark.parametrize(
+    ("given", "authors"),
+    [
+        ("By Mina Park; JOON LEE", ["Mina Park", "Joon Lee"]),
+        ("Helen Marsh December 5, 2016", ["Helen Marsh"]),
+        ("Theresa May", ["Theresa May"]),
+        ("Helen Marsh Link Copied", ["Helen Marsh"]),
+        ("Paul", ["Paul"]),
+        ("Admin", []),
+        ("松村太郎", ["松村太郎"]),
+        ("AP", ["AP"]),
+        ("Valley Post staff; wire reports", []),
+        ("Syrian defense ministries", []),
+    ],
+)
+def test_the_people_a_page_names_as_its_authors(given: str, authors: list[str]):
+    """What trafilatura gives as the author, made into names."""
+    assert page_authors(given) == authors
+
+
+def test_a_byline_under_the_headline_names_the_authors_the_metadata_does_not():
+    body = (
+        "<h1>Flood gates open early</h1>"
+        "<div class='meta'>By Mina Park and Joon Lee on March 3, 2020</div>"
+        "<div>Share on Facebook</div>" + ARTICLE
+    )
+    a = extract_html(page(body, "<title>Flood gates open early</title>").encode(), "b")
+    assert a.authors == ["Mina Park", "Joon Lee"]
+    rules = {r.text: r.rule for r in a.removed}
+    assert rules["By Mina Park and Joon Lee on March 3, 2020"] == "byline"
+    assert rules["Share on Facebook"] == "outside-article"

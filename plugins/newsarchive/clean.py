@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -42,9 +43,63 @@ class Profile:
     lines: tuple[LineRule, ...] = ()
     blocks: tuple[BlockRule, ...] = ()
     lists: tuple[ListRule, ...] = ()
+    keep: tuple[re.Pattern[str], ...] = ()
+    off: frozenset[str] = frozenset()  # rules of other profiles not applied
 
     def matches(self, lines: list[str]) -> bool:
         return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
+
+    def keeps(self, line: str) -> bool:
+        """Whether a `keep` pattern says the line stays, recurring or not."""
+        return any(p.fullmatch(line) for p in self.keep)
+
+
+def any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
+    """A `fullmatch` that matches where any of `patterns` does, or None when
+    there are none. (Tried one by one: joined into one alternation, they
+    would lose the quick test of a line's first character that each
+    pattern has on its own.)"""
+    if not patterns:
+        return None
+
+    def fullmatch(text: str) -> re.Match[str] | None:
+        for pattern in patterns:
+            if m := pattern.fullmatch(text):
+                return m
+        return None
+
+    return fullmatch
+
+
+class _Rules(NamedTuple):
+    lines: tuple[LineRule, ...]
+    blocks: tuple[BlockRule, ...]
+    lists: tuple[ListRule, ...]
+    keep: Callable | None
+
+
+_RULES: dict[tuple[int, ...], tuple[list[Profile], _Rules]] = {}
+
+
+def _rules(profiles: list[Profile]) -> _Rules:
+    """The rules of `profiles` together, less those a profile switches off
+    (worked out once for each set of profiles)."""
+    key = tuple(map(id, profiles))
+    if (hit := _RULES.get(key)) is not None and all(
+        a is b for a, b in zip(hit[0], profiles, strict=True)
+    ):
+        return hit[1]
+    off = frozenset().union(*(p.off for p in profiles))
+    rules = _Rules(
+        tuple(r for p in profiles for r in p.lines if r.rule not in off),
+        tuple(b for p in profiles for b in p.blocks if b.rule not in off),
+        tuple(r for p in profiles for r in p.lists if r.rule not in off),
+        any_of(tuple(k for p in profiles for k in p.keep)),
+    )
+    if len(_RULES) > 16:
+        _RULES.clear()
+    _RULES[key] = (list(profiles), rules)
+    return rules
 
 
 class Removed(NamedTuple):
@@ -62,27 +117,87 @@ class Cleaned:
     removed: list[Removed] = field(default_factory=list)
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+class ProfileError(ValueError):
+    """A profile file that cannot be used; the message names the file and key."""
+
+
+# what a profile may hold; anything else is a mistake worth stopping for
+_KEYS = {"name", "outlet", "detect", "line", "block", "list", "keep", "off"}
+_TABLE_KEYS = {
+    "line": ({"rule"}, {"pattern", "patterns"}),
+    "block": ({"rule", "start", "end"}, set()),
+    "list": ({"rule", "start", "item"}, set()),
+}
+
+
+def _compile(pattern: str | list[str], where: str) -> re.Pattern[str]:
+    """One pattern, or a list of them as one alternation, case ignored."""
+    patterns = [pattern] if isinstance(pattern, str) else pattern
+    if not patterns or not all(isinstance(p, str) for p in patterns):
+        raise ProfileError(f"{where}: expected a pattern or a list of patterns")
+    try:
+        if len(patterns) == 1:
+            return re.compile(patterns[0], re.IGNORECASE)
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    except re.error as exc:
+        raise ProfileError(f"{where}: bad pattern: {exc}") from exc
+
+
+def _check(data: dict, name: str) -> None:
+    for key in data:
+        if key not in _KEYS:
+            raise ProfileError(f"{name}: unknown key {key!r}")
+    for table, (required, optional) in _TABLE_KEYS.items():
+        for k, entry in enumerate(data.get(table, []), 1):
+            where = f"{name}: [[{table}]] number {k}"
+            if not isinstance(entry, dict):
+                raise ProfileError(f"{where}: expected a table")
+            for key in entry:
+                if key not in required | optional:
+                    raise ProfileError(f"{where}: unknown key {key!r}")
+            missing = required - entry.keys()
+            if table == "line" and not entry.keys() & {"pattern", "patterns"}:
+                missing.add("pattern")
+            if missing:
+                raise ProfileError(f"{where}: missing {', '.join(sorted(missing))}")
+    if "name" not in data:
+        raise ProfileError(f"{name}: missing key 'name'")
 
 
 def load_profile(path: Path) -> Profile:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    """One profile file; ProfileError names the file and the key at fault."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{path.name}: {exc}") from exc
+    _check(data, path.name)
+
+    def rule(entry: dict, key: str, table: str) -> re.Pattern[str]:
+        where = f"{path.name}: [[{table}]] {entry['rule']!r} {key}"
+        return _compile(entry[key], where)
+
     return Profile(
         name=data["name"],
         outlet=data.get("outlet", ""),
-        detect=tuple(_compile(p) for p in data.get("detect", [])),
+        detect=tuple(
+            _compile(p, f"{path.name}: detect") for p in data.get("detect", [])
+        ),
         lines=tuple(
-            LineRule(r["rule"], _compile(r["pattern"])) for r in data.get("line", [])
+            LineRule(
+                r["rule"], rule(r, "patterns" if "patterns" in r else "pattern", "line")
+            )
+            for r in data.get("line", [])
         ),
         blocks=tuple(
-            BlockRule(r["rule"], _compile(r["start"]), _compile(r["end"]))
+            BlockRule(r["rule"], rule(r, "start", "block"), rule(r, "end", "block"))
             for r in data.get("block", [])
         ),
         lists=tuple(
-            ListRule(r["rule"], _compile(r["start"]), _compile(r["item"]))
+            ListRule(r["rule"], rule(r, "start", "list"), rule(r, "item", "list"))
             for r in data.get("list", [])
         ),
+        keep=tuple(_compile(p, f"{path.name}: keep") for p in data.get("keep", [])),
+        off=frozenset(data.get("off", [])),
     )
 
 
@@ -104,14 +219,15 @@ def pick_profile(lines: list[str], profiles: tuple[Profile, ...]) -> Profile | N
 def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cleaned:
     """Split numbered lines into kept and removed by the profiles' rules."""
     out = Cleaned()
-    line_rules = [r for p in profiles for r in p.lines]
-    block_rules = [b for p in profiles for b in p.blocks]
-    list_rules = [r for p in profiles for r in p.lists]
+    line_rules, block_rules, list_rules, keep = _rules(profiles)
     open_block: BlockRule | None = None
     open_list: ListRule | None = None
     seen_prose = False
     for number, text in numbered:
         stripped = text.strip()
+        if keep is not None and keep(stripped):
+            out.kept.append((number, text))
+            continue
         if open_list is not None:
             if open_list.item.fullmatch(stripped):
                 out.removed.append(Removed(number, text, open_list.rule))

@@ -3,8 +3,10 @@ give each article a unique URL, and account for every file.
 
 Extraction runs in a process pool. With a cache folder, the results are kept
 on disk, each under a key made of the file's path, bytes and manifest row,
-the extraction code and the HTML options, so a rebuild extracts only files
-that are new or changed. They are kept in 256 files by the key's first two
+the extraction code and the HTML options (and, for a file no outlet profile
+reads, the lines learned as its outlet's furniture: see
+newsarchive.furniture), so a rebuild extracts only files that are new or
+changed. They are kept in 256 files by the key's first two
 digits: a few new files rewrite only a few of them. A file whose size, times
 and inode are those of the last build is not read again (see store.stamped).
 """
@@ -30,8 +32,14 @@ from html import escape
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newsarchive import html_input, store, typography
-from newsarchive.extract import MAX_BYTES, Article, SkipFile, extract_file
+from newsarchive import furniture, html_input, store, typography
+from newsarchive.extract import (
+    MAX_BYTES,
+    Article,
+    NeedsFurniture,
+    SkipFile,
+    extract_file,
+)
 from newsarchive.manifest import Manifest, load_manifest
 from newsarchive.store import stamped, versions
 from newsarchive.tags import unify_tags
@@ -248,6 +256,16 @@ class Job(NamedTuple):
     rel: str
     manifest: dict
     typogrify: dict | None
+    # lines learned as the outlet's furniture; None: not learned yet (a
+    # file no outlet profile reads then gives its lines, see Unlearned)
+    furniture: frozenset[int] | None = None
+
+
+class Unlearned(NamedTuple):
+    """A file no outlet profile reads: extracted once its outlet's furniture
+    is learned from it and the others (see newsarchive.furniture)."""
+
+    hashes: frozenset[int]  # its lines
 
 
 ERROR = "extraction error"
@@ -369,9 +387,9 @@ def _manifest(path: Path, cache_dir: Path | None, found: set[str]) -> Manifest:
     return manifest
 
 
-def _extract_one(job: Job) -> tuple[str, Extraction]:
+def _extract_one(job: Job) -> tuple[str, Extraction | Unlearned]:
     try:
-        article = extract_file(Path(job.full), job.rel, job.manifest)
+        article = extract_file(Path(job.full), job.rel, job.manifest, job.furniture)
         html = article_html(article, job.typogrify)
         html["body"] = pack_body(html["body"])
         result = Extraction(
@@ -382,6 +400,8 @@ def _extract_one(job: Job) -> tuple[str, Extraction]:
             # unify_archive_tags): kept and cached, it would only take room
             article.paragraphs = article.paragraphs[:1]  # Article.summary
         return job.rel, result
+    except NeedsFurniture as exc:
+        return job.rel, Unlearned(exc.hashes)
     except SkipFile as exc:
         return job.rel, Extraction(None, str(exc))
     except Exception as exc:  # a bug on one file must not stop the archive
@@ -438,20 +458,27 @@ def extract_all(
     workers: int,
     pool: ProcessPoolExecutor,
     progress: Callable[[int], None] | None,
+    unlearned: Callable[[str, frozenset[int]], None] | None = None,
 ) -> None:
-    """Phase 3: extract the files the cache did not have, into `done`."""
+    """Phase 3: extract the files the cache did not have, into `done`; the
+    lines of a file no outlet profile reads go to `unlearned` instead."""
     if workers > 1 and len(jobs) > 50:
         chunk = max(1, min(64, len(jobs) // (workers * 8)))
-        for rel, result in pool.map(_extract_one, jobs, chunksize=chunk):
-            done[rel] = result
-            if progress and len(done) % chunk == 0:
-                progress(len(done))
+        results = pool.map(_extract_one, jobs, chunksize=chunk)
     else:
-        for job in jobs:
-            rel, result = _extract_one(job)
-            done[rel] = result
-            if progress:
-                progress(len(done))
+        chunk, results = 1, map(_extract_one, jobs)
+    for rel, result in results:
+        if type(result) is Unlearned:
+            assert unlearned is not None
+            unlearned(rel, result.hashes)
+            continue
+        done[rel] = result
+        if progress and len(done) % chunk == 0:
+            progress(len(done))
+
+
+def outlet_of(rel: str, rows: dict[str, dict]) -> str:
+    return furniture.outlet_of(rel, rows.get(rel, {}).get("source_url"))
 
 
 def unify_archive_tags(
@@ -555,6 +582,25 @@ def build_corpus(
         hits = len(done)
         if progress:
             progress(hits)
+        learner, waiting = furniture.Learner(), []
+
+        def unlearned(rel: str, hashes: frozenset[int]) -> None:
+            learner.add(outlet_of(rel, rows), hashes)
+            waiting.append(rel)
+
+        extract_all(jobs, done, workers, pool, progress, unlearned)
+        # phase 3b: the files no outlet profile reads, with the furniture
+        # learned from their outlet's files (part of their cache key)
+        learned, jobs = learner.learned(), []
+        for p in waiting:
+            lines = learned.get(outlet_of(p, rows), frozenset())
+            row = {**rows.get(p, {}), "furniture": furniture.digest(lines)}
+            if p in keys and (key := cache.key(p, row)) is not None:
+                keys[p] = key
+                if (hit := cache.get(key)) is not None:
+                    done[p], hits = hit, hits + 1
+                    continue
+            jobs.append(Job(full[p], p, rows.get(p, {}), typogrify, lines))
         extract_all(jobs, done, workers, pool, progress)
     if progress:
         progress(len(done))

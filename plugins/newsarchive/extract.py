@@ -8,9 +8,13 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from newsarchive import content as layout
 from newsarchive import dates, html_input
+from newsarchive.address import url_date, url_section
 from newsarchive.clean import (
+    Profile,
     Removed,
     clean_lines,
     is_prose,
@@ -18,6 +22,7 @@ from newsarchive.clean import (
     pick_profile,
 )
 from newsarchive.decode import UndecodableError, decode_bytes
+from newsarchive.furniture import file_hashes, line_hash
 from newsarchive.names import (
     ROLE_LINE,
     add_author,
@@ -35,10 +40,22 @@ AUTHOR_NOTE = re.compile(r"The (?:author|writer)s? (?:is|are|was|were) .+")
 FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
+NEAR = 8  # lines above an article's body where its byline and date may be
+# furniture that comes after an article, not inside it
+ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
 
 class SkipFile(Exception):
     """The file cannot become an article; the message says why."""
+
+
+class NeedsFurniture(Exception):
+    """No outlet profile reads the file: its outlet's furniture must be
+    learned first (see newsarchive.furniture). Holds the file's line hashes."""
+
+    def __init__(self, hashes: frozenset[int]) -> None:
+        super().__init__("outlet furniture not learned yet")
+        self.hashes = hashes
 
 
 @dataclass(slots=True)
@@ -85,8 +102,16 @@ class Article:
         return data
 
 
-def extract_file(path: Path, source: str, manifest: dict | None = None) -> Article:
-    """Read, decode and extract one raw file; raise SkipFile when it cannot be."""
+def extract_file(
+    path: Path,
+    source: str,
+    manifest: dict | None = None,
+    furniture: frozenset[int] | None = frozenset(),
+) -> Article:
+    """Read, decode and extract one raw file; raise SkipFile when it cannot be.
+    `furniture`: hashes of the lines learned as page furniture of the file's
+    outlet (see newsarchive.furniture); None when not learned yet, which
+    raises NeedsFurniture if no outlet profile reads the file."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise SkipFile(f"file is {size // (1024 * 1024)} MB, over the 20 MB limit")
@@ -97,7 +122,7 @@ def extract_file(path: Path, source: str, manifest: dict | None = None) -> Artic
         text, encoding = decode_bytes(data)
     except UndecodableError as exc:
         raise SkipFile(str(exc)) from exc
-    article = extract_text(text, source, manifest)
+    article = extract_text(text, source, manifest, furniture)
     article.encoding = encoding
     return article
 
@@ -111,7 +136,9 @@ def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Arti
     page = html_input.read_page(text, (manifest or {}).get("source_url") or "")
     if not any(line.strip() for line in page.lines):
         raise SkipFile("empty page: no visible text")
-    article = extract_text("\n".join(page.lines), source, manifest, known=page.known)
+    article = extract_text(
+        "\n".join(page.lines), source, manifest, known=page.known, found=page.found
+    )
     # lines of the HTML, not of the text it was read as
     article.removed = sorted(
         [Removed(page.origin[r.line - 1], r.text, r.rule) for r in article.removed]
@@ -120,15 +147,26 @@ def extract_html(data: bytes, source: str, manifest: dict | None = None) -> Arti
     )
     if article.date_source == "file" and page.known.get("date"):
         article.date_source = "page-metadata"
+    if page.authors and not (manifest or {}).get("authors"):
+        # as the page names them: one-word and unspaced names too (`松村太郎`)
+        article.authors = [name for name in page.authors if slugify(name)]
     article.encoding = encoding
     return article
 
 
 def extract_text(
-    text: str, source: str, manifest: dict | None = None, *, known: dict | None = None
+    text: str,
+    source: str,
+    manifest: dict | None = None,
+    furniture: frozenset[int] | None = frozenset(),
+    *,
+    known: dict | None = None,
+    found: bool = False,
 ) -> Article:
     """Extract an article from decoded text; raise SkipFile when there is none.
-    `known`: fields given besides the text, as front matter gives them."""
+    `furniture`: as for extract_file. `known`: fields given besides the
+    text, as front matter gives them. `found`: the text is the article
+    already (a saved page's, as trafilatura found it), not a whole page."""
     manifest = manifest or {}
     text = strip_bidi(text)
     numbered = [(i, line.rstrip()) for i, line in enumerate(text.split("\n"), 1)]
@@ -142,11 +180,25 @@ def extract_text(
     profiles = load_profiles()
     profile = pick_profile([line for _, line in content], profiles)
     active = [p for p in profiles if p is profile or p.name == "generic"]
+    if profile is None and furniture is None:
+        raise NeedsFurniture(file_hashes("\n".join(line for _, line in content)))
+    if profile is None and furniture:
+        content = recurring_lines(content, furniture, active, removed)
     cleaned = clean_lines(content, active)
     removed.extend(cleaned.removed)
     kept = cleaned.kept
-
     title = squash(front.get("title", ""))
+    if profile is None and not found:
+        host = urlsplit(manifest.get("source_url") or front.get("url") or "").hostname
+        kept, headline = _cut_to_article(content, kept, removed, host or "")
+        if headline and not title:
+            title = squash(headline[1])
+            if headline[0] == content[0][0]:  # the page's <title>
+                title = layout.strip_site_name(title, host or "")
+            removed.append(Removed(*headline, "title"))
+        elif headline:  # the front matter's title wins; the meta lines read it
+            kept.insert(0, headline)
+
     # single words above the headline are menu items (`World`, `Opinion`)
     while not title and len(kept) > 2 and len(kept[0][1].split()) == 1:
         removed.append(Removed(*kept.pop(0), "navigation"))
@@ -159,7 +211,7 @@ def extract_text(
         title = squash(line)
         removed.append(Removed(number, line, "title"))
 
-    meta = _Meta()
+    meta = _Meta(generic=profile is None and not found)
     body: list[tuple[int, str]] = []
     for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
@@ -210,8 +262,112 @@ def extract_text(
     elif not manifest.get("tags"):  # the manifest's replace them
         article.tags = auto_tags(title, paragraphs)
     apply_manifest(article, manifest)
+    if profile is None and not found and article.source_url:
+        if article.section is None:
+            article.section, article.subsection = url_section(article.source_url)
+        if article.date is None and (found := url_date(article.source_url)):
+            article.date, article.date_source = found, "source-url"
     drop_unnamed(article)
     return article
+
+
+def recurring_lines(
+    content: list[tuple[int, str]],
+    furniture: frozenset[int],
+    profiles: list[Profile],
+    removed: list[Removed],
+) -> list[tuple[int, str]]:
+    """`content` less the lines learned as the outlet's furniture (a
+    profile's `keep` patterns keep a line that must stay). A file made of
+    nothing else (an article the outlet ran again and again) keeps them."""
+    out, gone = [], []
+    for number, line in content:
+        if line_hash(line) in furniture and not any(
+            p.keeps(line.strip()) for p in profiles
+        ):
+            gone.append(Removed(number, line, "recurring-line"))
+        else:
+            out.append((number, line))
+    if not out:
+        return content
+    removed.extend(gone)
+    return out
+
+
+def _cut_to_article(
+    content: list[tuple[int, str]],
+    kept: list[tuple[int, str]],
+    removed: list[Removed],
+    host: str,
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """Unknown layouts: the lines of the article's run of prose (see
+    newsarchive.content), and its headline; the kept lines outside it are
+    removed as `outside-article`. Bylines, datelines and a breadcrumb just
+    above the body stay for the fields. A dump with no run of prose is left
+    as it is."""
+    gone = {r.line: r.rule for r in removed}
+    lines = [line.strip() for _, line in content]
+    weight = {rule: layout.BREAK for rule in ENDING_RULES} | {"image-credit": 0.0}
+    furniture = {
+        i: weight.get(gone[n], layout.NOISE)
+        for i, (n, _) in enumerate(content)
+        if n in gone
+    }
+    span = layout.find_span(lines, furniture, _is_meta, host=host)
+    if span is None:
+        return kept, None
+    first = content[span.start][0]
+    last = content[span.end - 1][0]
+    # bylines and datelines sit between the headline and the body
+    near_top = span.start - NEAR if span.headline is None else span.headline
+    top = content[max(near_top, span.start - NEAR, 0)][0]
+    headline = content[span.headline] if span.headline is not None else None
+    inside, near = [], []
+    for number, line in kept:
+        if first <= number <= last:
+            inside.append((number, line))
+        elif top <= number < first and _is_meta(line):
+            near.append((number, line))
+        elif headline is None or number != headline[0]:
+            removed.append(Removed(number, line, "outside-article"))
+    return near + inside, headline
+
+
+_BY_ON = re.compile(
+    r"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>[Bb]y\s+.{3,80}?)"
+    r"\s+(?:on|at|[-–—|·•,])\s+(?P<date>.{6,80})"
+)
+_NAME_DATE = re.compile(r"(?P<name>.{3,60}?)\s+[-–—|·•]\s+(?P<date>.{6,80})")
+
+
+def byline_and_date(line: str) -> tuple[list[str], date] | None:
+    """(authors, date) of a line that gives both: `Posted by Ana Ruiz on
+    May 3, 2021`, `By Ana Ruiz | May 3, 2021`, `Ana Ruiz - May 3, 2021`."""
+    if len(line) > 160:
+        return None
+    if m := _BY_ON.fullmatch(line):
+        names = parse_byline(m["by"])
+    elif m := _NAME_DATE.fullmatch(line):
+        name = name_line(m["name"])
+        names = ([name], []) if name else None
+    else:
+        return None
+    found = dates.dateline(m["date"])
+    if not names or found is None:
+        return None
+    return names[0], found
+
+
+def _is_meta(line: str) -> bool:
+    text = squash(line)
+    return bool(
+        parse_byline(text)
+        or byline_and_date(text)
+        or dates.dateline(text)
+        or BREADCRUMB.fullmatch(text)
+        or name_line(text)
+        or ROLE_LINE.fullmatch(text)
+    )
 
 
 def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> None:
@@ -240,7 +396,8 @@ def _skip_to_headline(kept: list[tuple[int, str]], removed: list[Removed]) -> No
 class _Meta:
     """What the header and footer lines of a dump say about the article."""
 
-    def __init__(self) -> None:
+    def __init__(self, generic: bool) -> None:
+        self.generic = generic  # no outlet profile: any byline form
         self.section: str | None = None
         self.subsection: str | None = None
         self.authors: list[str] = []
@@ -276,6 +433,11 @@ class _Meta:
                 for name in byline[0]:
                     add_author(self.authors, name)
             return "dateline"
+        if self.generic and (both := byline_and_date(stripped)):
+            for name in both[0]:
+                add_author(self.authors, name)
+            self.date = self.date or both[1]
+            return "byline"
         if self.print_info is None and (info := dates.print_edition(stripped)):
             self.print_info, self.print_line = info, stripped
             self.opinion = True

@@ -22,7 +22,6 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from typing import Any
 
 from newsarchive.clean import Removed, load_profiles, pick_profile
@@ -31,12 +30,16 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.names import name_line, wire_credit
+from newsarchive.names import (
+    add_author,
+    name_line,
+    parse_byline,
+    proper_case,
+    wire_credit,
+)
+from newsarchive.text import WORD, squash, strip_bidi
 
 SUFFIXES = (".html", ".htm")
-
-# what reads the pages; a new version may find other text (see corpus.code_version)
-LIBRARIES = ("trafilatura", "htmldate", "lxml", "justext")
 
 CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 # what browsers read these labels as
@@ -62,18 +65,25 @@ BLOCKS = {
     "summary", "table", "td", "th", "tr", "ul",
 }  # fmt: skip
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-SPACE = re.compile(r"\s+")
 # ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `: between a headline and
 # the outlet's name in a page title
 TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
-WORDS = re.compile(r"\w+")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
 ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
-    r"\b(reports?|wires?|news|staff|agency|agencies|services?|published|updated|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk|team|"
+    r"admin(istrator)?|editors?|guest|anonymous|unknown)\b",
+    re.I,
+)
+# what follows the names on a byline: `By Jo Park on December 13, 2016`,
+# `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+AFTER_NAME = re.compile(
+    r"(?:\s*[,|–—-]\s*|\s+on\s+|\s+)"
+    rf"(?:{MONTH}\s+\d|\d|(?:updated|published|posted|link copied)\b|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
     re.I,
 )
 
@@ -86,6 +96,8 @@ class Page:
     origin: list[int]  # the HTML line each of `lines` starts on
     known: dict[str, str] = field(default_factory=dict)  # as front matter
     outside: list[Removed] = field(default_factory=list)  # blocks left out
+    found: bool = False  # `lines` are the article (trafilatura found it)
+    authors: list[str] = field(default_factory=list)  # as the metadata names them
 
 
 def decode_html(data: bytes) -> tuple[str, str]:
@@ -105,21 +117,6 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def library_versions() -> str:
-    """The versions of what reads HTML pages, for the extraction cache key."""
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}=={version(name)}")
-        except Exception:  # not installed
-            found.append(f"{name} missing")
-    return " ".join(found)
-
-
-def squash(text: str) -> str:
-    return SPACE.sub(" ", text).strip()
-
-
 def word_count(text: str) -> float:
     """Words, a Chinese or Japanese character counting as half of one (they
     are written without spaces)."""
@@ -128,7 +125,7 @@ def word_count(text: str) -> float:
 
 def compare_key(text: str) -> str:
     """Text as compared: words only, case aside."""
-    return " ".join(WORDS.findall(text.casefold()))
+    return " ".join(WORD.findall(text.casefold()))
 
 
 def visible_blocks(root: Any) -> list[tuple[int, str]]:
@@ -418,7 +415,31 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key)
     ]
-    return Page(lines=lines, origin=origin, known=known, outside=outside)
+    authors = page_authors(doc.author or "")
+    if not authors and (byline := byline_near(blocks, headline)):
+        authors, block = byline
+        outside = [
+            r._replace(rule="byline") if (r.line, r.text) == block else r
+            for r in outside
+        ]
+    return Page(
+        lines, origin, known=known, outside=outside, authors=authors, found=True
+    )
+
+
+def byline_near(
+    blocks: list[tuple[int, str]], headline: str
+) -> tuple[list[str], tuple[int, str]] | None:
+    """The authors of a `By ...` line among the few blocks after the
+    headline, and that block, for a page whose metadata names none."""
+    key = compare_key(headline)
+    start = next((i for i, (_, t) in enumerate(blocks) if compare_key(t) == key), None)
+    if start is None:
+        return None
+    for line, text in blocks[start + 1 : start + 8]:
+        if found := parse_byline(AFTER_NAME.sub("", text)):
+            return found[0], (line, text)
+    return None
 
 
 # what pages give as a section that names none
@@ -443,20 +464,25 @@ def _section_name(value: str, sites: set[str]) -> str:
     return value
 
 
+def page_authors(given: str) -> list[str]:
+    """The people (or wire services) in what trafilatura gives as the
+    author: `By `, dates and `Link copied` after a name dropped; a phrase
+    that is no person's name left out (names in other scripts are kept)."""
+    found: list[str] = []
+    for part in strip_bidi(given).split(";"):
+        part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
+        if wire := wire_credit(part):
+            add_author(found, wire)
+        elif part and not NOT_A_NAME.search(part):
+            if part.isascii() and not name_line(part) and len(part.split()) != 1:
+                continue
+            add_author(found, proper_case(part) if part.isascii() else part)
+    return found
+
+
 def _known(root: Any, doc: Any, url: str = "") -> dict[str, str]:
-    """author, date, section and tags as the page's metadata gives them."""
+    """date, section, tags and address as the page's metadata gives them."""
     known: dict[str, str] = {}
-    # a person's name or a wire service, not a phrase trafilatura took for
-    # a byline (names in other scripts are kept as they are)
-    authors = [a.strip() for a in (doc.author or "").split(";")]
-    authors = [
-        a
-        for a in authors
-        if wire_credit(a)
-        or (not NOT_A_NAME.search(a) and (name_line(a) or not a.isascii()))
-    ]
-    if authors:
-        known["author"] = ", ".join(authors)
     if doc.date:
         known["date"] = doc.date
     sites = site_names(root, "", url)

@@ -6,6 +6,10 @@ Prints the fields (title, authors, section, date and where it came from,
 tags...), the profile and encoding, the body paragraphs, and every removed
 line with the rule that removed it. Exits 1 when the file would be skipped,
 printing the reason.
+
+For a file no outlet profile reads, the lines recurring in its outlet's
+files are learned first, as the build does: from the raw files under the
+manifest's folder (or, without a manifest, the file's own folder).
 """
 
 from __future__ import annotations
@@ -14,7 +18,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from newsarchive.extract import Article, SkipFile, extract_file
+from newsarchive import furniture
+from newsarchive.extract import Article, NeedsFurniture, SkipFile, extract_file
 from newsarchive.manifest import load_manifest
 
 
@@ -27,11 +32,38 @@ def manifest_entry(path: Path, manifest: Path | None) -> tuple[dict, list[str]]:
         f"manifest row {p['row']}: {p.get('file', '')} {p['reason']}".replace("  ", " ")
         for p in loaded.problems
     ]
+    return loaded.entries.get(_relative(path, manifest.parent), {}), notes
+
+
+def _relative(path: Path, root: Path) -> str:
     try:
-        rel = path.resolve().relative_to(manifest.parent.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        rel = path.name
-    return loaded.entries.get(rel, {}), notes
+        return path.name
+
+
+def learn_outlet(
+    path: Path, entry: dict, manifest: Path | None
+) -> tuple[str, frozenset[int], int]:
+    """(outlet, its furniture, how many of its files it was learned from),
+    as the build learns it: over the outlet's raw files that no outlet
+    profile reads."""
+    root = manifest.parent if manifest is not None else path.parent
+    entries = load_manifest(manifest, root).entries if manifest is not None else {}
+    outlet = furniture.outlet_of(_relative(path, root), entry.get("source_url"))
+    learner = furniture.Learner()
+    for other in sorted(root.rglob("*.txt")):
+        rel = other.relative_to(root).as_posix()
+        row = entries.get(rel, {})
+        if furniture.outlet_of(rel, row.get("source_url")) != outlet:
+            continue
+        try:
+            extract_file(other, rel, row, None)
+        except NeedsFurniture as exc:
+            learner.add(outlet, exc.hashes)
+        except SkipFile:
+            pass
+    return outlet, learner.learned().get(outlet, frozenset()), learner.files[outlet]
 
 
 def describe(article: Article, width: int = 100) -> str:
@@ -76,12 +108,23 @@ def main(argv: list[str] | None = None) -> int:
         print(note)
     if args.manifest is not None:
         print(f"manifest     {'row found' if entry else 'no row for this file'}")
+    learned = None
     try:
-        article = extract_file(args.file, args.file.name, entry)
+        try:
+            article = extract_file(args.file, args.file.name, entry, None)
+        except NeedsFurniture:  # no outlet profile: learn as the build does
+            learned = learn_outlet(args.file, entry, args.manifest)
+            article = extract_file(args.file, args.file.name, entry, learned[1])
     except SkipFile as exc:
         print(f"skipped      {exc}")
         return 1
     print(describe(article))
+    if learned is not None:
+        outlet, lines, files = learned
+        print(
+            f"outlet       {outlet}: {len(lines)} recurring lines learned "
+            f"from {files} files"
+        )
     return 0
 
 

@@ -1,0 +1,238 @@
+"""Where the article is in a text dump of an unknown layout.
+
+A page dump holds the whole visible page: menus, lists of other stories,
+share and login boxes, footers, and somewhere among them the article. The
+article is the densest run of prose: lines of many words, with function
+words and sentence punctuation, one after the other. Each line gets a
+score (prose counts for it, short menu-shaped lines against it), and the
+article is the run of lines whose scores add up to the most (a maximum
+sum segment), so a short subheading or caption between paragraphs stays
+while a menu of forty short items breaks the run. The headline is the
+line above that run which the page's title (a dump's first line) repeats,
+else that title less the site's name, else the nearest headline-shaped
+line above the run.
+
+Pure functions of the lines; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+FUNCTION_WORDS = frozenset(
+    """a about after against all also an and are as at be because been but by
+    can could did do does for from had has have he her his how i if in into
+    is it its last more most my new no not of on one only or other our out
+    over said says she so some than that the their them then there these they
+    this those to two up was we were what when which while who will with
+    would you your""".split()
+)
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = (".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…")
+_SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
+_MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
+_ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
+_BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
+_DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
+
+
+# (weights tuned on the development half of real pages; see
+# scripts/measure_text.py)
+SHORT = -3.5  # a menu item, a button, a name: three words or fewer
+LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
+BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
+NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """The article's lines: from `start` to `end` (exclusive), by index."""
+
+    start: int
+    end: int
+    headline: int | None  # index of the headline line, when one was found
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
+def prose_score(line: str) -> float:
+    """How much a line looks like a paragraph of an article (> 0) or like
+    page furniture (< 0): menus, link lists, labels, buttons."""
+    tokens = words(line)
+    n = len(tokens)
+    if n == 0:
+        return 0.0  # a separator or an invisible character: neither
+    function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
+    ends = line.endswith(_SENTENCE_END)
+    if (line[-1] == ":" and _SPEAKER.fullmatch(line)) or (
+        not ends and _MENU_SEPARATORS.search(line)
+    ):
+        return BREAK
+    if n >= 12 and ends:
+        return min(n, 50) / 10 + (function >= 0.25)
+    if n >= 12 and function >= 0.2:  # a long line with no full stop
+        return min(n, 50) / 10 * 0.6
+    if n >= 6 and (ends or line[-1] == ":"):
+        return 1.0 if function >= 0.15 else 0.4
+    if ends and n >= 2:
+        return 0.2
+    if n <= 3:
+        return SHORT
+    return LABEL
+
+
+def densest_run(scores: list[float]) -> tuple[int, int, float]:
+    """(start, end, total) of the run of scores with the largest sum."""
+    best = (0, 0, 0.0)
+    start, total = 0, 0.0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += score
+        if total > best[2] or (score > 0 and total == best[2]):
+            best = (start, i + 1, total)
+    return best
+
+
+def strip_site_name(title: str, host: str = "") -> str:
+    """`Headline - Site Name` -> `Headline`: a page's `<title>` less the
+    site's name, before or after it. The part like the address's `host`
+    (`vortexcannon.org`: `Vortex Cannon Entertainment`) is the site's name;
+    without one, the first part is the headline, unless it is much shorter
+    than the last (`Site | A longer headline`)."""
+    parts = _BAR.split(title)
+    # a dash may be the headline's own: only the last, before a short name
+    if dashes := list(_DASH_SITE.finditer(parts[-1])):
+        last, dash = parts[-1], dashes[-1]
+        parts[-1:] = [last[: dash.start()], last[dash.end() :]]
+    if len(parts) < 2:
+        return title
+    site = _host_name(host)
+    if site:
+        rest = [p for p in parts if not _like_site(p, site)]
+        if rest and len(rest) < len(parts):
+            return rest[0]
+    head, tail = parts[0], parts[-1]
+    return tail if len(words(tail)) > 2 * len(words(head)) else head
+
+
+def _host_name(host: str) -> str:
+    """`www.vortexcannon.org` -> `vortexcannon`."""
+    labels = host.lower().split(".")[:-1] or host.lower().split(".")
+    return max((x for x in labels if x != "www"), key=len, default="")
+
+
+def _like_site(part: str, site: str) -> bool:
+    letters = "".join(words(part))
+    return len(letters) >= 3 and (
+        letters in site
+        or site in letters
+        or (letters[:6] == site[:6] and len(site) >= 6)
+    )
+
+
+def _likeness(line: str, title_words: set[str]) -> float:
+    """Share of the line's words found in the page title (0 to 1)."""
+    tokens = words(line)
+    if not tokens or not title_words:
+        return 0.0
+    return sum(t in title_words for t in tokens) / len(tokens)
+
+
+def headline_shaped(line: str) -> bool:
+    n = len(words(line))
+    return 2 <= n <= 30 and not line.rstrip().endswith((".", ":", "|"))
+
+
+def find_span(
+    lines: list[str],
+    furniture: Mapping[int, float] | None = None,
+    is_meta: Callable[[str], bool] = lambda line: False,
+    min_prose: float = 3.0,
+    host: str = "",
+) -> Span | None:
+    """The article among `lines` (non-blank, in order), or None when no
+    run of prose stands out (a short dump: keep it all). `furniture`: for
+    the lines a cleaning rule took, by index, the weight of that rule:
+    BREAK ends a run (a comments box), NOISE means the line counts as its
+    shape says but no worse than NOISE (a share button), another number is
+    the line's score (0 for a photo credit). `is_meta`: whether a line is a
+    byline or a dateline (never the headline)."""
+    furniture = furniture or {}
+    scores = [prose_score(x) for x in lines]
+    for i, weight in furniture.items():
+        # a comments box ends a run (BREAK); a share button counts no worse
+        # than NOISE, a photo credit (0) not at all
+        scores[i] = weight if weight != NOISE else max(scores[i], weight)
+    # items of a list (`1 tsp cinnamon`, `• Seats: 300`) in a run of three or
+    # more count for nothing either way
+    item = [bool(_ITEM.match(x)) for x in lines]
+    for i in range(len(lines)):
+        if (
+            item[i]
+            and i not in furniture
+            and scores[i] < 0
+            and (sum(item[max(0, i - 2) : i + 3]) >= 3)
+        ):
+            scores[i] = 0.0
+    start, end, total = densest_run(scores)
+    if total < min_prose:
+        return None
+    # the run ends on its last line of prose, not on a trailing label
+    while end > start + 1 and scores[end - 1] <= 0:
+        end -= 1
+    # unless that line opens a list (`Tour dates:`): its items follow
+    if lines[end - 1].endswith(":"):
+        while end < len(lines) and end not in furniture and scores[end] > SHORT:
+            end += 1
+    title_words = set(words(strip_site_name(lines[0], host))) if lines else set()
+    headline = _pick_headline(lines, start, title_words, furniture, is_meta)
+    if headline is not None and headline >= start:
+        start = headline + 1
+    return Span(start, end, headline)
+
+
+def _pick_headline(
+    lines: list[str],
+    start: int,
+    title_words: set[str],
+    furniture: Mapping[int, float],
+    is_meta: Callable[[str], bool],
+) -> int | None:
+    """Index of the headline: the line above the run (or at its top) most
+    like the page's title; else the title itself (line 0); else the nearest
+    headline-shaped line above the run."""
+
+    def candidate(i: int) -> bool:
+        line = lines[i]
+        return i not in furniture and headline_shaped(line) and not is_meta(line)
+
+    window = range(max(1, start - 40), min(len(lines), start + 3))
+    if not lines:
+        return None
+    best, best_like = None, 0.0
+    for i in window:
+        line = lines[i]
+        if not candidate(i):
+            continue
+        like = _likeness(line, title_words)
+        n = len(words(line))
+        cover = n / max(len(title_words), 1)
+        if like >= 0.8 and cover >= 0.5 and like * min(cover, 1) >= best_like:
+            best, best_like = i, like * min(cover, 1)
+    if best is None and candidate(0) and len(words(lines[0])) >= 3:
+        best = 0  # the page's title itself (its site name taken off)
+    if best is None:
+        above = (
+            i
+            for i in range(start - 1, max(-1, start - 8), -1)
+            if candidate(i)
+            and len(words(lines[i])) >= 4
+            and not _MENU_SEPARATORS.search(lines[i])
+        )
+        best = next(above, None)
+    return best

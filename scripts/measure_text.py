@@ -1,0 +1,291 @@
+"""How well the text path finds the article in page dumps of real outlets.
+
+    python scripts/measure_text.py [--benchmark DIR] [--titles DIR ...] [--split test]
+
+(`make measure` runs it with ARTICLE_BENCHMARK, GOOSE3_PAGES and
+NEWSPAPER4K_PAGES from the environment.)
+
+Pages: the Article Extraction Benchmark (see extraction_pages.py), each
+rendered to a text dump the way raw archives hold them. A dump line is an
+article line when, spacing and case aside, it is one of the body's
+paragraphs as a person marked them, or a part of the body of four words or
+more, or holds such a paragraph. Printed for the chosen half (`test`
+unless told): line precision, recall and F1 of
+
+- this extractor (the lines it keeps as the body),
+- no-op: keeping every line,
+- jusText on the same lines (each line one paragraph, English stop list),
+
+and how often the title is the headline: the page's `og:title`, or its
+first `<h1>`, taken from its HTML (right when the title equals either, a
+trailing ` - Site` or ` | Site` of the og:title aside). With `--titles`,
+also on pages whose expected titles other projects keep in their tests
+(goose3's tests/data/content/*.json with `expected.title`, newspaper4k's
+tests/data/metadata/*.json with `title`), split alike by the file's name.
+And the average CPU time the extractor takes per dump (its word lists
+loaded once before).
+
+Third-party pages are read from local copies and never kept here; without
+a copy the script says how to get one and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from hashlib import sha1
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import justext  # noqa: E402
+from bs4 import BeautifulSoup  # noqa: E402
+from extraction_pages import (  # noqa: E402
+    BenchmarkMissing,
+    benchmark_root,
+    load_pages,
+    normalise_line,
+    render_text_dump,
+    split_of,
+)
+
+from newsarchive.extract import SkipFile, extract_text  # noqa: E402
+
+TITLE_VARIABLES = ("GOOSE3_PAGES", "NEWSPAPER4K_PAGES")
+TITLE_SETS = (
+    "git clone https://github.com/goose3/goose3 and/or "
+    "https://github.com/AndyTheFactory/newspaper4k, then pass --titles DIR "
+    "(a work tree or a bare git directory) for each, or set GOOSE3_PAGES "
+    "and NEWSPAPER4K_PAGES"
+)
+
+
+@dataclass
+class Lines:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set[int], truth: set[int]) -> None:
+        self.tp += len(predicted & truth)
+        self.fp += len(predicted - truth)
+        self.fn += len(truth - predicted)
+
+    def row(self, name: str) -> str:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return f"  {name:<12} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}"
+
+
+def article_lines(dump: str, body: str) -> tuple[set[int], set[int]]:
+    """(numbers of the non-blank lines, numbers of the article's lines)."""
+    whole = normalise_line(body)
+    paragraphs = {normalise_line(p) for p in body.split("\n") if p.strip()}
+    lines, truth = set(), set()
+    for number, line in enumerate(dump.split("\n"), 1):
+        text = normalise_line(line)
+        if not text:
+            continue
+        lines.add(number)
+        if (
+            text in paragraphs
+            or (len(text.split()) >= 4 and text in whole)
+            or any(len(p.split()) >= 4 and p in text for p in paragraphs)
+        ):
+            truth.add(number)
+    return lines, truth
+
+
+def justext_lines(dump: str) -> set[int]:
+    """The lines jusText keeps, each dump line given to it as a paragraph."""
+    numbered = [(n, x) for n, x in enumerate(dump.split("\n"), 1) if x.strip()]
+    paragraphs = "".join(f"<p>{escape(x)}</p>" for _, x in numbered)
+    html = f"<html><body>{paragraphs}</body></html>"
+    kept = justext.justext(html.encode(), justext.get_stoplist("English"))
+    out, k = set(), 0
+    for paragraph in kept:  # in order; match each back to its line
+        text = normalise_line(paragraph.text)
+        while k < len(numbered) and normalise_line(numbered[k][1]) != text:
+            k += 1
+        if k < len(numbered):
+            if not paragraph.is_boilerplate:
+                out.add(numbered[k][0])
+            k += 1
+    return out
+
+
+_SITE = re.compile(r"\s+(?:[|–—·•]|-{1,2})\s+(?:\S+\s*){1,5}$")
+
+
+def without_site(title: str) -> str:
+    """A title less a trailing ` - Site` or ` | Site` of five words or fewer."""
+    return _SITE.sub("", title)
+
+
+def html_headlines(html: bytes) -> set[str]:
+    """The page's headline as its HTML gives it: og:title (with and without
+    a trailing site name) and the first h1."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = set()
+    og = soup.find("meta", attrs={"property": "og:title"})
+    if og and og.get("content", "").strip():
+        text = normalise_line(og["content"])
+        found |= {text, normalise_line(without_site(og["content"]))}
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        found.add(normalise_line(h1.get_text(" ")))
+    return found
+
+
+def right_title(title: str, truths: set[str]) -> bool:
+    return normalise_line(title) in truths
+
+
+def _git_files(root: Path, pattern: str) -> list[tuple[str, bytes]]:
+    """(path, bytes) of the files matching `pattern` in a work tree or bare dir."""
+    if (root / "HEAD").is_file() and not (root / ".git").exists():
+        names = subprocess.run(
+            ["git", f"--git-dir={root}", "ls-tree", "-r", "--name-only", "HEAD"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        return [
+            (
+                n,
+                subprocess.run(
+                    ["git", f"--git-dir={root}", "show", f"HEAD:{n}"],
+                    check=True,
+                    capture_output=True,
+                ).stdout,
+            )
+            for n in names
+            if re.fullmatch(pattern, n)
+        ]
+    return [
+        (p.relative_to(root).as_posix(), p.read_bytes())
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and re.fullmatch(pattern, p.relative_to(root).as_posix())
+    ]
+
+
+def title_pages(root: Path) -> list[tuple[str, bytes, str]]:
+    """(name, html, expected title) from goose3's or newspaper4k's test data."""
+    if (root / "repo" / "HEAD").is_file():
+        root = root / "repo"
+    goose = r"tests/data/content/[^/]+\.(html|json)"
+    paper = r"tests/data/(html|metadata)/[^/]+\.(html|json)"
+    files = dict(_git_files(root, f"({goose})|({paper})"))
+    out = []
+    for name, data in sorted(files.items()):
+        if not name.endswith(".json"):
+            continue
+        meta = json.loads(data)
+        title = (meta.get("expected") or meta).get("title")
+        stem = name.rsplit("/", 1)[1][: -len(".json")]
+        html_name = (
+            name[: -len(".json")] + ".html"
+            if "/content/" in name
+            else f"tests/data/html/{stem}.html"
+        )
+        if title and html_name in files:
+            out.append((stem, files[html_name], title))
+    return out
+
+
+def name_split(name: str) -> str:
+    return split_of(sha1(name.encode()).hexdigest())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--benchmark", help="copy of the benchmark")
+    parser.add_argument(
+        "--titles",
+        action="append",
+        type=Path,
+        help="goose3 or newspaper4k copy (default: GOOSE3_PAGES, NEWSPAPER4K_PAGES)",
+    )
+    parser.add_argument("--split", default="test", choices=("dev", "test"))
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        root = benchmark_root(args.benchmark)
+    except BenchmarkMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+
+    ours, noop, jt = Lines(), Lines(), Lines()
+    extract_text("A page\n\nTo load the word lists once.\n", "warm-up")
+    titles = pages = 0
+    spent = 0.0
+    for page in load_pages(root, args.split):
+        dump = render_text_dump(page.html_bytes)
+        lines, truth = article_lines(dump, page.body)
+        started = time.process_time()  # CPU time: the machine may be shared
+        try:
+            article = extract_text(dump, page.page_id, {"source_url": page.url})
+        except SkipFile:
+            article = None
+        spent += time.process_time() - started
+        pages += 1
+        kept = lines - {r.line for r in article.removed} if article else set()
+        ours.add(kept, truth)
+        noop.add(lines, truth)
+        jt.add(justext_lines(dump), truth)
+        ok = article is not None and right_title(
+            article.title, html_headlines(page.html_bytes)
+        )
+        titles += ok
+        if args.verbose:
+            print(
+                f"{'ok ' if ok else 'NO '} {page.url[:60]}: {article and article.title}"
+            )
+    print(f"text dumps, {args.split} half of the benchmark: {pages} pages")
+    print(ours.row("extractor"))
+    print(noop.row("no-op"))
+    print(jt.row("jusText"))
+    print(f"  headline right (og:title or h1): {titles}/{pages} = {titles / pages:.0%}")
+    print(f"  extractor CPU time: {spent / pages * 1000:.2f} ms per page on average")
+
+    titles = args.titles or [
+        Path(v) for name in TITLE_VARIABLES if (v := os.environ.get(name))
+    ]
+    if not titles:
+        print(f"headline on other sets: skipped: {TITLE_SETS}")
+    for folder in titles:
+        named = [p for p in title_pages(folder) if name_split(p[0]) == args.split]
+        right = 0
+        for name, html, expected in named:
+            truth = {
+                normalise_line(expected),
+                normalise_line(without_site(expected)),
+            }
+            try:
+                article = extract_text(render_text_dump(html), name)
+            except SkipFile:
+                article = None
+            ok = article is not None and right_title(article.title, truth)
+            right += ok
+            if args.verbose:
+                print(f"{'ok ' if ok else 'NO '} {name}: {article and article.title}")
+        if named:
+            print(
+                f"headline right, {folder.name} ({args.split} half): "
+                f"{right}/{len(named)} = {right / len(named):.0%}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

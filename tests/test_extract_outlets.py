@@ -1,0 +1,316 @@
+"""Outlets no profile knows: where the article is, its fields, and the page
+furniture learned from the archive (fixtures in fixtures/outlets, invented)."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsarchive import extract_file, extract_text
+from newsarchive.address import url_section
+from newsarchive.clean import ProfileError, clean_lines, load_profile
+from newsarchive.corpus import build_corpus
+from newsarchive.extract import NeedsFurniture, recurring_lines
+from newsarchive.furniture import Learner, file_hashes, outlet_of
+
+OUTLETS = Path(__file__).parent / "fixtures" / "outlets"
+RAW = Path(__file__).parent / "fixtures" / "raw"
+
+
+def rules(article) -> dict[str, str]:
+    return {r.text.strip(): r.rule for r in article.removed}
+
+
+def test_menus_above_and_below_the_article_and_other_headlines_go():
+    a = extract_file(OUTLETS / "page_with_menus.txt", "page_with_menus.txt")
+    assert a.profile == "generic"
+    # the headline, not the page title with the site's name, nor a menu line
+    assert a.title == "Ferry fares to rise by a tenth from March"
+    assert a.authors == ["Marta Quinn", "Oskar Lind"]
+    assert a.date == date(2008, 1, 13) and a.date_source == "file"
+    assert len(a.paragraphs) == 6
+    assert a.paragraphs[0].startswith("The island ferry company will raise")
+    assert a.paragraphs[-1].startswith("The board said it would look again")
+    gone = rules(a)
+    for menu in ("The Bayside Ledger", "Schools", "Puzzles", "Tide tables"):
+        assert gone[menu] == "outside-article"
+    # another story's teaser, written in sentences, is not this article
+    teaser = next(t for t in gone if t.startswith("Harbour festival returns"))
+    assert gone[teaser] == "outside-article"
+    assert gone["Council votes to keep the old lighthouse lit"] == "related-links"
+    assert gone["Bayside Ledger Media, 4 Quay Street, Bayside"] == "outside-article"
+    # every line is either in the body or removed with its rule
+    lines = (OUTLETS / "page_with_menus.txt").read_text().splitlines()
+    assert len(a.paragraphs) + len(a.removed) == sum(1 for x in lines if x.strip())
+
+
+def page(header: list[str]) -> str:
+    """A dump with a menu, the header lines given, a body and a footer."""
+    body = [
+        "The county will reopen the coast road on Friday after three weeks of "
+        "repairs to the sea wall, the highways office said.",
+        "Drivers had been sent on a detour of twelve miles through the hills "
+        "while engineers rebuilt the collapsed section by the old mill.",
+        "The office said the work had cost less than feared because the "
+        "foundations of the wall were sound.",
+    ]
+    menu = ["News", "Roads", "Weather", "Sport", "Jobs", "Contact"]
+    footer = ["Privacy", "Cookies", "Site map", "Dunmore Post Ltd"]
+    return "\n\n".join(
+        ["Coast road reopens after repairs - Dunmore Post", *menu]
+        + ["Coast road reopens after repairs", *header, *body, *footer]
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "day", "authors"),
+    [
+        (["January 13, 2008"], date(2008, 1, 13), []),
+        (["13 Jan 2008 10:47"], date(2008, 1, 13), []),
+        (["2008-01-13"], date(2008, 1, 13), []),
+        (["Updated: January 13, 2008 4:05 p.m."], date(2008, 1, 13), []),
+        (
+            ["By Nora Hale", "Published 13 January 2008"],
+            date(2008, 1, 13),
+            ["Nora Hale"],
+        ),
+        (["Posted by Nora Hale on January 13, 2008"], date(2008, 1, 13), ["Nora Hale"]),
+        (["Nora Hale - Jan 13, 2008, 9:12 am"], date(2008, 1, 13), ["Nora Hale"]),
+        (["By Nora Hale | 13 Jan 2008"], date(2008, 1, 13), ["Nora Hale"]),
+        ([], None, []),  # nothing invented: no dateline, no date
+    ],
+)
+def test_datelines_and_bylines_in_common_forms(header, day, authors):
+    a = extract_text(page(header), "t.txt")
+    assert a.title == "Coast road reopens after repairs"
+    assert a.date == day
+    assert a.date_source == ("file" if day else None)
+    assert a.authors == authors
+    assert len(a.paragraphs) == 3
+    assert all(r.rule in ("dateline", "byline") for r in a.removed if r.text in header)
+
+
+def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
+    a = extract_text(page(["Home > Local > Roads"]), "t.txt")
+    assert (a.section, a.subsection) == ("Local", "Roads")
+    url = "https://dunmorepost.example/local/roads/coast-road-reopens-after-repairs"
+    a = extract_text(page([]), "t.txt", {"source_url": url})
+    assert (a.section, a.subsection) == ("Local", "Roads")
+    a = extract_text(
+        page([]), "t.txt", {"source_url": "https://x.example/2008/01/13/x"}
+    )
+    assert a.section is None and a.date == date(2008, 1, 13)
+    assert a.date_source == "source-url"
+    assert url_section("https://x.example/story") == (None, None)
+    assert url_section("https://x.example/news/article/12345.html") == (None, None)
+
+
+def test_recurring_lines_of_an_outlet_are_learned_and_removed(tmp_path):
+    corpus = build_corpus(OUTLETS.parent, ["outlets"], workers=1)
+    entries = {e.path: e for e in corpus.entries.values()}
+    bus = entries["outlets/ledger/04_bus.txt"].article
+    assert bus.title == "School bus timetable changes after half term"
+    assert entries["outlets/ledger/04_bus.txt"].body_html().count("<p>") == 3
+    gone = rules(bus)
+    assert gone["Weekend edition: puzzles, recipes and the tide table"] == (
+        "recurring-line"
+    )
+    assert gone["Ledger Media Group · Bayside · Est. 1898"] == "recurring-line"
+    # the page in the other folder is another outlet: nothing learned for it
+    menus = entries["outlets/page_with_menus.txt"].article
+    assert "recurring-line" not in rules(menus).values()
+    report = entries["outlets/ledger/01_lifeboat.txt"].report()
+    assert {"line": 17, "rule": "recurring-line"}.items() <= next(
+        r for r in report["removed"] if r["line"] == 17
+    ).items()
+
+
+def test_a_line_in_two_files_is_not_furniture_nor_a_copy_of_one_file():
+    learner = Learner()
+    one = file_hashes("Menu line\nFirst story text.\n")
+    two = file_hashes("Menu line\nSecond story text.\n")
+    learner.add("x", one)
+    learner.add("x", two)
+    assert learner.learned() == {}
+    for _ in range(5):  # the same file again and again is one file
+        learner.add("y", one)
+    assert learner.learned() == {}
+
+
+def test_outlets_are_told_apart_by_host_then_folder():
+    assert (
+        outlet_of("seeds/a.txt", "https://www.ledger.example/x/1") == "ledger.example"
+    )
+    assert outlet_of("seeds/ledger/a.txt", None) == "seeds/ledger/"
+    assert outlet_of("a.txt", "") == "./"
+
+
+def test_adding_files_that_make_a_line_recur_changes_the_others_as_a_clean_build(
+    tmp_path,
+):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    files = sorted((OUTLETS / "ledger").glob("*.txt"))
+    for f in files[:2]:
+        (seeds / f.name).write_bytes(f.read_bytes())
+    cache = tmp_path / "cache"
+    first = build_corpus(tmp_path, ["seeds"], workers=1, cache_dir=cache)
+    a = first.entries["seeds/" + files[0].name].article
+    assert "recurring-line" not in rules(a).values()  # two files: too few
+    for f in files[2:]:
+        (seeds / f.name).write_bytes(f.read_bytes())
+    again = build_corpus(tmp_path, ["seeds"], workers=1, cache_dir=cache)
+    clean = build_corpus(tmp_path, ["seeds"], workers=1)
+    assert again.report() == clean.report()
+    a = again.entries["seeds/" + files[0].name].article
+    assert "recurring-line" in rules(a).values()
+
+
+def test_joongang_dumps_never_take_the_generic_path():
+    for path in sorted(RAW.glob("jd_*.txt")):
+        # furniture not learned (None) raises for generic files only
+        a = extract_file(path, path.name, None, None)
+        assert a.profile == "joongang", path.name
+        assert not {"outside-article", "recurring-line"} & set(rules(a).values())
+    with pytest.raises(NeedsFurniture):
+        extract_file(OUTLETS / "page_with_menus.txt", "p.txt", None, None)
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "outlet.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_rule_may_list_patterns_keep_a_line_and_switch_a_rule_off(tmp_path):
+    profile = load_profile(
+        write(
+            tmp_path,
+            'name = "outlet"\n'
+            'keep = ["Readers can reach the desk at .+"]\n'
+            'off = ["navigation-list"]\n'
+            "[[line]]\n"
+            'rule = "donate-box"\n'
+            'patterns = ["Donate( now)?", "Support our reporting[.!]?"]\n',
+        )
+    )
+    generic = load_profile(
+        Path(__file__).parent.parent / "plugins/newsarchive/profiles/generic.toml"
+    )
+    lines = [
+        "Donate now",
+        "Support our reporting!",
+        "Seoul | Tokyo | Beijing",
+        "Readers can reach the desk at desk@ledger.example",
+    ]
+    numbered = list(enumerate(lines, 1))
+    out = clean_lines(numbered, [profile, generic])
+    assert [r.rule for r in out.removed] == ["donate-box", "donate-box"]
+    assert [t for _, t in out.kept] == lines[2:]
+    # without the profile, the generic rule takes the row of names
+    assert "navigation-list" in [
+        r.rule for r in clean_lines(numbered, [generic]).removed
+    ]
+    # a kept line stays even when it recurs in the outlet's files
+    learned = file_hashes("\n".join(lines))
+    removed = []
+    kept = recurring_lines(numbered, learned, [profile], removed)
+    assert [t for _, t in kept] == [lines[3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('name = "x"\npaterns = ["a"]\n', "outlet.toml: unknown key 'paterns'"),
+        ('name = "x"\n[[lines]]\nrule = "a"\n', "outlet.toml: unknown key 'lines'"),
+        (
+            'name = "x"\n[[line]]\nrule = "a"\npaterns = ["b"]\n',
+            "outlet.toml: [[line]] number 1: unknown key 'paterns'",
+        ),
+        ('name = "x"\n[[line]]\nrule = "a"\n', "missing pattern"),
+        ('name = "x"\n[[line]]\nrule = "a"\npattern = "("\n', "bad pattern"),
+        ('outlet = "x"\n', "missing key 'name'"),
+    ],
+)
+def test_a_profile_with_an_unknown_key_or_bad_pattern_is_an_error(
+    tmp_path, text, message
+):
+    with pytest.raises(
+        ProfileError, match=message.replace("[", r"\[").replace("]", r"\]")
+    ):
+        load_profile(write(tmp_path, text))
+
+
+def test_inspect_shows_why_each_line_of_an_unknown_outlet_went(capsys):
+    from newsarchive import inspect
+
+    assert inspect.main([str(OUTLETS / "ledger" / "02_lighthouse.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "title        Council votes to keep the old lighthouse lit" in out
+    assert "recurring-line             Weekend edition: puzzles" in out
+    assert "outside-article" in out
+    assert "outlet       ./: 5 recurring lines learned from 4 files" in out
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "headline"),
+    [
+        ("Ferry fares rise - The Bayside Ledger", "", "Ferry fares rise"),
+        (
+            "The Bayside Ledger | Ferry fares rise",
+            "baysideledger.example",
+            "Ferry fares rise",
+        ),
+        ("About tides – Bayside Ledger Media", "baysideledger.example", "About tides"),
+        (
+            "Fares rise — and so do tempers - Ledger",
+            "",
+            "Fares rise — and so do tempers",
+        ),
+        (
+            "Ferry fares to rise by a tenth in March | Ferries | Ledger",
+            "",
+            "Ferry fares to rise by a tenth in March",
+        ),
+    ],
+)
+def test_the_page_title_gives_the_headline_not_the_site_name(title, host, headline):
+    text = f"{title}\n\nMenu\n\n" + "\n\n".join(
+        "The ferry company said the new fares would apply from the first "
+        f"crossing of the day on the first of March, part {n}."
+        for n in range(3)
+    )
+    url = f"https://{host}/ferries/story" if host else None
+    a = extract_text(text, "t.txt", {"source_url": url} if url else {})
+    assert a.title == headline
+
+
+def test_a_list_the_article_announces_stays_and_the_menu_after_it_goes():
+    body = [
+        "The brass band will play in six towns along the coast this summer, "
+        "its first tour since the bandstand on the pier was rebuilt.",
+        "Tickets go on sale at the harbour office on Monday, and children "
+        "under twelve will be let in free at every concert.",
+        "The band will play on these dates:",
+        "June 9 -- Bayside pier",
+        "June 14 -- North Shore green",
+        "July 2 -- Lighthouse field",
+    ]
+    text = "\n\n".join(
+        ["Brass band tours the coast", *body, "Home", "Sport", "Weather"]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+    assert rules(a)["Weather"] == "outside-article"
+
+
+def test_text_already_found_as_the_article_is_not_searched_again():
+    # a saved page's paragraphs, as trafilatura found them: short lines stay
+    text = page([]).replace("Dunmore Post Ltd", "Drivers welcomed the news")
+    whole = extract_text(
+        text, "t.txt", known={"title": "Coast road reopens"}, found=True
+    )
+    searched = extract_text(text, "t.txt", known={"title": "Coast road reopens"})
+    assert "Drivers welcomed the news" in whole.paragraphs
+    assert "Drivers welcomed the news" not in searched.paragraphs
+    assert "outside-article" not in rules(whole).values()
