@@ -197,7 +197,8 @@ class RawArticle(LazyArticle):
         return super().get_relative_source_path(source_path)
 
 
-# Plugins tell articles from pages by their class's name
+# Plugins tell articles from pages by their class's name (pelican-readtime
+# looks for "Article"), and so does Pelican for its ARTICLE_* settings
 RawArticle.__name__ = "Article"
 
 
