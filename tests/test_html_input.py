@@ -370,6 +370,8 @@ def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
         ("Helen Marsh Link Copied", ["Helen Marsh"]),
         ("Paul", ["Paul"]),
         ("Admin", []),
+        ("PATRICK REEVELL December", ["Patrick Reevell"]),
+        ("Confreaks Confreaks", ["Confreaks"]),
         ("松村太郎", ["松村太郎"]),
         ("AP", ["AP"]),
         ("Valley Post staff; wire reports", []),
@@ -392,3 +394,9 @@ def test_a_byline_under_the_headline_names_the_authors_the_metadata_does_not():
     rules = {r.text: r.rule for r in a.removed}
     assert rules["By Mina Park and Joon Lee on March 3, 2020"] == "byline"
     assert rules["Share on Facebook"] == "outside-article"
+    # the metadata names one of them: the byline names both
+    head = (
+        '<meta name="author" content="Mina Park"><title>Flood gates open early</title>'
+    )
+    both = extract_html(page(body, head).encode(), "b")
+    assert both.authors == ["Mina Park", "Joon Lee"]

@@ -80,6 +80,8 @@ NOT_A_NAME = re.compile(
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
 # `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# months that are no one's name, alone at the end of a byline
+LONG_MONTHS = frozenset("january february september october november december".split())
 AFTER_NAME = re.compile(
     r"(?:\s*[,|–—-]\s*|\s+on\s+|\s+)"
     rf"(?:{MONTH}\s+\d|\d|(?:updated|published|posted|link copied)\b|"
@@ -416,7 +418,10 @@ def read_page(text: str, url: str = "") -> Page:
         if (key := compare_key(t)) and not in_article(key)
     ]
     authors = page_authors(doc.author or "")
-    if not authors and (byline := byline_near(blocks, headline)):
+    byline = byline_near(blocks, headline)
+    # the byline under the headline, when the metadata names no one or only
+    # some of the people it names
+    if byline and set(map(compare_key, authors)) < set(map(compare_key, byline[0])):
         authors, block = byline
         outside = [
             r._replace(rule="byline") if (r.line, r.text) == block else r
@@ -471,6 +476,13 @@ def page_authors(given: str) -> list[str]:
     found: list[str] = []
     for part in strip_bidi(given).split(";"):
         part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
+        words = part.split()
+        if words and words[-1].lower() in LONG_MONTHS:  # a date cut short
+            words.pop()
+        half = len(words) // 2
+        if half and words[:half] == words[half:]:  # the name twice over
+            words = words[:half]
+        part = " ".join(words)
         if wire := wire_credit(part):
             add_author(found, wire)
         elif part and not NOT_A_NAME.search(part):
