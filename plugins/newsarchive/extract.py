@@ -265,8 +265,8 @@ def extract_text(
     if profile is None and not found and article.source_url:
         if article.section is None:
             article.section, article.subsection = url_section(article.source_url)
-        if article.date is None and (found := url_date(article.source_url)):
-            article.date, article.date_source = found, "source-url"
+        if article.date is None and (from_url := url_date(article.source_url)):
+            article.date, article.date_source = from_url, "source-url"
     drop_unnamed(article)
     return article
 
