@@ -25,11 +25,16 @@ import json
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+
+from newsarchive.html_input import BLOCKS, HIDDEN_STYLE, INVISIBLE  # noqa: E402
 
 HOW_TO_GET = (
     "git clone https://github.com/scrapinghub/article-extraction-benchmark DIR, "
@@ -104,36 +109,13 @@ def load_pages(root: Path, split: str | None = None) -> Iterator[BenchmarkPage]:
 
 # --- text dumps ---------------------------------------------------------
 
-_INVISIBLE = {
-    "head",
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "svg",
-    "iframe",
-    "object",
-    "canvas",
-    "select",
-    "button",
-    "input",
-    "textarea",
-}
-_BLOCKS = {
-    "address", "article", "aside", "blockquote", "body", "br", "caption",
-    "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "td", "th", "tr", "ul",
-}  # fmt: skip
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE = re.compile(r"\s+")
 
 
 def _hidden(tag: Tag) -> bool:
-    if tag.name in _INVISIBLE or tag.has_attr("hidden"):
+    if tag.name in INVISIBLE or tag.has_attr("hidden"):
         return True
-    return bool(_HIDDEN_STYLE.search(tag.get("style") or ""))
+    return bool(HIDDEN_STYLE.search(tag.get("style") or ""))
 
 
 def _blocks(node: Tag, out: list[str], current: list[str]) -> None:
@@ -145,7 +127,7 @@ def _blocks(node: Tag, out: list[str], current: list[str]) -> None:
             continue
         if not isinstance(child, Tag) or _hidden(child):
             continue
-        if child.name in _BLOCKS:
+        if child.name in BLOCKS:
             _flush(out, current)
             _blocks(child, out, current)
             _flush(out, current)
