@@ -4,10 +4,13 @@ its own, as `make html` does, so that edited code is loaded afresh."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +38,41 @@ def mark(content):
 def register():
     signals.content_object_init.connect(mark)
 """
+
+
+def wheel(folder: Path, name: str, code: str) -> Path:
+    """A wheel of a one-module plugin, as a package index would serve it."""
+    files = {
+        f"{name}/__init__.py": code.encode(),
+        f"{name}-1.0.dist-info/METADATA": (
+            f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n"
+        ).encode(),
+        f"{name}-1.0.dist-info/WHEEL": (
+            b"Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\n"
+            b"Tag: py3-none-any\n"
+        ),
+    }
+    record = "".join(
+        f"{path},sha256="
+        + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        + f",{len(data)}\n"
+        for path, data in files.items()
+    )
+    record += f"{name}-1.0.dist-info/RECORD,,\n"
+    path = folder / f"{name}-1.0-py3-none-any.whl"
+    with zipfile.ZipFile(path, "w") as whl:
+        for name_in, data in files.items():
+            whl.writestr(name_in, data)
+        whl.writestr(f"{name}-1.0.dist-info/RECORD", record)
+    return path
+
+
+def pip_install(package: Path, target: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-index",
+         "--no-deps", "--target", str(target), str(package)],
+        check=True,
+    )  # fmt: skip
 
 
 def project(tmp: Path) -> Path:
@@ -92,6 +130,7 @@ def test_incremental_equals_clean_after_each_edit(tmp_path):
     plugins = site / "plugins"
     outside = tmp_path / "outside"
     (outside / "marker").mkdir(parents=True)
+    installed = tmp_path / "site-packages"  # pip's target: not the project's
     steps = {
         "setting": lambda: edit(conf, 'SITESUBTITLE = "', 'SITESUBTITLE = "Edited: '),
         "filter": lambda: edit(site / "sitefilters.py", "upper()", "lower()"),
@@ -123,6 +162,20 @@ def test_incremental_equals_clean_after_each_edit(tmp_path):
             ),
         ),
         "outside plugin": lambda: edit(outside / "marker/__init__.py", "v1", "v2"),
+        "pip-installed plugin added": lambda: (
+            pip_install(
+                wheel(tmp_path, "stamped", OUTSIDE_PLUGIN.replace("(v1)", "[p1]")),
+                installed,
+            ),
+            conf.write_text(
+                conf.read_text()
+                + f"\nsys.path.insert(0, {str(installed)!r})\n"
+                + 'PLUGINS = [*PLUGINS, "stamped"]\n'
+            ),
+        ),
+        "pip-installed plugin": lambda: edit(
+            installed / "stamped/__init__.py", "[p1]", "[p2]"
+        ),
     }
     for step, change in steps.items():
         before = tree(out)
@@ -136,7 +189,9 @@ def test_incremental_equals_clean_after_each_edit(tmp_path):
         for name, data in want.items():
             assert got[name] == data, f"{step}: {name} differs from a clean build"
         shutil.rmtree(clean)
-    assert b"(v2)" in (out / "2019/01/talks-resume-in-round-0/index.html").read_bytes()
+    page = (out / "2019/01/talks-resume-in-round-0/index.html").read_bytes()
+    assert b"(v2)" in page
+    assert b"[p2]" in page
 
 
 class Opaque:
