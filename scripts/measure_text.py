@@ -1,6 +1,6 @@
 """How well the text path finds the article in page dumps of real outlets.
 
-    python scripts/measure_text.py [--benchmark DIR] [--titles DIR ...] [--split test]
+    python scripts/measure_text.py [--benchmark DIR] [--split test]
 
 (`make measure` runs it with ARTICLE_BENCHMARK, GOOSE3_PAGES and
 NEWSPAPER4K_PAGES from the environment.)
@@ -18,10 +18,10 @@ unless told): line precision, recall and F1 of
 
 and how often the title is the headline: the page's `og:title`, or its
 first `<h1>`, taken from its HTML (right when the title equals either, a
-trailing ` - Site` or ` | Site` of the og:title aside). With `--titles`,
-also on pages whose expected titles other projects keep in their tests
-(goose3's tests/data/content/*.json with `expected.title`, newspaper4k's
-tests/data/metadata/*.json with `title`), split alike by the file's name.
+trailing ` - Site` or ` | Site` of the og:title aside). With GOOSE3_PAGES
+or NEWSPAPER4K_PAGES set, also on the pages whose expected titles those
+projects keep in their tests, read and split as measure_html.py reads and
+splits them.
 And the average CPU time the extractor takes per dump (its word lists
 loaded once before).
 
@@ -32,14 +32,11 @@ a copy the script says how to get one and exits 0.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
-import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from hashlib import sha1
 from html import escape
 from pathlib import Path
 
@@ -55,17 +52,18 @@ from extraction_pages import (  # noqa: E402
     load_pages,
     normalise_line,
     render_text_dump,
-    split_of,
 )
+from measure_html import HEADLINE_SETS  # noqa: E402
+from measure_html import split_of as page_split  # noqa: E402
 
 from newsarchive.extract import SkipFile, extract_text  # noqa: E402
 
-TITLE_VARIABLES = ("GOOSE3_PAGES", "NEWSPAPER4K_PAGES")
-TITLE_SETS = (
+# the sets of saved pages with expected titles that measure_html.py reads
+TITLE_SETS = {name: HEADLINE_SETS[name] for name in ("goose3", "newspaper4k")}
+TITLE_SETS_HOW = (
     "git clone https://github.com/goose3/goose3 and/or "
-    "https://github.com/AndyTheFactory/newspaper4k, then pass --titles DIR "
-    "(a work tree or a bare git directory) for each, or set GOOSE3_PAGES "
-    "and NEWSPAPER4K_PAGES"
+    "https://github.com/AndyTheFactory/newspaper4k (a work tree or a bare git "
+    "directory), then set GOOSE3_PAGES and NEWSPAPER4K_PAGES"
 )
 
 
@@ -151,71 +149,9 @@ def right_title(title: str, truths: set[str]) -> bool:
     return normalise_line(title) in truths
 
 
-def _git_files(root: Path, pattern: str) -> list[tuple[str, bytes]]:
-    """(path, bytes) of the files matching `pattern` in a work tree or bare dir."""
-    if (root / "HEAD").is_file() and not (root / ".git").exists():
-        names = subprocess.run(
-            ["git", f"--git-dir={root}", "ls-tree", "-r", "--name-only", "HEAD"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.split()
-        return [
-            (
-                n,
-                subprocess.run(
-                    ["git", f"--git-dir={root}", "show", f"HEAD:{n}"],
-                    check=True,
-                    capture_output=True,
-                ).stdout,
-            )
-            for n in names
-            if re.fullmatch(pattern, n)
-        ]
-    return [
-        (p.relative_to(root).as_posix(), p.read_bytes())
-        for p in sorted(root.rglob("*"))
-        if p.is_file() and re.fullmatch(pattern, p.relative_to(root).as_posix())
-    ]
-
-
-def title_pages(root: Path) -> list[tuple[str, bytes, str]]:
-    """(name, html, expected title) from goose3's or newspaper4k's test data."""
-    if (root / "repo" / "HEAD").is_file():
-        root = root / "repo"
-    goose = r"tests/data/content/[^/]+\.(html|json)"
-    paper = r"tests/data/(html|metadata)/[^/]+\.(html|json)"
-    files = dict(_git_files(root, f"({goose})|({paper})"))
-    out = []
-    for name, data in sorted(files.items()):
-        if not name.endswith(".json"):
-            continue
-        meta = json.loads(data)
-        title = (meta.get("expected") or meta).get("title")
-        stem = name.rsplit("/", 1)[1][: -len(".json")]
-        html_name = (
-            name[: -len(".json")] + ".html"
-            if "/content/" in name
-            else f"tests/data/html/{stem}.html"
-        )
-        if title and html_name in files:
-            out.append((stem, files[html_name], title))
-    return out
-
-
-def name_split(name: str) -> str:
-    return split_of(sha1(name.encode()).hexdigest())
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--benchmark", help="copy of the benchmark")
-    parser.add_argument(
-        "--titles",
-        action="append",
-        type=Path,
-        help="goose3 or newspaper4k copy (default: GOOSE3_PAGES, NEWSPAPER4K_PAGES)",
-    )
     parser.add_argument("--split", default="test", choices=("dev", "test"))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
@@ -258,30 +194,36 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  headline right (og:title or h1): {titles}/{pages} = {titles / pages:.0%}")
     print(f"  extractor CPU time: {spent / pages * 1000:.2f} ms per page on average")
 
-    titles = args.titles or [
-        Path(v) for name in TITLE_VARIABLES if (v := os.environ.get(name))
-    ]
-    if not titles:
-        print(f"headline on other sets: skipped: {TITLE_SETS}")
-    for folder in titles:
-        named = [p for p in title_pages(folder) if name_split(p[0]) == args.split]
+    sets = {
+        name: Path(folder)
+        for name, (variable, _) in TITLE_SETS.items()
+        if (folder := os.environ.get(variable))
+    }
+    if not sets:
+        print(f"headline on other sets: skipped: {TITLE_SETS_HOW}")
+    for name, folder in sets.items():
+        named = [
+            p for p in TITLE_SETS[name][1](folder) if page_split(p.name) == args.split
+        ]
         right = 0
-        for name, html, expected in named:
+        for page in named:
             truth = {
-                normalise_line(expected),
-                normalise_line(without_site(expected)),
+                normalise_line(page.title),
+                normalise_line(without_site(page.title)),
             }
             try:
-                article = extract_text(render_text_dump(html), name)
+                article = extract_text(render_text_dump(page.html), page.name)
             except SkipFile:
                 article = None
             ok = article is not None and right_title(article.title, truth)
             right += ok
             if args.verbose:
-                print(f"{'ok ' if ok else 'NO '} {name}: {article and article.title}")
+                print(
+                    f"{'ok ' if ok else 'NO '} {page.name}: {article and article.title}"
+                )
         if named:
             print(
-                f"headline right, {folder.name} ({args.split} half): "
+                f"headline right, {name} ({args.split} half): "
                 f"{right}/{len(named)} = {right / len(named):.0%}"
             )
     return 0
