@@ -26,7 +26,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,23 +77,34 @@ def benchmark_root(given: str | None) -> Path:
     raise BenchmarkMissing(f"{root} is not a copy of the benchmark: {HOW_TO_GET}")
 
 
-def _reader(root: Path):
-    if (root / "ground-truth.json").is_file():
-        return lambda name: (root / name).read_bytes()
+def repo_reader(root: Path) -> tuple[Callable[[str], bytes], Callable[[str], list]]:
+    """(read a file, list a folder) of a work tree or a bare git directory."""
+    if not (root / "HEAD").is_file() and (root / "repo" / "HEAD").is_file():
+        root = root / "repo"
+    if (root / "HEAD").is_file() and not (root / ".git").exists():
 
-    def from_git(name: str) -> bytes:
-        return subprocess.run(
-            ["git", f"--git-dir={root}", "show", f"HEAD:{name}"],
-            check=True,
-            capture_output=True,
-        ).stdout
+        def git(*args: str) -> bytes:
+            return subprocess.run(
+                ["git", f"--git-dir={root}", *args], check=True, capture_output=True
+            ).stdout
 
-    return from_git
+        def read(name: str) -> bytes:
+            return git("show", f"HEAD:{name}")
+
+        def listing(folder: str) -> list[str]:
+            out = git("ls-tree", "--name-only", f"HEAD:{folder}").decode()
+            return [f"{folder}/{n}" for n in out.split()]
+
+        return read, listing
+    return (
+        lambda name: (root / name).read_bytes(),
+        lambda folder: sorted(f"{folder}/{p.name}" for p in (root / folder).iterdir()),
+    )
 
 
 def load_pages(root: Path, split: str | None = None) -> Iterator[BenchmarkPage]:
     """Every page of the benchmark, or of one split, in id order."""
-    read = _reader(root)
+    read, _ = repo_reader(root)
     truth = json.loads(read("ground-truth.json"))
     for page_id in sorted(truth):
         if split and split_of(page_id) != split:

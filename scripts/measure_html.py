@@ -48,7 +48,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +61,7 @@ from extraction_pages import (  # noqa: E402
     BenchmarkMissing,
     benchmark_root,
     load_pages,
+    repo_reader,
 )
 
 from newsarchive.extract import SkipFile, extract_html  # noqa: E402
@@ -161,33 +162,8 @@ class TitledPage:
     author: str = ""  # as the set gives it, when it does
 
 
-def _git_reader(root: Path) -> tuple[Callable[[str], bytes], Callable[[str], list]]:
-    """(read a file, list a folder) of a work tree or a bare git directory."""
-    if not (root / "HEAD").is_file() and (root / "repo" / "HEAD").is_file():
-        root = root / "repo"
-    if (root / "HEAD").is_file() and not (root / ".git").exists():
-
-        def git(*args: str) -> bytes:
-            return subprocess.run(
-                ["git", f"--git-dir={root}", *args], check=True, capture_output=True
-            ).stdout
-
-        def read(name: str) -> bytes:
-            return git("show", f"HEAD:{name}")
-
-        def listing(folder: str) -> list[str]:
-            out = git("ls-tree", "--name-only", f"HEAD:{folder}").decode()
-            return [f"{folder}/{n}" for n in out.split()]
-
-        return read, listing
-    return (
-        lambda name: (root / name).read_bytes(),
-        lambda folder: sorted(f"{folder}/{p.name}" for p in (root / folder).iterdir()),
-    )
-
-
 def readability_pages(root: Path) -> Iterator[TitledPage]:
-    read, listing = _git_reader(root)
+    read, listing = repo_reader(root)
     for folder in listing("test/test-pages"):
         name = folder.rsplit("/", 1)[-1]
         if SYNTHETIC.search(name):
@@ -204,7 +180,7 @@ def readability_pages(root: Path) -> Iterator[TitledPage]:
 
 
 def goose3_pages(root: Path) -> Iterator[TitledPage]:
-    read, listing = _git_reader(root)
+    read, listing = repo_reader(root)
     for folder in ("tests/data/content", "tests/data/reportagenewsarticle"):
         for path in listing(folder):
             if not path.endswith(".json"):
@@ -221,7 +197,7 @@ def goose3_pages(root: Path) -> Iterator[TitledPage]:
 
 
 def newspaper4k_pages(root: Path) -> Iterator[TitledPage]:
-    read, listing = _git_reader(root)
+    read, listing = repo_reader(root)
     for path in listing("tests/data/metadata"):
         data = json.loads(read(path))
         name = path.rsplit("/", 1)[-1][:-5]
@@ -248,7 +224,7 @@ POSTLIGHT_AUTHOR = re.compile(
 def postlight_pages(root: Path) -> Iterator[TitledPage]:
     """The custom extractors' tests: each names a saved page and the
     headline a person wrote down for it."""
-    read, listing = _git_reader(root)
+    read, listing = repo_reader(root)
     for folder in listing("src/extractors/custom"):
         try:
             test = read(f"{folder}/index.test.js").decode("utf-8")
