@@ -11,7 +11,10 @@ or in the environment as `ARTICLE_BENCHMARK`.
 
 The pages are split once, by their id, before any rule is tuned: ids whose
 last hex digit is even are the development half, the others the test half.
-Figures are reported on the test half.
+Figures are reported on the test half. For two-fold cross-validation while
+tuning, the development half is split again by the id's last but one hex
+digit: 0 to 7 are fold `dev-a`, 8 to f fold `dev-b` (a change is kept only
+when it helps the fold it was not made on too).
 
 `render_text_dump` turns a page into a text dump the way raw archives hold
 them: the document title, then the page's visible text, one block per line,
@@ -42,6 +45,7 @@ HOW_TO_GET = (
 )
 
 SPLITS = ("dev", "test")
+FOLDS = ("dev-a", "dev-b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +63,14 @@ class BenchmarkPage:
 def split_of(page_id: str) -> str:
     """`dev` or `test`, fixed by the id alone."""
     return "dev" if page_id[-1] in "02468ace" else "test"
+
+
+def in_split(page_id: str, split: str) -> bool:
+    """Whether the page is in `split`: a half, or a fold of the dev half."""
+    if split in FOLDS:
+        fold = "dev-a" if page_id[-2] in "01234567" else "dev-b"
+        return split_of(page_id) == "dev" and fold == split
+    return split_of(page_id) == split
 
 
 class BenchmarkMissing(RuntimeError):
@@ -103,11 +115,11 @@ def repo_reader(root: Path) -> tuple[Callable[[str], bytes], Callable[[str], lis
 
 
 def load_pages(root: Path, split: str | None = None) -> Iterator[BenchmarkPage]:
-    """Every page of the benchmark, or of one split, in id order."""
+    """Every page of the benchmark, or of one split (or fold), in id order."""
     read, _ = repo_reader(root)
     truth = json.loads(read("ground-truth.json"))
     for page_id in sorted(truth):
-        if split and split_of(page_id) != split:
+        if split and not in_split(page_id, split):
             continue
         html = gzip.decompress(read(f"html/{page_id}.html.gz"))
         yield BenchmarkPage(

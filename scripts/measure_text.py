@@ -2,6 +2,8 @@
 
     python scripts/measure_text.py [--benchmark DIR] [--split test]
 
+(`--split dev-a` or `dev-b`: a fold of the development half, for tuning.)
+
 (`make measure` runs it with ARTICLE_BENCHMARK, GOOSE3_PAGES and
 NEWSPAPER4K_PAGES from the environment.)
 
@@ -47,6 +49,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import justext  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 from extraction_pages import (  # noqa: E402
+    FOLDS,
     BenchmarkMissing,
     benchmark_root,
     load_pages,
@@ -152,7 +155,7 @@ def right_title(title: str, truths: set[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--benchmark", help="copy of the benchmark")
-    parser.add_argument("--split", default="test", choices=("dev", "test"))
+    parser.add_argument("--split", default="test", choices=("dev", "test", *FOLDS))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     try:
@@ -187,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{'ok ' if ok else 'NO '} {page.url[:60]}: {article and article.title}"
             )
-    print(f"text dumps, {args.split} half of the benchmark: {pages} pages")
+    part = "fold of the dev half" if args.split in FOLDS else "half"
+    print(f"text dumps, {args.split} {part} of the benchmark: {pages} pages")
     print(ours.row("extractor"))
     print(noop.row("no-op"))
     print(jt.row("jusText"))
