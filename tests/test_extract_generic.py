@@ -38,6 +38,9 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "We baked cookies for the volunteers, she said.",
         "By the end of the year, the line should be finished.",
         "Next week, engineers will inspect the embankments.",
+        "Credit: the bank raised its rates twice, and borrowers noticed.",
+        "The photo shows the pier in 1931, before the storm took its end.",
+        "Rates rose 2/3 of a point, the Bank of Bayside said.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -60,6 +63,13 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Skip to content",
         "News | Sport | Business | Opinion",
         "Advertisement",
+        # captions that carry their photo's credit, and bare credits
+        "Divers check the hull of the ferry at dawn (Credit: Harbour Press)",
+        "The lighthouse keeper on the last night of the season.Credit: Ana Ruiz",
+        "Volunteers clear the beach after the storm.Credit...Tom Reyes/Bay Herald",
+        "Image caption The old pier was closed to walkers in March",
+        "Image copyright Harbour Press",
+        "Marta Quinn/Bayside Ledger/Harbour Press",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
