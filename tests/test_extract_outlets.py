@@ -306,6 +306,31 @@ def test_a_list_the_article_announces_stays_and_the_menu_after_it_goes():
     assert rules(a)["Weather"] == "outside-article"
 
 
+def test_a_box_of_other_headlines_after_the_article_goes_a_list_inside_it_stays():
+    body = [
+        "The harbour board has chosen a builder for the new ferry terminal, "
+        "which will replace the wooden shed that has stood on the quay since 1952.",
+        "The terminal will have a covered waiting room with these features:",
+        "Heated benches along the harbour wall",
+        "A cafe run by the sailing club volunteers",
+        "Lockers for bicycles and fishing gear",
+        "Work will start in April and should be finished before the summer "
+        "timetable begins, the board said in a statement on Tuesday.",
+        "The old shed will be taken down and its timbers given to the museum, "
+        "which plans to rebuild part of it as a display on the quay's history.",
+    ]
+    teasers = [
+        "Lifeboat crew rescue two walkers cut off by the tide",
+        "School bus route changes after the bridge closes for repairs",
+        "Fishing quotas cut again as the cod stocks fall",
+        "Bayside choir wins the county contest for the third year",
+    ]
+    text = "\n\n".join(["Harbour picks builder for ferry terminal", *body, *teasers])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+    assert all(rules(a)[t] == "outside-article" for t in teasers)
+
+
 def test_text_already_found_as_the_article_is_not_searched_again():
     # a saved page's paragraphs, as trafilatura found them: short lines stay
     text = page([]).replace("Dunmore Post Ltd", "Drivers welcomed the news")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import groupby
 
 FUNCTION_WORDS = frozenset(
     """a about after against all also an and are as at be because been but by
@@ -44,6 +45,7 @@ SHORT = -3.5  # a menu item, a button, a name: three words or fewer
 LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
 BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
 NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
+TEASER = -2.0  # at best, one of a run of headlines: other stories
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,21 +150,9 @@ def headline_shaped(line: str) -> bool:
     return 2 <= n <= 30 and not line.rstrip().endswith((".", ":", "|"))
 
 
-def find_span(
-    lines: list[str],
-    furniture: Mapping[int, float] | None = None,
-    is_meta: Callable[[str], bool] = lambda line: False,
-    min_prose: float = 3.0,
-    host: str = "",
-) -> Span | None:
-    """The article among `lines` (non-blank, in order), or None when no
-    run of prose stands out (a short dump: keep it all). `furniture`: for
-    the lines a cleaning rule took, by index, the weight of that rule:
-    BREAK ends a run (a comments box), NOISE means the line counts as its
-    shape says but no worse than NOISE (a share button), another number is
-    the line's score (0 for a photo credit). `is_meta`: whether a line is a
-    byline or a dateline (never the headline)."""
-    furniture = furniture or {}
+def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]:
+    """Each line's score: how much it counts for (> 0) or against (< 0)
+    being in the article's run of prose."""
     scores = [prose_score(x) for x in lines]
     for i, weight in furniture.items():
         # a comments box ends a run (BREAK); a share button counts no worse
@@ -179,6 +169,48 @@ def find_span(
             and (sum(item[max(0, i - 2) : i + 3]) >= 3)
         ):
             scores[i] = 0.0
+    # a run of three or more headline-shaped lines is a box of other
+    # stories' headlines, unless a line announces it (`It has:`): each
+    # counts no better than TEASER
+    shaped = [
+        not item[i] and i not in furniture and _headline_like(x)
+        for i, x in enumerate(lines)
+    ]
+    i = 0
+    for is_shaped, run in groupby(shaped):
+        n = len(list(run))
+        if is_shaped and n >= 3 and not (i and lines[i - 1].endswith(":")):
+            scores[i : i + n] = [min(x, TEASER) for x in scores[i : i + n]]
+        i += n
+    return scores
+
+
+def _headline_like(line: str) -> bool:
+    """Four to twenty words, not a sentence, not opening in lower case."""
+    return (
+        4 <= len(words(line)) <= 20
+        and not line.endswith(_SENTENCE_END)
+        and line[-1] != ":"
+        and not line[0].islower()
+    )
+
+
+def find_span(
+    lines: list[str],
+    furniture: Mapping[int, float] | None = None,
+    is_meta: Callable[[str], bool] = lambda line: False,
+    min_prose: float = 3.0,
+    host: str = "",
+) -> Span | None:
+    """The article among `lines` (non-blank, in order), or None when no
+    run of prose stands out (a short dump: keep it all). `furniture`: for
+    the lines a cleaning rule took, by index, the weight of that rule:
+    BREAK ends a run (a comments box), NOISE means the line counts as its
+    shape says but no worse than NOISE (a share button), another number is
+    the line's score (0 for a photo credit). `is_meta`: whether a line is a
+    byline or a dateline (never the headline)."""
+    furniture = furniture or {}
+    scores = line_scores(lines, furniture)
     start, end, total = densest_run(scores)
     if total < min_prose:
         return None
