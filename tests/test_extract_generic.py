@@ -41,6 +41,8 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Credit: the bank raised its rates twice, and borrowers noticed.",
         "The photo shows the pier in 1931, before the storm took its end.",
         "Rates rose 2/3 of a point, the Bank of Bayside said.",
+        "Popular in the fifties, the dance hall is open again.",
+        "More local stories are being told by the radio station.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -70,6 +72,11 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Image caption The old pier was closed to walkers in March",
         "Image copyright Harbour Press",
         "Marta Quinn/Bayside Ledger/Harbour Press",
+        # the header of a box of other stories, named for the site or section
+        "Most read in local news",
+        "Popular on Bayside Ledger",
+        "More Great Ledger Stories",
+        "Next up in Science & Health",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):

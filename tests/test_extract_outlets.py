@@ -331,6 +331,35 @@ def test_a_box_of_other_headlines_after_the_article_goes_a_list_inside_it_stays(
     assert all(rules(a)[t] == "outside-article" for t in teasers)
 
 
+def test_a_box_of_other_stories_inside_the_article_goes_and_both_halves_stay():
+    first = [
+        "Fishing boats stayed in the harbour for a third day on Thursday as "
+        "the gale that closed the ferry route kept blowing from the north.",
+        "The harbour master said no boat would be allowed out before the "
+        "wind dropped below forty knots, which forecasters expect on Sunday.",
+        "Crews used the time to mend nets and paint hulls, and the fish market "
+        "on the quay opened for only an hour each morning to sell what was left.",
+    ]
+    box = [
+        "Most read in local news",
+        "Lifeboat crew rescue two walkers cut off by the tide",
+        "School bus route changes after the bridge closes",
+        "Bayside choir wins the county contest again",
+    ]
+    second = [
+        "Skippers said the lost days would cost them more than the fuel "
+        "savings of the autumn, and asked the council to delay the mooring fees.",
+        "The council said it would discuss the request at its meeting next "
+        "month, when the fees for the coming year are set.",
+        "The last gale to close the harbour for so long was in 2009, when "
+        "boats were kept in for five days in the middle of the herring season.",
+    ]
+    text = "\n\n".join(["Gale keeps the fishing fleet in port", *first, *box, *second])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == first + second
+    assert all(rules(a)[line] == "related-links" for line in box)
+
+
 def test_text_already_found_as_the_article_is_not_searched_again():
     # a saved page's paragraphs, as trafilatura found them: short lines stay
     text = page([]).replace("Dunmore Post Ltd", "Drivers welcomed the news")

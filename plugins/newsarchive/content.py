@@ -155,9 +155,13 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
     being in the article's run of prose."""
     scores = [prose_score(x) for x in lines]
     for i, weight in furniture.items():
-        # a comments box ends a run (BREAK); a share button counts no worse
-        # than NOISE, a photo credit (0) not at all
-        scores[i] = weight if weight != NOISE else max(scores[i], weight)
+        # a comments box ends a run (BREAK) once, its further lines count as
+        # labels; a share button counts no worse than NOISE, a photo credit
+        # (0) not at all
+        if weight == BREAK and furniture.get(i - 1) == BREAK:
+            scores[i] = LABEL
+        else:
+            scores[i] = weight if weight != NOISE else max(scores[i], weight)
     # items of a list (`1 tsp cinnamon`, `• Seats: 300`) in a run of three or
     # more count for nothing either way
     item = [bool(_ITEM.match(x)) for x in lines]
