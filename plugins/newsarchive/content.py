@@ -64,27 +64,34 @@ def words(line: str) -> list[str]:
 def prose_score(line: str) -> float:
     """How much a line looks like a paragraph of an article (> 0) or like
     page furniture (< 0): menus, link lists, labels, buttons."""
+    return _shape(line)[0]
+
+
+def _shape(line: str) -> tuple[float, bool]:
+    """(prose_score, whether the line is shaped like a headline: four to
+    twenty words, not a sentence, not opening in lower case)."""
     tokens = words(line)
     n = len(tokens)
     if n == 0:
-        return 0.0  # a separator or an invisible character: neither
+        return 0.0, False  # a separator or an invisible character: neither
     function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
     ends = line.endswith(_SENTENCE_END)
+    headline = 4 <= n <= 20 and not ends and line[-1] != ":" and not line[0].islower()
     if (line[-1] == ":" and _SPEAKER.fullmatch(line)) or (
         not ends and _MENU_SEPARATORS.search(line)
     ):
-        return BREAK
+        return BREAK, headline
     if n >= 12 and ends:
-        return min(n, 50) / 10 + (function >= 0.25)
+        return min(n, 50) / 10 + (function >= 0.25), False
     if n >= 12 and function >= 0.2:  # a long line with no full stop
-        return min(n, 50) / 10 * 0.6
+        return min(n, 50) / 10 * 0.6, headline
     if n >= 6 and (ends or line[-1] == ":"):
-        return 1.0 if function >= 0.15 else 0.4
+        return (1.0 if function >= 0.15 else 0.4), False
     if ends and n >= 2:
-        return 0.2
+        return 0.2, False
     if n <= 3:
-        return SHORT
-    return LABEL
+        return SHORT, False
+    return LABEL, headline
 
 
 def densest_run(scores: list[float]) -> tuple[int, int, float]:
@@ -153,7 +160,8 @@ def headline_shaped(line: str) -> bool:
 def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]:
     """Each line's score: how much it counts for (> 0) or against (< 0)
     being in the article's run of prose."""
-    scores = [prose_score(x) for x in lines]
+    shapes = [_shape(x) for x in lines]
+    scores = [score for score, _ in shapes]
     for i, weight in furniture.items():
         # a comments box ends a run (BREAK) once, its further lines count as
         # labels; a share button counts no worse than NOISE, a photo credit
@@ -177,8 +185,8 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
     # stories' headlines, unless a line announces it (`It has:`): each
     # counts no better than TEASER
     shaped = [
-        not item[i] and i not in furniture and _headline_like(x)
-        for i, x in enumerate(lines)
+        headline and not item[i] and i not in furniture
+        for i, (_, headline) in enumerate(shapes)
     ]
     i = 0
     for is_shaped, run in groupby(shaped):
@@ -187,16 +195,6 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
             scores[i : i + n] = [min(x, TEASER) for x in scores[i : i + n]]
         i += n
     return scores
-
-
-def _headline_like(line: str) -> bool:
-    """Four to twenty words, not a sentence, not opening in lower case."""
-    return (
-        4 <= len(words(line)) <= 20
-        and not line.endswith(_SENTENCE_END)
-        and line[-1] != ":"
-        and not line[0].islower()
-    )
 
 
 def find_span(
