@@ -360,6 +360,18 @@ def test_a_box_of_other_stories_inside_the_article_goes_and_both_halves_stay():
     assert all(rules(a)[line] == "related-links" for line in box)
 
 
+def test_a_brief_among_a_long_page_of_menus_keeps_the_brief_not_the_page():
+    menu = ["News", "Sport", "Weather", "Jobs", "Puzzles", "Letters", "Events"]
+    footer = ["About us", "Contact", "Advertise", "Privacy", "Site map"]
+    brief = "The coast road reopens on Friday, the county said."
+    text = "\n\n".join(
+        ["Coast road reopens", *menu, *menu, "Coast road reopens", brief, *footer]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "Coast road reopens"
+    assert a.paragraphs == [brief]
+
+
 def test_text_already_found_as_the_article_is_not_searched_again():
     # a saved page's paragraphs, as trafilatura found them: short lines stay
     text = page([]).replace("Dunmore Post Ltd", "Drivers welcomed the news")

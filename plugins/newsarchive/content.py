@@ -45,6 +45,7 @@ SHORT = -3.5  # a menu item, a button, a name: three words or fewer
 LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
 BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
 NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
+SHORT_DUMP = 20  # lines: a dump this short may be all article
 TEASER = -2.0  # at best, one of a run of headlines: other stories
 
 
@@ -204,8 +205,9 @@ def find_span(
     min_prose: float = 3.0,
     host: str = "",
 ) -> Span | None:
-    """The article among `lines` (non-blank, in order), or None when no
-    run of prose stands out (a short dump: keep it all). `furniture`: for
+    """The article among `lines` (non-blank, in order), or None when there
+    is no prose, or no run of `min_prose` in a dump of SHORT_DUMP lines or
+    fewer (keep it all; a longer page keeps its best run). `furniture`: for
     the lines a cleaning rule took, by index, the weight of that rule:
     BREAK ends a run (a comments box), NOISE means the line counts as its
     shape says but no worse than NOISE (a share button), another number is
@@ -214,8 +216,8 @@ def find_span(
     furniture = furniture or {}
     scores = line_scores(lines, furniture)
     start, end, total = densest_run(scores)
-    if total < min_prose:
-        return None
+    if total <= 0 or (total < min_prose and len(lines) <= SHORT_DUMP):
+        return None  # no prose, or a short dump with no run standing out
     # the run ends on its last line of prose, not on a trailing label
     while end > start + 1 and scores[end - 1] <= 0:
         end -= 1
