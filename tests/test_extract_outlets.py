@@ -372,6 +372,25 @@ def test_a_brief_among_a_long_page_of_menus_keeps_the_brief_not_the_page():
     assert a.paragraphs == [brief]
 
 
+def test_an_article_in_a_script_without_spaces_is_found_among_its_menus():
+    menu = ["ホーム", "ニュース", "スポーツ", "天気", "経済", "文化", "お問い合わせ"]
+    body = [
+        "三日続いた強風がようやく収まり、湾岸の港には朝から漁船が次々と戻ってきた。",
+        "港の管理事務所によると、風速が四十ノットを下回ったため、"
+        "午前六時に出港の制限を解いたという。",
+        "魚市場は一時間だけ開かれ、残っていた魚は昼前には売り切れた。"
+        "漁師たちは網の修理に追われている。",
+    ]
+    footer = ["会社概要", "利用規約", "プライバシー", "サイトマップ"]
+    text = "\n\n".join(
+        ["港に漁船が戻る - 湾岸新聞", *menu, "港に漁船が戻る", *body, *footer]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "港に漁船が戻る"
+    assert a.paragraphs == body
+    assert rules(a)["サイトマップ"] == "outside-article"
+
+
 def test_text_already_found_as_the_article_is_not_searched_again():
     # a saved page's paragraphs, as trafilatura found them: short lines stay
     text = page([]).replace("Dunmore Post Ltd", "Drivers welcomed the news")

@@ -30,8 +30,14 @@ FUNCTION_WORDS = frozenset(
     this those to two up was we were what when which while who will with
     would you your""".split()
 )
-_WORD = re.compile(r"\w+")
-_SENTENCE_END = (".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…")
+# Chinese and Japanese run their words together: each two characters of
+# those scripts count as a word, so a paragraph weighs as much as in others
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|[^\W{_UNSPACED}]+")
+_SENTENCE_END = (
+    *(".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…"),
+    *("。", "！", "？", "。」", "。）"),
+)
 _SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 _ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
