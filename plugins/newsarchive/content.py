@@ -7,7 +7,11 @@ words and sentence punctuation, one after the other. Each line gets a
 score (prose counts for it, short menu-shaped lines against it), and the
 article is the run of lines whose scores add up to the most (a maximum
 sum segment), so a short subheading or caption between paragraphs stays
-while a menu of forty short items breaks the run. The headline is the
+while a menu of forty short items breaks the run, and so does a run of
+headlines with no sentence among them (a box of other stories). The
+weights were set on the development half of real pages and kept only
+where they served both of its folds (scripts/measure_text.py). The
+headline is the
 line above that run which the page's title (a dump's first line) repeats,
 else that title less the site's name, else the nearest headline-shaped
 line above the run.
@@ -45,8 +49,8 @@ _BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
 _DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
 
 
-# (weights tuned on the development half of real pages; see
-# scripts/measure_text.py)
+# (weights tuned on the development half of real pages, checked on each of
+# its two folds; see scripts/measure_text.py)
 SHORT = -3.5  # a menu item, a button, a name: three words or fewer
 LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
 BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
