@@ -266,13 +266,14 @@ def _pick_headline(
     best, best_like = None, 0.0
     for i in window:
         line = lines[i]
-        if not candidate(i):
+        if i in furniture or not headline_shaped(line):
             continue
         like = _likeness(line, title_words)
-        n = len(words(line))
-        cover = n / max(len(title_words), 1)
-        if like >= 0.8 and cover >= 0.5 and like * min(cover, 1) >= best_like:
-            best, best_like = i, like * min(cover, 1)
+        cover = len(words(line)) / max(len(title_words), 1)
+        score = like * min(cover, 1)
+        # (a byline is told apart only from a line like the title: quicker)
+        if like >= 0.8 and cover >= 0.5 and score >= best_like and not is_meta(line):
+            best, best_like = i, score
     if best is None and candidate(0) and len(words(lines[0])) >= 3:
         best = 0  # the page's title itself (its site name taken off)
     if best is None:
