@@ -2,7 +2,8 @@
 
     python scripts/measure_text.py [--benchmark DIR] [--split test]
 
-(`--split dev-a` or `dev-b`: a fold of the development half, for tuning.)
+(`--split dev-a` or `dev-b`: a fold of the development half, for tuning;
+`--split dev` prints the extractor's figures on each fold too.)
 
 (`make measure` runs it with ARTICLE_BENCHMARK, GOOSE3_PAGES and
 NEWSPAPER4K_PAGES from the environment.)
@@ -52,6 +53,7 @@ from extraction_pages import (  # noqa: E402
     FOLDS,
     BenchmarkMissing,
     benchmark_root,
+    in_split,
     load_pages,
     normalise_line,
     render_text_dump,
@@ -165,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     ours, noop, jt = Lines(), Lines(), Lines()
+    # the dev half: the extractor on each fold too, to check a change on both
+    folds = {fold: Lines() for fold in FOLDS} if args.split == "dev" else {}
     extract_text("A page\n\nTo load the word lists once.\n", "warm-up")
     titles = pages = 0
     spent = 0.0
@@ -180,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         pages += 1
         kept = lines - {r.line for r in article.removed} if article else set()
         ours.add(kept, truth)
+        for fold, counts in folds.items():
+            if in_split(page.page_id, fold):
+                counts.add(kept, truth)
         noop.add(lines, truth)
         jt.add(justext_lines(dump), truth)
         ok = article is not None and right_title(
@@ -193,6 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     part = "fold of the dev half" if args.split in FOLDS else "half"
     print(f"text dumps, {args.split} {part} of the benchmark: {pages} pages")
     print(ours.row("extractor"))
+    for fold, counts in folds.items():
+        print(counts.row(f"  on {fold}"))
     print(noop.row("no-op"))
     print(jt.row("jusText"))
     print(f"  headline right (og:title or h1): {titles}/{pages} = {titles / pages:.0%}")
