@@ -1,0 +1,340 @@
+"""The headline of a saved HTML page, and the outlet's name cut off it.
+
+A page gives its headline several ways: the <h1> a reader sees, the
+og:title, twitter:title and JSON-LD `headline` written for other sites,
+and the <title> of the browser's tab, which mostly adds the outlet's name
+(`Headline | Outlet`) and sometimes a section's. The <h1> wins when the
+metadata agrees with it or it reads as a headline; an <h1> that is the
+outlet's logo or a section's name never does.
+
+What tells a part of a title is the outlet's name: the names the page's
+metadata gives (og:site_name, application-name, the JSON-LD publisher),
+its address (`bbc.co.uk` for `BBC News`, `nytimes.com` for `The New York
+Times`), its Twitter handle, the same part ending the page's other titles,
+and, at the end of a title, the page naming it in a line of its own
+(a logo's text, `About Outlet`, `© 2019 Outlet`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from newsarchive.htmltree import (
+    UNSPACED,
+    breadcrumb_element,
+    breadcrumb_items,
+    compare_key,
+    json_ld,
+    meta,
+    text_of,
+    visible_blocks,
+)
+from newsarchive.text import squash
+
+# ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` : `, `｜`: between a
+# headline and the outlet's name in a page title
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+|\s*｜\s*")
+# `Headline [Outlet]`
+BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
+# `Outlet: Headline`
+OUTLET_COLON = re.compile(r"([^:]{2,40}):\s+(?=\S)")
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
+# where a page's logo or name stands, by its class or id
+LOGO = re.compile(
+    r"(?:^|[\s_-])(?:logo|masthead|brand|branding|site-?(?:title|name))(?:$|[\s_-])",
+    re.I,
+)
+PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
+# an address's second level under a country's domain: `bbc.co.uk`
+SECOND_LEVEL = frozenset("ac co com edu go gov ne net or org".split())
+# words of four letters or more too common to tell what a headline is about
+COMMON = frozenset(
+    """about after also been could does from have here into just like more
+    most only over said says some than that their them then there these they
+    this those were what when where which will with would your""".split()
+)
+MAX_H1 = 8
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """The names the outlet that published a page goes by."""
+
+    names: frozenset[str]  # as compared (compare_key): `bbc news`
+    labels: frozenset[str]  # its address's and handle's, squeezed: `nytimes`
+    seen: tuple[str, ...] = ()  # the page's short lines, as compared
+
+    @classmethod
+    def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
+        """What the page's metadata and address say the outlet is called."""
+        names = {sitename, meta(root, "og:site_name", "application-name")}
+        for item in json_ld(root):
+            if isinstance(publisher := item.get("publisher"), dict):
+                names.add(str(publisher.get("name") or ""))
+        names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
+        labels = set()
+        for address in (url, meta(root, "og:url"), _canonical(root)):
+            host = (urlsplit(address).hostname or "") if "//" in address else ""
+            host = re.sub(r"^www\d?\.", "", host)
+            if host:
+                names.update((host, host.rsplit(".", 1)[0]))
+                labels.add(host_label(host))
+        if handle := meta(root, "twitter:site").lstrip("@"):
+            labels.add(handle.lower())
+        return cls(
+            frozenset(k for n in names if n and (k := compare_key(n))),
+            frozenset(label for label in labels if len(label) > 1),
+        )
+
+    def with_lines(self, blocks: list[tuple[int, str]]) -> Outlet:
+        """The outlet, with the page's short lines to find its name in."""
+        seen = (compare_key(t) for _, t in blocks if len(t.split()) <= 8)
+        return Outlet(self.names, self.labels, tuple(dict.fromkeys(seen)))
+
+    def also(self, name: str) -> Outlet:
+        """The outlet, going by `name` too."""
+        names = self.names | {name} if name else self.names
+        return Outlet(names, self.labels, self.seen)
+
+    def named(self, part: str, within: bool = True) -> bool:
+        """`part` names the outlet: one of its names (spacing aside) or,
+        `within`, holding one or held by one, as whole words (`BBC News`);
+        or its address's name (`CNN Politics`, `The New York Times`)."""
+        key = compare_key(part)
+        if not key:
+            return True
+        squeezed = key.replace(" ", "")
+        padded = f" {key} "
+        if any(
+            key == s
+            or squeezed == s.replace(" ", "")
+            or (within and len(s) > 3 and f" {s} " in padded)
+            or (within and len(key) > 3 and padded in f" {s} ")
+            for s in self.names
+        ):
+            return True
+        words = key.split()
+        if words[0] == "the" and len(words) > 1:
+            words = words[1:]
+        if len(words) > 5:
+            return False
+        # its first words run together, its initials, `ny` + `times`
+        forms = {
+            "".join(words[:k]) for k in range(max(1, len(words) - 2), len(words) + 1)
+        }
+        if len(words) > 1:
+            forms.add("".join(w[0] for w in words))
+            forms.add("".join(w[0] for w in words[:-1]) + words[-1])
+        return bool(forms & self.labels)
+
+    def shown(self, part: str) -> bool:
+        """The page names `part` in a short line of its own (`Outlet`,
+        `About Outlet`, `© 2019 Outlet Inc.`)."""
+        key = compare_key(part)
+        return bool(key) and any(f" {key} " in f" {line} " for line in self.seen)
+
+
+def host_label(host: str) -> str:
+    """The name in a host: `news.bbc.co.uk` -> `bbc`."""
+    parts = [p for p in host.lower().split(".") if p]
+    if len(parts) > 1:
+        parts.pop()  # the top-level domain
+    if len(parts) > 1 and parts[-1] in SECOND_LEVEL:
+        parts.pop()
+    return re.sub(r"[\W_]", "", parts[-1]) if parts else ""
+
+
+def _canonical(root: Any) -> str:
+    for link in root.iterfind(".//link"):
+        if "canonical" in (link.get("rel") or "").lower():
+            return link.get("href") or ""
+    return ""
+
+
+def word_count(text: str) -> float:
+    """Words, a Chinese or Japanese character counting as half of one (they
+    are written without spaces)."""
+    return len(text.split()) + len(IDEOGRAPHS.findall(text)) / 2
+
+
+def content_words(text: str) -> set[str]:
+    """What a headline is about, to tell whether two are about the same
+    thing: its longer words, their first five letters (`secret` and
+    `secrets` alike), and pairs of characters of scripts without spaces."""
+    found: set[str] = set()
+    for word in compare_key(text).split():
+        if UNSPACED.search(word):
+            found.update(word[i : i + 2] for i in range(len(word) - 1))
+        elif len(word) >= 4 and word not in COMMON:
+            found.add(word[:5])
+    return found
+
+
+def _parts(title: str) -> tuple[list[int], list[str]]:
+    cuts = [m.span() for m in TITLE_SEPARATOR.finditer(title)]
+    bounds = [0, *(c for span in cuts for c in span), len(title)]
+    return bounds, [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+
+
+def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
+    """`Headline | Outlet` -> `Headline`: a leading or trailing part that
+    names the outlet goes, and a trailing one that another of the page's
+    titles (`others`, not the same text) also ends with, or that the page
+    shows in a short line of its own while what is left is longer."""
+    if (lead := OUTLET_COLON.match(title)) and outlet.named(lead.group(1), False):
+        title = title[lead.end() :]  # `Outlet: Headline`
+    bounds, parts = _parts(title)
+    if len(parts) == 1:
+        return title
+    tails = {
+        compare_key(TITLE_SEPARATOR.split(other)[-1])
+        for other in others
+        if other and compare_key(other) != compare_key(title)
+    }
+    first, last = 0, len(parts) - 1
+
+    def outlets(i: int) -> bool:
+        if outlet.named(parts[i]) or compare_key(parts[i]) in tails:
+            return True
+        rest = title[bounds[2 * first] : bounds[2 * i]]
+        return len(parts[i]) < len(rest) and outlet.shown(parts[i])
+
+    while last > first and outlets(last):
+        last -= 1
+    while first < last and outlet.named(parts[first]):
+        first += 1
+    return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
+
+
+def strip_title_tail(title: str) -> str:
+    """`Headline | Outlet` with an outlet this page does not name elsewhere:
+    a short last part after a separator, shorter than what comes before."""
+    cuts = list(TITLE_SEPARATOR.finditer(title))
+    if not cuts:
+        return title
+    head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
+    if len(tail.split()) <= 4 and len(tail) < len(head):
+        return head
+    return title
+
+
+def title_tail(page_title: str) -> str:
+    """What may be the outlet's name in a <title>: a short last part after a
+    separator, or in brackets (`Headline [Outlet]`), as compared."""
+    if bracket := BRACKETED.search(page_title):
+        return compare_key(bracket.group(1))
+    head = strip_title_tail(page_title)
+    return compare_key(page_title[len(head) :]) if head != page_title else ""
+
+
+def _logo(el: Any) -> bool:
+    """An element in the page's logo or masthead, by its or its parents'
+    class or id."""
+    for _ in range(4):
+        if el is None or not isinstance(el.tag, str):
+            return False
+        if LOGO.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _section_links(root: Any, url: str) -> set[str]:
+    """The texts of links to the page's sections: addresses the page's own
+    is under (`/seminar` for `/seminar/nsf/2019/index.html`), as compared."""
+    base = url or meta(root, "og:url") or _canonical(root)
+    path = urlsplit(base).path.rstrip("/") if "//" in base else ""
+    if path.count("/") < 2:
+        return set()
+    found = set()
+    for a in root.iterfind(".//a"):
+        href = a.get("href") or ""
+        if not href or href.startswith("#"):
+            continue
+        target = urlsplit(urljoin(base, href)).path.rstrip("/")
+        if target and path.startswith(target + "/"):  # not the page itself
+            found.add(compare_key(text_of(a)))
+    return found
+
+
+def _labels(root: Any, url: str) -> set[str]:
+    """Section names the page gives besides the headline: its breadcrumb's
+    levels above the page, its article:section, its links to sections."""
+    labels = _section_links(root, url)
+    if (crumb := breadcrumb_element(root)) is not None:
+        labels.update(compare_key(i) for i in breadcrumb_items(crumb)[:-1])
+    labels.add(compare_key(meta(root, "article:section")))
+    return labels - {""}
+
+
+def pick_headline(
+    root: Any, sitename: str = "", url: str = "", blocks: list | None = None
+) -> str:
+    """The headline the page shows: its <h1>, when the page's metadata
+    (JSON-LD, og:title, twitter:title) or its <title> agrees, or when it
+    reads as a headline (not a logo, a section's name or something the
+    metadata is not about); else that metadata, else the <title>. Never
+    the outlet's name. `blocks`: the page's visible blocks, if at hand."""
+    page_title = squash(root.findtext(".//title") or "")
+    outlet = Outlet.of(root, sitename, url)
+    shown = outlet.with_lines(visible_blocks(root) if blocks is None else blocks)
+    ld = next(
+        (
+            squash(str(item["headline"]))
+            for item in json_ld(root)
+            if isinstance(item.get("headline"), str) and item["headline"].strip()
+        ),
+        "",
+    )
+    given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
+    titles = (page_title, *given)
+    metas = [strip_site(m, shown, titles) for m in given if m]
+    metas = [m for m in metas if not outlet.named(m, within=False)]
+
+    tail = title_tail(page_title)
+    if bracket := BRACKETED.search(page_title):  # `Headline [Outlet]`
+        outlet, shown = outlet.also(tail), shown.also(tail)
+        page_title = page_title[: bracket.start()].rstrip()
+    labels = _labels(root, url)
+    about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
+    h1s = []
+    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
+        h = text_of(el, spaced=True)
+        key = compare_key(h)
+        if not key or _logo(el) or outlet.named(h, within=False) or key in labels:
+            continue
+        if len(h.split()) <= 3 and outlet.named(h):  # `Bloomberg UK`
+            continue
+        if tail and f" {tail} " in f" {key} " and len(key) < len(tail) + 12:
+            continue  # `Archive of Our Own beta` for `Headline [Archive of Our Own]`
+        if tail and word_count(h) < 4 and f" {key} " in f" {tail} ":
+            continue  # `Valley Post` for `Headline - The Valley Post`
+        if metas and not content_words(h) & about:
+            continue  # about something else: a section's name, a quote
+        h1s.append(h)
+
+    for h in h1s:  # a headline the metadata agrees with
+        if any(compare_key(h) == compare_key(m) for m in metas):
+            return h
+    title_key = compare_key(page_title)
+    held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
+    if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
+        return max(held, key=len)
+    for h in h1s:  # the headline the page shows, not a logo or section
+        if word_count(h) >= 4:
+            return h
+    if metas:
+        return metas[0]
+    words = set(compare_key(strip_site(page_title, outlet)).split())
+    for h in h1s:  # an <h1> with every word of a shorter <title>
+        if words and words <= set(compare_key(h).split()):
+            return h
+    title = strip_site(page_title, shown)
+    if title == page_title:  # no part names the outlet: a short last one may
+        title = strip_title_tail(title)
+    if title and not outlet.named(title, within=False):
+        return title
+    return h1s[0] if h1s else ""
