@@ -138,6 +138,8 @@ def read_page(text: str, url: str = "") -> Page:
         # a known layout: its visible text, read as its text dump is; the
         # headline in place of the <title> a dump starts with
         headline = pick_headline(root, profile.outlet, url, blocks)
+        blocks = breadcrumb_on_a_line(root, blocks)
+        texts = [t for _, t in blocks]
         title = root.find(".//title")
         at = (title.sourceline or 0) if title is not None else 0
         lines = [headline or squash(root.findtext(".//title") or ""), *texts]
@@ -213,6 +215,28 @@ def as_headline(lines: list[str], headline: str) -> list[str]:
         out.append(headline if key and n else lines[i])
         i += n or 1
     return out
+
+
+def breadcrumb_on_a_line(
+    root: Any, blocks: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """`blocks` with the page's breadcrumb trail on one line, `Home > News >
+    Politics`, as a text dump of the page shows it, when its levels are
+    blocks of their own or run together (a list, links with no text
+    between them)."""
+    crumb = breadcrumb_element(root)
+    if crumb is None or not (own := visible_blocks(crumb)):
+        return blocks
+    items = breadcrumb_items(crumb)
+    if items and compare_key(items[0]) == "home":
+        items = items[1:]
+    if not items or (len(own) == 1 and re.search(r"[>›»/]", own[0][1])):
+        return blocks  # no trail, or one line already
+    line = " > ".join(["Home", *items])
+    for i in range(len(blocks) - len(own) + 1):
+        if blocks[i : i + len(own)] == own:
+            return [*blocks[:i], (own[0][0], line), *blocks[i + len(own) :]]
+    return blocks
 
 
 def byline_near(
