@@ -162,3 +162,16 @@ def test_the_name_in_a_host(host: str, label: str):
 def test_what_names_the_outlet_by_its_address(part: str, named: bool):
     outlet = Outlet(frozenset(), frozenset({"bbc", "nytimes"}))
     assert outlet.named(part) is named
+
+
+def test_the_outlets_name_in_the_pages_logo_feed_or_copyright_is_cut_off():
+    title = OG.format(f"{HEADLINE} · Island Times Daily")
+    for head, body in [
+        ("", "<img src='l.png' alt='Island Times Daily'>"),
+        (
+            '<link rel="alternate" type="application/rss+xml" title="Island Times Daily">',
+            "",
+        ),
+        ('<meta name="copyright" content="Island Times Daily">', ""),
+    ]:
+        assert read(f"{body}<div>{ARTICLE}</div>", head + title).title == HEADLINE

@@ -34,9 +34,9 @@ from newsarchive.htmltree import (
 )
 from newsarchive.text import squash
 
-# ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` : `, `｜`: between a
-# headline and the outlet's name in a page title
-TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+|\s*｜\s*")
+# ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` › `, ` • `, ` // `,
+# ` : `, `｜`: between a headline and the outlet's name in a page title
+TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|›|•|//|:)\s+|\s*｜\s*")
 # `Headline [Outlet]`
 BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
 # `Outlet: Headline`
@@ -84,14 +84,23 @@ class Outlet:
                 labels.add(host_label(host))
         if handle := meta(root, "twitter:site").lstrip("@"):
             labels.add(handle.lower())
+        headline = compare_key(meta(root, "og:title"))  # not a name: a page's
         return cls(
-            frozenset(k for n in names if n and (k := compare_key(n))),
+            frozenset(k for n in names if (k := compare_key(n)) and k != headline),
             frozenset(label for label in labels if len(label) > 1),
         )
 
-    def with_lines(self, blocks: list[tuple[int, str]]) -> Outlet:
-        """The outlet, with the page's short lines to find its name in."""
-        seen = (compare_key(t) for _, t in blocks if len(t.split()) <= 8)
+    def with_lines(self, root: Any, blocks: list[tuple[int, str]]) -> Outlet:
+        """The outlet, with the page's short lines to find its name in: its
+        visible blocks, its images' alt texts, its feeds' and search's
+        titles, its publisher and copyright <meta>."""
+        lines = [t for _, t in blocks]
+        lines += [i.get("alt") or "" for i in root.iterfind(".//img")]
+        lines += [link.get("title") or "" for link in root.iterfind(".//link")]
+        lines += [
+            meta(root, n) for n in ("publisher", "copyright", "dcterms.publisher")
+        ]
+        seen = (compare_key(t) for t in lines if t and len(t.split()) <= 8)
         return Outlet(self.names, self.labels, tuple(dict.fromkeys(seen)))
 
     def also(self, name: str) -> Outlet:
@@ -280,7 +289,7 @@ def pick_headline(
     the outlet's name. `blocks`: the page's visible blocks, if at hand."""
     page_title = squash(root.findtext(".//title") or "")
     outlet = Outlet.of(root, sitename, url)
-    shown = outlet.with_lines(visible_blocks(root) if blocks is None else blocks)
+    shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
     ld = next(
         (
             squash(str(item["headline"]))

@@ -26,11 +26,10 @@ ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 # scripts written without spaces between words: kana, Han, Hangul, Thai
 UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # where two elements touch, in `spaced` text: a space, unless a script
-# written without spaces is on either side
+# written without spaces (or its full-width punctuation) is on either side
 _TOUCH = "\x00"
-_TOUCH_UNSPACED = re.compile(
-    rf"(?<={UNSPACED.pattern}){_TOUCH}|{_TOUCH}(?={UNSPACED.pattern})"
-)
+_CLOSE = r"[\u0e00-\u0e7f\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
+_TOUCH_UNSPACED = re.compile(rf"(?<={_CLOSE}){_TOUCH}|{_TOUCH}(?={_CLOSE})")
 
 
 def compare_key(text: str) -> str:
