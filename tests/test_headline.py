@@ -133,6 +133,7 @@ def test_neither_a_logo_nor_a_section_is_taken_for_the_headline(head: str, body:
 def test_a_title_that_is_only_the_outlets_name_is_never_the_headline():
     head = '<title>Island Times</title><meta property="og:site_name" content="Island Times">'
     assert read(f"<h1>Ferries</h1>{ARTICLE}", head).title == "Ferries"
+    assert read(f"<h2>{HEADLINE}</h2>{ARTICLE}", head).title == HEADLINE
 
 
 @pytest.mark.parametrize(
@@ -175,3 +176,10 @@ def test_the_outlets_name_in_the_pages_logo_feed_or_copyright_is_cut_off():
         ('<meta name="copyright" content="Island Times Daily">', ""),
     ]:
         assert read(f"{body}<div>{ARTICLE}</div>", head + title).title == HEADLINE
+
+
+def test_a_headline_the_address_names_stays_over_the_sites_own_og_title():
+    head = OG.format("Island Times: news from the islands, every day")
+    url = "https://islandtimes.example/2021/ferry-fares-to-rise-for-commuters"
+    a = read(f"<h1>{HEADLINE}</h1>{ARTICLE}", head, url)
+    assert a.title == HEADLINE

@@ -251,11 +251,17 @@ def _logo(el: Any) -> bool:
     return False
 
 
+def _address(root: Any, url: str) -> str:
+    """The page's address: as given, else as the page gives it."""
+    found = url or meta(root, "og:url") or _canonical(root)
+    return found if "//" in found else ""
+
+
 def _section_links(root: Any, url: str) -> set[str]:
     """The texts of links to the page's sections: addresses the page's own
     is under (`/seminar` for `/seminar/nsf/2019/index.html`), as compared."""
-    base = url or meta(root, "og:url") or _canonical(root)
-    path = urlsplit(base).path.rstrip("/") if "//" in base else ""
+    base = _address(root, url)
+    path = urlsplit(base).path.rstrip("/")
     if path.count("/") < 2:
         return set()
     found = set()
@@ -271,12 +277,13 @@ def _section_links(root: Any, url: str) -> set[str]:
 
 def _labels(root: Any, url: str) -> set[str]:
     """Section names the page gives besides the headline: its breadcrumb's
-    levels above the page, its article:section, its links to sections."""
+    levels, its article:section, its links to sections, as compared."""
     labels = _section_links(root, url)
     if (crumb := breadcrumb_element(root)) is not None:
-        labels.update(compare_key(i) for i in breadcrumb_items(crumb)[:-1])
+        labels.update(compare_key(i) for i in breadcrumb_items(crumb))
     labels.add(compare_key(meta(root, "article:section")))
-    return labels - {""}
+    # (a trail may end with the page's headline: a section's name is short)
+    return {s for s in labels if s and len(s.split()) <= 5 and len(s) <= 40}
 
 
 def pick_headline(
@@ -290,40 +297,12 @@ def pick_headline(
     page_title = squash(root.findtext(".//title") or "")
     outlet = Outlet.of(root, sitename, url)
     shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
-    ld = next(
-        (
-            squash(str(item["headline"]))
-            for item in json_ld(root)
-            if isinstance(item.get("headline"), str) and item["headline"].strip()
-        ),
-        "",
-    )
-    given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
-    titles = (page_title, *given)
-    metas = [strip_site(m, shown, titles) for m in given if m]
-    metas = [m for m in metas if not outlet.named(m, within=False)]
-
+    metas = _metadata_headlines(root, outlet, shown, page_title)
     tail = title_tail(page_title)
     if bracket := BRACKETED.search(page_title):  # `Headline [Outlet]`
         outlet, shown = outlet.also(tail), shown.also(tail)
         page_title = page_title[: bracket.start()].rstrip()
-    labels = _labels(root, url)
-    about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
-    h1s = []
-    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
-        h = text_of(el, spaced=True)
-        key = compare_key(h)
-        if not key or _logo(el) or outlet.named(h, within=False) or key in labels:
-            continue
-        if len(h.split()) <= 3 and outlet.named(h):  # `Bloomberg UK`
-            continue
-        if tail and f" {tail} " in f" {key} " and len(key) < len(tail) + 12:
-            continue  # `Archive of Our Own beta` for `Headline [Archive of Our Own]`
-        if tail and word_count(h) < 4 and f" {key} " in f" {tail} ":
-            continue  # `Valley Post` for `Headline - The Valley Post`
-        if metas and not content_words(h) & about:
-            continue  # about something else: a section's name, a quote
-        h1s.append(h)
+    h1s = _h1_headlines(root, url, outlet, metas, page_title, tail)
 
     for h in h1s:  # a headline the metadata agrees with
         if any(compare_key(h) == compare_key(m) for m in metas):
@@ -346,4 +325,57 @@ def pick_headline(
         title = strip_title_tail(title)
     if title and not outlet.named(title, within=False):
         return title
-    return h1s[0] if h1s else ""
+    if h1s:
+        return h1s[0]
+    # a <title> that is only the outlet's name, and no <h1>: the first <h2>
+    # that reads as a headline, if any
+    h2s = (text_of(el, spaced=True) for el in root.iterfind(".//h2"))
+    return next((h for h in h2s if word_count(h) >= 4 and not outlet.named(h)), "")
+
+
+def _metadata_headlines(
+    root: Any, outlet: Outlet, shown: Outlet, page_title: str
+) -> list[str]:
+    """The headlines the page's JSON-LD, og:title and twitter:title give,
+    the outlet's name cut off; none that is only the outlet's name."""
+    ld = next(
+        (
+            squash(str(item["headline"]))
+            for item in json_ld(root)
+            if isinstance(item.get("headline"), str) and item["headline"].strip()
+        ),
+        "",
+    )
+    given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
+    metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
+    return [m for m in metas if not outlet.named(m, within=False)]
+
+
+def _h1_headlines(
+    root: Any, url: str, outlet: Outlet, metas: list[str], page_title: str, tail: str
+) -> list[str]:
+    """The texts of the page's <h1>s that may be its headline: not its logo
+    (by its class, the outlet's name, the <title>'s last words), not a
+    section's name, not about something else than the metadata's headline
+    and the page's address say. `tail`: the <title>'s last words."""
+    heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
+    labels = _labels(root, url) - {compare_key(t) for t in heads}
+    slug = content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
+    about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
+    found = []
+    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
+        h = text_of(el, spaced=True)
+        key = compare_key(h)
+        if not key or _logo(el) or outlet.named(h, within=False) or key in labels:
+            continue
+        if len(h.split()) <= 3 and outlet.named(h):  # `Bloomberg UK`
+            continue
+        if tail and f" {tail} " in f" {key} " and len(key) < len(tail) + 12:
+            continue  # `Archive of Our Own beta` for `Headline [Archive of Our Own]`
+        if tail and word_count(h) < 4 and f" {key} " in f" {tail} ":
+            continue  # `Valley Post` for `Headline - The Valley Post`
+        words = content_words(h)
+        if metas and not words & about and not words & slug:
+            continue  # about something else: a section's name, a quote
+        found.append(h)
+    return found
