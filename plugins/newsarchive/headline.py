@@ -257,33 +257,37 @@ def _address(root: Any, url: str) -> str:
     return found if "//" in found else ""
 
 
-def _section_links(root: Any, url: str) -> set[str]:
-    """The texts of links to the page's sections: addresses the page's own
-    is under (`/seminar` for `/seminar/nsf/2019/index.html`), as compared."""
+def _section_links(root: Any, url: str, keys: set[str]) -> set[str]:
+    """Those of `keys` that are the text of a link to one of the page's
+    sections: an address the page's own is under (`/seminar` for
+    `/seminar/nsf/2019/index.html`)."""
     base = _address(root, url)
     path = urlsplit(base).path.rstrip("/")
     if path.count("/") < 2:
         return set()
     found = set()
-    for a in root.iterfind(".//a"):
-        href = a.get("href") or ""
-        if not href or href.startswith("#"):
+    for a in root.iterfind(".//a[@href]"):
+        text = a.text_content()
+        if len(text) > 80 or (key := compare_key(text)) not in keys:
             continue
-        target = urlsplit(urljoin(base, href)).path.rstrip("/")
+        target = urlsplit(urljoin(base, a.get("href") or "")).path.rstrip("/")
         if target and path.startswith(target + "/"):  # not the page itself
-            found.add(compare_key(text_of(a)))
+            found.add(key)
     return found
 
 
-def _labels(root: Any, url: str) -> set[str]:
-    """Section names the page gives besides the headline: its breadcrumb's
-    levels, its article:section, its links to sections, as compared."""
-    labels = _section_links(root, url)
+def _labels(root: Any, url: str, keys: set[str]) -> set[str]:
+    """Those of `keys` that name a section: a level of the page's
+    breadcrumb, its article:section, a link to a section it is under. (A
+    trail may end with the page's headline: a section's name is short.)"""
+    keys = {k for k in keys if len(k.split()) <= 5 and len(k) <= 40}
+    if not keys:
+        return set()
+    labels = _section_links(root, url, keys)
     if (crumb := breadcrumb_element(root)) is not None:
         labels.update(compare_key(i) for i in breadcrumb_items(crumb))
     labels.add(compare_key(meta(root, "article:section")))
-    # (a trail may end with the page's headline: a section's name is short)
-    return {s for s in labels if s and len(s.split()) <= 5 and len(s) <= 40}
+    return labels & keys
 
 
 def pick_headline(
@@ -359,12 +363,14 @@ def _h1_headlines(
     section's name, not about something else than the metadata's headline
     and the page's address say. `tail`: the <title>'s last words."""
     heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
-    labels = _labels(root, url) - {compare_key(t) for t in heads}
+    elements = list(root.iterfind(".//h1"))[:MAX_H1]
+    h1s = [text_of(el, spaced=True) for el in elements]
+    labels = _labels(root, url, set(map(compare_key, h1s)))
+    labels -= {compare_key(t) for t in heads}
     slug = content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
     found = []
-    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
-        h = text_of(el, spaced=True)
+    for el, h in zip(elements, h1s, strict=True):
         key = compare_key(h)
         if not key or _logo(el) or outlet.named(h, within=False) or key in labels:
             continue

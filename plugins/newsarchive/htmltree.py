@@ -136,17 +136,17 @@ def json_ld(root: Any, types: re.Pattern = ARTICLE_TYPES) -> list[dict]:
     return found
 
 
+# an element whose class, id, aria-label or itemtype says `breadcrumb`
+_BREADCRUMB = (
+    "(//*[contains(translate(concat(@class, ' ', @id, ' ', @aria-label, ' ', "
+    "@itemtype), 'BREADCUM', 'breadcum'), 'breadcrumb')])[1]"
+)
+
+
 def breadcrumb_element(root: Any) -> Any | None:
     """The page's breadcrumb trail: the first element marked as one."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        marks = " ".join(
-            el.get(a) or "" for a in ("class", "id", "aria-label", "itemtype")
-        )
-        if re.search(r"breadcrumb", marks, re.I):
-            return el
-    return None
+    found = root.xpath(_BREADCRUMB)
+    return found[0] if found else None
 
 
 def breadcrumb_items(el: Any) -> list[str]:
