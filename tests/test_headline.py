@@ -79,6 +79,7 @@ def test_touching_parts_of_a_headline_in_a_script_without_spaces_stay_together()
         ),
         # the page names it in a line of its own (and a section, too)
         (f"<title>{HEADLINE} | Island Times</title>", "", "<p>© 2021 Island Times</p>"),
+        (OG.format(f"{HEADLINE}|Island Times"), "", "<p>© 2021 Island Times</p>"),
         (
             f"<title>{HEADLINE} | Local | Island Times</title>",
             "",

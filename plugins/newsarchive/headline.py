@@ -34,9 +34,9 @@ from newsarchive.htmltree import (
 )
 from newsarchive.text import squash
 
-# ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` › `, ` • `, ` // `,
-# ` : `, `｜`: between a headline and the outlet's name in a page title
-TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|›|•|//|:)\s+|\s*｜\s*")
+# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` › `, ` • `, ` // `, ` : `,
+# `|`, `｜`: between a headline and the outlet's name in a page title
+TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|›|•|//|:)\s+|\s*[|｜]\s*")
 # `Headline [Outlet]`
 BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
 # `Outlet: Headline`
