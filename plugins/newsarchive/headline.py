@@ -108,10 +108,12 @@ class Outlet:
         names = self.names | {name} if name else self.names
         return Outlet(names, self.labels, self.seen)
 
-    def named(self, part: str, within: bool = True) -> bool:
+    def named(self, part: str, within: bool = True, exact: bool = False) -> bool:
         """`part` names the outlet: one of its names (spacing aside) or,
         `within`, holding one or held by one, as whole words (`BBC News`);
-        or its address's name (`CNN Politics`, `The New York Times`)."""
+        or its address's name (`The New York Times`; unless `exact`, with
+        a word or two more: `CNN Politics`)."""
+        within = within and not exact
         key = compare_key(part)
         if not key:
             return True
@@ -131,9 +133,8 @@ class Outlet:
         if len(words) > 5:
             return False
         # its first words run together, its initials, `ny` + `times`
-        forms = {
-            "".join(words[:k]) for k in range(max(1, len(words) - 2), len(words) + 1)
-        }
+        least = len(words) if exact else max(1, len(words) - 2)
+        forms = {"".join(words[:k]) for k in range(least, len(words) + 1)}
         if len(words) > 1:
             forms.add("".join(w[0] for w in words))
             forms.add("".join(w[0] for w in words[:-1]) + words[-1])
@@ -193,7 +194,7 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     names the outlet goes, and a trailing one that another of the page's
     titles (`others`, not the same text) also ends with, or that the page
     shows in a short line of its own while what is left is longer."""
-    if (lead := OUTLET_COLON.match(title)) and outlet.named(lead.group(1), False):
+    if (lead := OUTLET_COLON.match(title)) and outlet.named(lead.group(1), exact=True):
         title = title[lead.end() :]  # `Outlet: Headline`
     bounds, parts = _parts(title)
     if len(parts) == 1:
@@ -213,6 +214,7 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
 
     while last > first and outlets(last):
         last -= 1
+
     while first < last and outlet.named(parts[first]):
         first += 1
     return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
@@ -324,9 +326,8 @@ def pick_headline(
     for h in h1s:  # an <h1> with every word of a shorter <title>
         if words and words <= set(compare_key(h).split()):
             return h
-    title = strip_site(page_title, shown)
-    if title == page_title:  # no part names the outlet: a short last one may
-        title = strip_title_tail(title)
+    # a short last part left may be a section's name or an outlet's
+    title = strip_title_tail(strip_site(page_title, shown))
     if title and not outlet.named(title, within=False):
         return title
     if h1s:
@@ -352,7 +353,14 @@ def _metadata_headlines(
     )
     given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
     metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
-    return [m for m in metas if not outlet.named(m, within=False)]
+    metas = [m for m in metas if not outlet.named(m, within=False)]
+    keys = [compare_key(m) for m in metas]
+    # not one cut short (`... to contract` for `... to contract the disease`)
+    return [
+        m
+        for m, key in zip(metas, keys, strict=True)
+        if not any(k.startswith(key + " ") for k in keys)
+    ]
 
 
 def _h1_headlines(
