@@ -44,7 +44,7 @@ OUTLET_COLON = re.compile(r"([^:]{2,40}):\s+(?=\S)")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
 # where a page's logo or name stands, by its class or id
 LOGO = re.compile(
-    r"(?:^|[\s_-])(?:logo|masthead|brand|branding|site-?(?:title|name))(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:logo|masthead|branding|site-?(?:title|name))(?:$|[\s_-])",
     re.I,
 )
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
@@ -380,7 +380,9 @@ def _h1_headlines(
     found = []
     for el, h in zip(elements, h1s, strict=True):
         key = compare_key(h)
-        if not key or _logo(el) or outlet.named(h, within=False) or key in labels:
+        if not key or outlet.named(h, within=False) or key in labels:
+            continue
+        if word_count(h) < 6 and _logo(el):  # (a logo's name is short)
             continue
         if len(h.split()) <= 3 and outlet.named(h):  # `Bloomberg UK`
             continue
