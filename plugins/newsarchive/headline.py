@@ -57,6 +57,8 @@ COMMON = frozenset(
     this those were what when where which will with would your""".split()
 )
 MAX_H1 = 8
+# the elements a page's microdata marks as its headline
+_MARKED = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 
 
 @dataclass(frozen=True)
@@ -313,6 +315,8 @@ def pick_headline(
     for h in h1s:  # a headline the metadata agrees with
         if any(compare_key(h) == compare_key(m) for m in metas):
             return h
+    if marked := _marked_headline(root, outlet, [*metas, page_title], url):
+        return marked
     title_key = compare_key(page_title)
     held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
     if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
@@ -336,6 +340,19 @@ def pick_headline(
     # that reads as a headline, if any
     h2s = (text_of(el, spaced=True) for el in root.iterfind(".//h2"))
     return next((h for h in h2s if word_count(h) >= 4 and not outlet.named(h)), "")
+
+
+def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> str:
+    """The text the page marks as its headline (`itemprop="headline"`, as
+    schema.org's microdata has it): the first about what its titles or
+    address are about, not the outlet's name."""
+    about = set().union(*map(content_words, titles))
+    about |= content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
+    for el in root.xpath(_MARKED)[:MAX_H1]:
+        h = text_of(el, spaced=True)
+        if word_count(h) >= 2 and not outlet.named(h) and content_words(h) & about:
+            return h
+    return ""
 
 
 def _metadata_headlines(
