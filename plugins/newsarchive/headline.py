@@ -3,9 +3,10 @@
 A page gives its headline several ways: the <h1> a reader sees, the
 og:title, twitter:title and JSON-LD `headline` written for other sites,
 and the <title> of the browser's tab, which mostly adds the outlet's name
-(`Headline | Outlet`) and sometimes a section's. The <h1> wins when the
-metadata agrees with it or it reads as a headline; an <h1> that is the
-outlet's logo or a section's name never does.
+(`Headline | Outlet`) and sometimes a section's; and some pages mark it
+(`itemprop="headline"`). The <h1> wins when the metadata agrees with it
+or it reads as a headline; an <h1> that is the outlet's logo or a
+section's name never does.
 
 What tells a part of a title is the outlet's name: the names the page's
 metadata gives (og:site_name, application-name, the JSON-LD publisher),
@@ -261,6 +262,11 @@ def _address(root: Any, url: str) -> str:
     return found if "//" in found else ""
 
 
+def _slug(root: Any, url: str) -> set[str]:
+    """What the page's address says it is about (`/2021/ferry-fares-rise`)."""
+    return content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
+
+
 def _section_links(root: Any, url: str, keys: set[str]) -> set[str]:
     """Those of `keys` that are the text of a link to one of the page's
     sections: an address the page's own is under (`/seminar` for
@@ -298,10 +304,11 @@ def pick_headline(
     root: Any, sitename: str = "", url: str = "", blocks: list | None = None
 ) -> str:
     """The headline the page shows: its <h1>, when the page's metadata
-    (JSON-LD, og:title, twitter:title) or its <title> agrees, or when it
-    reads as a headline (not a logo, a section's name or something the
-    metadata is not about); else that metadata, else the <title>. Never
-    the outlet's name. `blocks`: the page's visible blocks, if at hand."""
+    (JSON-LD, og:title, twitter:title) agrees; else what the page marks as
+    its headline; else its <h1> when its <title> holds it, or when it reads
+    as a headline (not a logo, a section's name or something the metadata
+    is not about); else that metadata, else the <title>. Never the
+    outlet's name. `blocks`: the page's visible blocks, if at hand."""
     page_title = squash(root.findtext(".//title") or "")
     outlet = Outlet.of(root, sitename, url)
     shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
@@ -346,8 +353,7 @@ def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> 
     """The text the page marks as its headline (`itemprop="headline"`, as
     schema.org's microdata has it): the first about what its titles or
     address are about, not the outlet's name."""
-    about = set().union(*map(content_words, titles))
-    about |= content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
+    about = set().union(_slug(root, url), *map(content_words, titles))
     for el in root.xpath(_MARKED)[:MAX_H1]:
         h = text_of(el, spaced=True)
         if word_count(h) >= 2 and not outlet.named(h) and content_words(h) & about:
@@ -392,7 +398,7 @@ def _h1_headlines(
     h1s = [text_of(el, spaced=True) for el in elements]
     labels = _labels(root, url, set(map(compare_key, h1s)))
     labels -= {compare_key(t) for t in heads}
-    slug = content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
+    slug = _slug(root, url)
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
     found = []
     for el, h in zip(elements, h1s, strict=True):
