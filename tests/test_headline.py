@@ -193,3 +193,9 @@ def test_the_headline_the_pages_microdata_marks_is_taken():
         f"<h1>Ferry fares</h1><h2 itemprop='headline'>{HEADLINE}</h2>"
     )
     assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_of_several_headline_like_h1s_the_one_like_the_title_is_taken():
+    head = "<title>Island ferry fares set to rise in spring</title>"
+    body = f"<h1>Get our newsletter every Monday morning</h1><h1>{HEADLINE}</h1>"
+    assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE

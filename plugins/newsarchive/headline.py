@@ -328,9 +328,11 @@ def pick_headline(
     held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
     if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
         return max(held, key=len)
-    for h in h1s:  # the headline the page shows, not a logo or section
-        if word_count(h) >= 4:
-            return h
+    # the headline the page shows, not a logo or section: of those that read
+    # as one, the first most like the <title> (not a box's `Sign up today`)
+    if shown_h1s := [h for h in h1s if word_count(h) >= 4]:
+        like = content_words(page_title)
+        return max(shown_h1s, key=lambda h: len(content_words(h) & like))
     if metas:
         return metas[0]
     words = set(compare_key(strip_site(page_title, outlet)).split())
