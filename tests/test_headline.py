@@ -124,6 +124,11 @@ def test_the_last_part_of_a_headline_stays_when_nothing_says_it_is_an_outlet():
             "<h1>Travel and transport desk</h1>",
         ),
         (OG.format(HEADLINE), "<h1>Subscribe today and save half the price</h1>"),
+        (
+            OG.format(HEADLINE),
+            "<nav><a href='/travel'>Ferry and island travel</a></nav>"
+            "<h1>Ferry and island travel</h1>",
+        ),
     ],
 )
 def test_neither_a_logo_nor_a_section_is_taken_for_the_headline(head: str, body: str):

@@ -267,37 +267,40 @@ def _slug(root: Any, url: str) -> set[str]:
     return content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
 
 
-def _section_links(root: Any, url: str, keys: set[str]) -> set[str]:
-    """Those of `keys` that are the text of a link to one of the page's
-    sections: an address the page's own is under (`/seminar` for
+def _links(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
+    """Those of `keys` that are the text of a link (not within an <h1>),
+    and of those the ones whose link goes to one of the page's sections:
+    an address the page's own is under (`/seminar` for
     `/seminar/nsf/2019/index.html`)."""
     base = _address(root, url)
     path = urlsplit(base).path.rstrip("/")
-    if path.count("/") < 2:
-        return set()
-    found = set()
+    linked, sections = set(), set()
     for a in root.iterfind(".//a[@href]"):
         text = a.text_content()
         if len(text) > 80 or (key := compare_key(text)) not in keys:
             continue
+        if any(el.tag == "h1" for el in a.iterancestors()):
+            continue
+        linked.add(key)
         target = urlsplit(urljoin(base, a.get("href") or "")).path.rstrip("/")
-        if target and path.startswith(target + "/"):  # not the page itself
-            found.add(key)
-    return found
+        if path.count("/") > 1 and target and path.startswith(target + "/"):
+            sections.add(key)  # (not the page itself)
+    return linked, sections
 
 
-def _labels(root: Any, url: str, keys: set[str]) -> set[str]:
+def _labels(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
     """Those of `keys` that name a section: a level of the page's
-    breadcrumb, its article:section, a link to a section it is under. (A
-    trail may end with the page's headline: a section's name is short.)"""
+    breadcrumb, its article:section, a link to a section it is under; and
+    those that are a link's text. (A trail may end with the page's
+    headline, a link may go to it: a section's name is short.)"""
     keys = {k for k in keys if len(k.split()) <= 5 and len(k) <= 40}
     if not keys:
-        return set()
-    labels = _section_links(root, url, keys)
+        return set(), set()
+    linked, labels = _links(root, url, keys)
     if (crumb := breadcrumb_element(root)) is not None:
         labels.update(compare_key(i) for i in breadcrumb_items(crumb))
     labels.add(compare_key(meta(root, "article:section")))
-    return labels & keys
+    return labels & keys, linked
 
 
 def pick_headline(
@@ -398,14 +401,16 @@ def _h1_headlines(
     heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     h1s = [text_of(el, spaced=True) for el in elements]
-    labels = _labels(root, url, set(map(compare_key, h1s)))
+    labels, linked = _labels(root, url, set(map(compare_key, h1s)))
     labels -= {compare_key(t) for t in heads}
+    # a menu's item, where the metadata names another headline
+    linked -= {compare_key(t) for t in metas} if metas else linked
     slug = _slug(root, url)
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
     found = []
     for el, h in zip(elements, h1s, strict=True):
         key = compare_key(h)
-        if not key or outlet.named(h, within=False) or key in labels:
+        if not key or outlet.named(h, within=False) or key in labels | linked:
             continue
         if word_count(h) < 6 and _logo(el):  # (a logo's name is short)
             continue
