@@ -204,3 +204,9 @@ def test_of_several_headline_like_h1s_the_one_like_the_title_is_taken():
     head = "<title>Island ferry fares set to rise in spring</title>"
     body = f"<h1>Get our newsletter every Monday morning</h1><h1>{HEADLINE}</h1>"
     assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_an_h1_that_names_the_outlet_after_the_headline_loses_the_outlets_name():
+    head = '<meta property="og:site_name" content="Island Times">'
+    a = read(f"<h1>{HEADLINE} | Island Times</h1><div>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE

@@ -400,7 +400,8 @@ def _h1_headlines(
     and the page's address say. `tail`: the <title>'s last words."""
     heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
-    h1s = [text_of(el, spaced=True) for el in elements]
+    # (an <h1> that names the outlet after its headline: not the outlet's)
+    h1s = [strip_site(text_of(el, spaced=True), outlet) for el in elements]
     labels, linked = _labels(root, url, set(map(compare_key, h1s)))
     labels -= {compare_key(t) for t in heads}
     # a menu's item, where the metadata names another headline
