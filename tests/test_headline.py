@@ -210,3 +210,9 @@ def test_an_h1_that_names_the_outlet_after_the_headline_loses_the_outlets_name()
     head = '<meta property="og:site_name" content="Island Times">'
     a = read(f"<h1>{HEADLINE} | Island Times</h1><div>{ARTICLE}</div>", head)
     assert a.title == HEADLINE
+
+
+def test_malformed_addresses_on_the_page_are_no_trouble():
+    head = OG.format(HEADLINE) + '<meta property="og:url" content="http://[::1/news/a">'
+    body = f"<a href='http://[x/news'>Ferries</a><h1>Ferries</h1><div>{ARTICLE}</div>"
+    assert read(body, head, "http://[bad/news/2021/ferry").title == HEADLINE

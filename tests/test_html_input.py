@@ -213,6 +213,11 @@ ATTRS = st.sampled_from(
         ' property="og:title" content="Og headline &amp; more"',
         ' name="author" content="Jo Smith"',
         ' type="application/ld+json"',
+        ' href="http://[x/a"',
+        ' href="/a"',
+        ' itemprop="headline"',
+        ' class="site-logo"',
+        ' property="og:url" content="http://[::1/a/b"',
     ]
 )
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsarchive.htmltree import (
     UNSPACED,
@@ -80,7 +80,7 @@ class Outlet:
         names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
         labels = set()
         for address in (url, meta(root, "og:url"), _canonical(root)):
-            host = (urlsplit(address).hostname or "") if "//" in address else ""
+            host = (_split(address).hostname or "") if "//" in address else ""
             host = re.sub(r"^www\d?\.", "", host)
             if host:
                 names.update((host, host.rsplit(".", 1)[0]))
@@ -158,6 +158,15 @@ def host_label(host: str) -> str:
     if len(parts) > 1 and parts[-1] in SECOND_LEVEL:
         parts.pop()
     return re.sub(r"[\W_]", "", parts[-1]) if parts else ""
+
+
+def _split(address: str, link: str = "") -> SplitResult:
+    """`address` (with `link` followed from it) in parts; none when it is
+    malformed (`http://[`)."""
+    try:
+        return urlsplit(urljoin(address, link) if link else address)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
 
 
 def _canonical(root: Any) -> str:
@@ -264,7 +273,7 @@ def _address(root: Any, url: str) -> str:
 
 def _slug(root: Any, url: str) -> set[str]:
     """What the page's address says it is about (`/2021/ferry-fares-rise`)."""
-    return content_words(re.sub(r"[\W_]+", " ", urlsplit(_address(root, url)).path))
+    return content_words(re.sub(r"[\W_]+", " ", _split(_address(root, url)).path))
 
 
 def _links(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
@@ -273,7 +282,7 @@ def _links(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
     an address the page's own is under (`/seminar` for
     `/seminar/nsf/2019/index.html`)."""
     base = _address(root, url)
-    path = urlsplit(base).path.rstrip("/")
+    path = _split(base).path.rstrip("/")
     linked, sections = set(), set()
     for a in root.iterfind(".//a[@href]"):
         text = a.text_content()
@@ -282,7 +291,7 @@ def _links(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
         if any(el.tag == "h1" for el in a.iterancestors()):
             continue
         linked.add(key)
-        target = urlsplit(urljoin(base, a.get("href") or "")).path.rstrip("/")
+        target = _split(base, a.get("href") or "").path.rstrip("/")
         if path.count("/") > 1 and target and path.startswith(target + "/"):
             sections.add(key)  # (not the page itself)
     return linked, sections
