@@ -31,6 +31,9 @@ def test_the_parts_of_a_headline_are_spaced_and_not_repeated_in_the_body(h1: str
         a = read(f"<article>{h1}{ARTICLE}</article>", head)
         assert a.title == HEADLINE
         assert not any("fares" in p for p in a.paragraphs)
+        assert not any(
+            "fares" in r.text for r in a.removed if r.rule != "repeated-title"
+        )
 
 
 def test_touching_parts_of_a_headline_in_a_script_without_spaces_stay_together():

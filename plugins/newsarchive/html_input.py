@@ -178,6 +178,8 @@ def read_page(text: str, url: str = "") -> Page:
     keys = {compare_key(line) for line in [headline, *lines]}
     whole = " " + " \n ".join(keys) + " "
 
+    shown = headline_blocks(root, headline)
+
     def in_article(key: str) -> bool:
         # a whole line of it, or a run of five words or more within one
         return key in keys or (key.count(" ") >= 4 and f" {key} " in whole)
@@ -185,7 +187,7 @@ def read_page(text: str, url: str = "") -> Page:
     outside = [
         Removed(n, t, "outside-article")
         for n, t in blocks
-        if (key := compare_key(t)) and not in_article(key)
+        if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
     authors = page_authors(doc.author or "")
     byline = byline_near(blocks, headline)
@@ -215,6 +217,17 @@ def as_headline(lines: list[str], headline: str) -> list[str]:
         out.append(headline if key and n else lines[i])
         i += n or 1
     return out
+
+
+def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
+    """The visible blocks of the <h1> that shows the headline, in parts
+    (`Part<br>Two`) or run together (`<span>Part</span><span>Two`)."""
+    key = compare_key(headline).replace(" ", "")
+    for el in list(root.iterfind(".//h1"))[:8]:
+        own = visible_blocks(el)
+        if key and compare_key(" ".join(t for _, t in own)).replace(" ", "") == key:
+            return set(own)
+    return set()
 
 
 def breadcrumb_on_a_line(
