@@ -5,9 +5,9 @@ reads a text dump.
 A page of a layout a profile knows (the Korea JoongAng Daily) is read as its
 visible text, one block per line, as its text dump would be: the same rules
 give the same fields. Any other page goes through trafilatura, which finds
-the article body, author, date and tags; the headline is taken from the
-page's `og:title`, JSON-LD `headline` or `<h1>` before its `<title>`, and
-the outlet's name is cut off it. Every visible block of the page that is
+the article body, author, date and tags; the headline is the page's own
+(see `headline`: its `<h1>`, `og:title`, JSON-LD `headline` before its
+`<title>`, the outlet's name cut off). Every visible block of the page that is
 not in the article is listed as removed (`outside-article`), with the line
 of the HTML it starts on.
 
