@@ -219,3 +219,13 @@ def test_malformed_addresses_on_the_page_are_no_trouble():
     head = OG.format(HEADLINE) + '<meta property="og:url" content="http://[::1/news/a">'
     body = f"<a href='http://[x/news'>Ferries</a><h1>Ferries</h1><div>{ARTICLE}</div>"
     assert read(body, head, "http://[bad/news/2021/ferry").title == HEADLINE
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_in_the_headline():
+    shy = "Ferry fares to rise for island com\u00admu\u200bters"
+    for head, body in [
+        ("", f"<h1>{shy}</h1>"),
+        (OG.format(shy), ""),
+        (f"<title>{shy}</title>", ""),
+    ]:
+        assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
 
 from newsarchive.htmltree import (
+    SHOWS_NOTHING,
     UNSPACED,
     breadcrumb_element,
     breadcrumb_items,
@@ -321,7 +322,7 @@ def pick_headline(
     as a headline (not a logo, a section's name or something the metadata
     is not about); else that metadata, else the <title>. Never the
     outlet's name. `blocks`: the page's visible blocks, if at hand."""
-    page_title = squash(root.findtext(".//title") or "")
+    page_title = squash(SHOWS_NOTHING.sub("", root.findtext(".//title") or ""))
     outlet = Outlet.of(root, sitename, url)
     shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
     metas = _metadata_headlines(root, outlet, shown, page_title)
@@ -389,6 +390,7 @@ def _metadata_headlines(
         "",
     )
     given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
+    given = [SHOWS_NOTHING.sub("", g) for g in given]
     metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
     metas = [m for m in metas if not outlet.named(m, within=False)]
     keys = [compare_key(m) for m in metas]

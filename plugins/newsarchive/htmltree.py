@@ -30,6 +30,9 @@ UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 _TOUCH = "\x00"
 _CLOSE = r"[\u0e00-\u0e7f\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7af\uff00-\uffef]"
 _TOUCH_UNSPACED = re.compile(rf"(?<={_CLOSE}){_TOUCH}|{_TOUCH}(?={_CLOSE})")
+# characters that show nothing within a word: soft hyphen, zero-width space,
+# word joiner, zero-width no-break space
+SHOWS_NOTHING = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def compare_key(text: str) -> str:
@@ -40,9 +43,10 @@ def compare_key(text: str) -> str:
 def visible_blocks(root: Any, spaced: bool = False) -> list[tuple[int, str]]:
     """The page's visible text, one (source line, text) per block, as a
     reader sees it: hidden elements, scripts and styles left out. Walks the
-    tree without recursion, so deep nesting cannot overflow. `spaced`: a
-    space between two elements that touch (`<span>Part</span><span>Two`),
-    which a headline's styles set apart."""
+    tree without recursion, so deep nesting cannot overflow. `spaced`, as
+    a headline is read: a space between two elements that touch
+    (`<span>Part</span><span>Two`), which its styles set apart, and no
+    soft hyphen or zero-width space."""
     from lxml import etree
 
     out: list[tuple[int, str]] = []
@@ -53,6 +57,7 @@ def visible_blocks(root: Any, spaced: bool = False) -> list[tuple[int, str]]:
         text = "".join(current)
         if spaced:
             text = _TOUCH_UNSPACED.sub("", text).replace(_TOUCH, " ")
+            text = SHOWS_NOTHING.sub("", text)
         text = squash(text)
         current.clear()
         if text:
