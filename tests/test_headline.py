@@ -229,3 +229,16 @@ def test_soft_hyphens_and_zero_width_spaces_are_not_in_the_headline():
         (f"<title>{shy}</title>", ""),
     ]:
         assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_entities_left_in_the_metadata_are_read_as_the_characters_they_stand_for():
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Fares &#8220;to rise&#8221; for island&nbsp;commuters"}</script>'
+    )
+    assert (
+        read(f"<div>{ARTICLE}</div>", ld).title
+        == "Fares “to rise” for island commuters"
+    )
+    og = OG.format("Fares &amp;amp; tolls to rise")
+    assert read(f"<div>{ARTICLE}</div>", og).title == "Fares & tolls to rise"

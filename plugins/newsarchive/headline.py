@@ -18,6 +18,7 @@ and, at the end of a title, the page naming it in a line of its own
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -390,7 +391,9 @@ def _metadata_headlines(
         "",
     )
     given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
-    given = [SHOWS_NOTHING.sub("", g) for g in given]
+    # (JSON-LD and <meta> written with the page's entities still in them:
+    # `&#8220;`, `&amp;amp;`)
+    given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
     metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
     metas = [m for m in metas if not outlet.named(m, within=False)]
     keys = [compare_key(m) for m in metas]
