@@ -242,3 +242,13 @@ def test_entities_left_in_the_metadata_are_read_as_the_characters_they_stand_for
     )
     og = OG.format("Fares &amp;amp; tolls to rise")
     assert read(f"<div>{ARTICLE}</div>", og).title == "Fares & tolls to rise"
+
+
+def test_a_headline_that_starts_with_a_name_the_metadata_gives_keeps_it():
+    head = (
+        '<script type="application/ld+json">[{"@type": "Organization", "name": "Apple"},'
+        '{"@type": "WebSite", "name": "Island Times"}]</script>'
+        "<title>Apple unveils a faster laptop chip | Tech | Island Times</title>"
+    )
+    a = read(f"<div>{ARTICLE}</div>", head)
+    assert a.title == "Apple unveils a faster laptop chip"

@@ -229,7 +229,10 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     while last > first and outlets(last):
         last -= 1
 
-    while first < last and outlet.named(parts[first]):
+    def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
+        return len(parts[i].split()) <= 3 and outlet.named(parts[i], within=False)
+
+    while first < last and leads(first):
         first += 1
     return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
 
