@@ -252,3 +252,13 @@ def test_a_headline_that_starts_with_a_name_the_metadata_gives_keeps_it():
     )
     a = read(f"<div>{ARTICLE}</div>", head)
     assert a.title == "Apple unveils a faster laptop chip"
+
+
+def test_a_marked_headline_that_starts_with_a_name_the_metadata_gives_is_taken():
+    head = (
+        '<script type="application/ld+json">{"@type": "Organization", "name": "Apple"}'
+        "</script><title>Apple chip | Island Times</title>"
+    )
+    body = "<h1>Apple chip</h1><h2 itemprop='headline'>Apple unveils a faster laptop chip</h2>"
+    a = read(f"{body}<div>{ARTICLE}</div>", head)
+    assert a.title == "Apple unveils a faster laptop chip"

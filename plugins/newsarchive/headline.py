@@ -365,7 +365,9 @@ def pick_headline(
     # a <title> that is only the outlet's name, and no <h1>: the first <h2>
     # that reads as a headline, if any
     h2s = (text_of(el, spaced=True) for el in root.iterfind(".//h2"))
-    return next((h for h in h2s if word_count(h) >= 4 and not outlet.named(h)), "")
+    return next(
+        (h for h in h2s if word_count(h) >= 4 and not outlet.named(h, False)), ""
+    )
 
 
 def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> str:
@@ -375,7 +377,11 @@ def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> 
     about = set().union(_slug(root, url), *map(content_words, titles))
     for el in root.xpath(_MARKED)[:MAX_H1]:
         h = text_of(el, spaced=True)
-        if word_count(h) >= 2 and not outlet.named(h) and content_words(h) & about:
+        if (
+            word_count(h) >= 2
+            and not outlet.named(h, False)
+            and content_words(h) & about
+        ):
             return h
     return ""
 
