@@ -165,12 +165,13 @@ def test_the_name_in_a_host(host: str, label: str):
         ("BBC News", True),
         ("The New York Times", True),
         ("nytimes.com", True),
+        ("The Guardian", True),
         ("New York", False),
         ("BBC research finds ferries late", False),
     ],
 )
 def test_what_names_the_outlet_by_its_address(part: str, named: bool):
-    outlet = Outlet(frozenset(), frozenset({"bbc", "nytimes"}))
+    outlet = Outlet(frozenset(), frozenset({"bbc", "nytimes", "theguardian"}))
     assert outlet.named(part) is named
 
 

@@ -137,9 +137,11 @@ class Outlet:
             words = words[1:]
         if len(words) > 5:
             return False
-        # its first words run together, its initials, `ny` + `times`
+        # its first words run together, its initials, `ny` + `times`; `the`
+        # and all (`theguardian`)
         least = len(words) if exact else max(1, len(words) - 2)
         forms = {"".join(words[:k]) for k in range(least, len(words) + 1)}
+        forms.add(squeezed)
         if len(words) > 1:
             forms.add("".join(w[0] for w in words))
             forms.add("".join(w[0] for w in words[:-1]) + words[-1])
