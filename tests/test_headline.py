@@ -263,3 +263,11 @@ def test_a_marked_headline_that_starts_with_a_name_the_metadata_gives_is_taken()
     body = "<h1>Apple chip</h1><h2 itemprop='headline'>Apple unveils a faster laptop chip</h2>"
     a = read(f"{body}<div>{ARTICLE}</div>", head)
     assert a.title == "Apple unveils a faster laptop chip"
+
+
+def test_the_byline_under_a_headline_in_parts_is_found():
+    h1 = "<h1><span>Ferry fares to rise</span><span>for island commuters</span></h1>"
+    byline = "<div class='meta'>By Mina Park and Joon Lee on March 3, 2020</div>"
+    head = '<meta name="author" content="Mina Park">'
+    a = read(f"{h1}{byline}<div>Share on Facebook</div>{ARTICLE}", head)
+    assert a.authors == ["Mina Park", "Joon Lee"]

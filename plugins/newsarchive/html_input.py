@@ -190,7 +190,7 @@ def read_page(text: str, url: str = "") -> Page:
         if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
     authors = page_authors(doc.author or "")
-    byline = byline_near(blocks, headline)
+    byline = byline_near(blocks, headline, shown)
     # the byline under the headline, when the metadata names no one or only
     # some of the people it names
     if byline and set(map(compare_key, authors)) < set(map(compare_key, byline[0])):
@@ -253,14 +253,17 @@ def breadcrumb_on_a_line(
 
 
 def byline_near(
-    blocks: list[tuple[int, str]], headline: str
+    blocks: list[tuple[int, str]], headline: str, shown: set | frozenset = frozenset()
 ) -> tuple[list[str], tuple[int, str]] | None:
     """The authors of a `By ...` line among the few blocks after the
-    headline, and that block, for a page whose metadata names none."""
+    headline (or after `shown`, the blocks its <h1> shows it in), and that
+    block, for a page whose metadata names none."""
     key = compare_key(headline)
-    start = next((i for i, (_, t) in enumerate(blocks) if compare_key(t) == key), None)
-    if start is None:
+    ends = [i for i, block in enumerate(blocks) if block in shown]
+    at = ends[-1:] or [i for i, (_, t) in enumerate(blocks) if compare_key(t) == key]
+    if not at:
         return None
+    start = at[0]
     for line, text in blocks[start + 1 : start + 8]:
         if found := parse_byline(AFTER_NAME.sub("", text)):
             return found[0], (line, text)
