@@ -210,8 +210,10 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     names the outlet goes, and a trailing one that another of the page's
     titles (`others`, not the same text) also ends with, or that the page
     shows in a short line of its own while what is left is longer."""
-    if (lead := OUTLET_COLON.match(title)) and outlet.named(lead.group(1), exact=True):
-        title = title[lead.end() :]  # `Outlet: Headline`
+    if (opening := OUTLET_COLON.match(title)) and outlet.named(
+        opening.group(1), exact=True
+    ):
+        title = title[opening.end() :]  # `Outlet: Headline`
     bounds, parts = _parts(title)
     if len(parts) == 1:
         return title
