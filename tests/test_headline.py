@@ -143,6 +143,9 @@ def test_a_title_that_is_only_the_outlets_name_is_never_the_headline():
     head = '<title>Island Times</title><meta property="og:site_name" content="Island Times">'
     assert read(f"<h1>Ferries</h1>{ARTICLE}", head).title == "Ferries"
     assert read(f"<h2>{HEADLINE}</h2>{ARTICLE}", head).title == HEADLINE
+    # the page's copyright line says whose name it is
+    body = f"<h2>{HEADLINE}</h2>{ARTICLE}<footer>© 2021 Island Times Ltd.</footer>"
+    assert read(body, "<title>Island Times</title>").title == HEADLINE
 
 
 @pytest.mark.parametrize(

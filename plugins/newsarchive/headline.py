@@ -51,6 +51,7 @@ LOGO = re.compile(
     re.I,
 )
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
+COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 # an address's second level under a country's domain: `bbc.co.uk`
 SECOND_LEVEL = frozenset("ac co com edu go gov ne net or org".split())
 # words of four letters or more too common to tell what a headline is about
@@ -71,6 +72,7 @@ class Outlet:
     names: frozenset[str]  # as compared (compare_key): `bbc news`
     labels: frozenset[str]  # its address's and handle's, squeezed: `nytimes`
     seen: tuple[str, ...] = ()  # the page's short lines, as compared
+    credits: tuple[str, ...] = ()  # its copyright lines, as compared
 
     @classmethod
     def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
@@ -106,12 +108,18 @@ class Outlet:
             meta(root, n) for n in ("publisher", "copyright", "dcterms.publisher")
         ]
         seen = (compare_key(t) for t in lines if t and len(t.split()) <= 8)
-        return Outlet(self.names, self.labels, tuple(dict.fromkeys(seen)))
+        credits = (compare_key(t) for t in lines if t and COPYRIGHT.search(t))
+        return Outlet(
+            self.names,
+            self.labels,
+            tuple(dict.fromkeys(seen)),
+            tuple(dict.fromkeys(credits)),
+        )
 
     def also(self, name: str) -> Outlet:
         """The outlet, going by `name` too."""
         names = self.names | {name} if name else self.names
-        return Outlet(names, self.labels, self.seen)
+        return Outlet(names, self.labels, self.seen, self.credits)
 
     def named(self, part: str, within: bool = True, exact: bool = False) -> bool:
         """`part` names the outlet: one of its names (spacing aside) or,
@@ -146,6 +154,11 @@ class Outlet:
             forms.add("".join(w[0] for w in words))
             forms.add("".join(w[0] for w in words[:-1]) + words[-1])
         return bool(forms & self.labels)
+
+    def credited(self, part: str) -> bool:
+        """The page's copyright line names `part` (`© 2019 Outlet Inc.`)."""
+        key = compare_key(part)
+        return len(key) > 3 and any(f" {key} " in f" {c} " for c in self.credits)
 
     def shown(self, part: str) -> bool:
         """The page names `part` in a short line of its own (`Outlet`,
@@ -362,7 +375,7 @@ def pick_headline(
             return h
     # a short last part left may be a section's name or an outlet's
     title = strip_title_tail(strip_site(page_title, shown))
-    if title and not outlet.named(title, within=False):
+    if title and not outlet.named(title, within=False) and not shown.credited(title):
         return title
     if h1s:
         return h1s[0]
