@@ -146,6 +146,7 @@ def test_a_title_that_is_only_the_outlets_name_is_never_the_headline():
     # the page's copyright line says whose name it is
     body = f"<h2>{HEADLINE}</h2>{ARTICLE}<footer>© 2021 Island Times Ltd.</footer>"
     assert read(body, "<title>Island Times</title>").title == HEADLINE
+    assert read(body, OG.format("Island Times")).title == HEADLINE
 
 
 @pytest.mark.parametrize(

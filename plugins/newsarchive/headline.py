@@ -421,7 +421,7 @@ def _metadata_headlines(
     # `&#8220;`, `&amp;amp;`)
     given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
     metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
-    metas = [m for m in metas if not outlet.named(m, within=False)]
+    metas = [m for m in metas if not (outlet.named(m, False) or shown.credited(m))]
     keys = [compare_key(m) for m in metas]
     # not one cut short (`... to contract` for `... to contract the disease`)
     return [
