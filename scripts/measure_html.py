@@ -25,7 +25,8 @@ left out):
 custom extractors' tests expect, one site each; the others are what those
 projects' extractors gave, and some keep the outlet's name: a headline
 counts as right when its words are those of the expected title, with or
-without the outlet's name (the same rule for the baseline, trafilatura's
+without the outlet's name (as the page's metadata and address name the
+outlet: headline.Outlet.of; the same rule for the baseline, trafilatura's
 own title). A second column also counts the expected title's words up to
 one of its separators. Byline: on Postlight's pages whose tests expect an
 author, the same people (order, case and punctuation aside), beside
