@@ -202,7 +202,7 @@ def test_a_headline_the_address_names_stays_over_the_sites_own_og_title():
 def test_the_headline_the_pages_microdata_marks_is_taken():
     head = "<title>Ferry fares | Island Times</title>"
     body = (
-        "<aside><h3 itemprop='headline'>Lighthouse keeper retires</h3></aside>"
+        "<aside><h3 itemprop='headline'>Ferry strike ends at dawn</h3></aside>"
         f"<h1>Ferry fares</h1><h2 itemprop='headline'>{HEADLINE}</h2>"
     )
     assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE

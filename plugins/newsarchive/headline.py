@@ -389,18 +389,15 @@ def pick_headline(
 
 def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> str:
     """The text the page marks as its headline (`itemprop="headline"`, as
-    schema.org's microdata has it): the first about what its titles or
-    address are about, not the outlet's name."""
+    schema.org's microdata has it; not the outlet's name): of those, the
+    one most about what its titles and address are about, sharing two
+    words with them or more (not another story's, marked in a list)."""
     about = set().union(_slug(root, url), *map(content_words, titles))
-    for el in root.xpath(_MARKED)[:MAX_H1]:
-        h = text_of(el, spaced=True)
-        if (
-            word_count(h) >= 2
-            and not outlet.named(h, False)
-            and content_words(h) & about
-        ):
-            return h
-    return ""
+    found = [text_of(el, spaced=True) for el in root.xpath(_MARKED)[:MAX_H1]]
+    found = [h for h in found if word_count(h) >= 2 and not outlet.named(h, False)]
+    shared = {h: len(content_words(h) & about) for h in found}
+    best = max(found, key=lambda h: shared[h], default="")
+    return best if best and shared[best] >= min(2, len(about)) else ""
 
 
 def _metadata_headlines(
