@@ -275,3 +275,15 @@ def test_the_byline_under_a_headline_in_parts_is_found():
     head = '<meta name="author" content="Mina Park">'
     a = read(f"{h1}{byline}<div>Share on Facebook</div>{ARTICLE}", head)
     assert a.authors == ["Mina Park", "Joon Lee"]
+
+
+def test_a_short_headline_that_ends_the_breadcrumb_is_still_the_headline():
+    crumb = (
+        "<ol class='breadcrumb'><li><a href='/'>Home</a></li>"
+        "<li><a href='/news'>News</a></li><li>Ferry fares rise for commuters</li></ol>"
+    )
+    head = OG.format(HEADLINE) + f"<title>{HEADLINE} | Island Times</title>"
+    a = read(
+        f"{crumb}<h1>Ferry fares rise for commuters</h1><div>{ARTICLE}</div>", head
+    )
+    assert a.title == "Ferry fares rise for commuters"

@@ -439,12 +439,14 @@ def _h1_headlines(
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     # (an <h1> that names the outlet after its headline: not the outlet's)
     h1s = [strip_site(text_of(el, spaced=True), outlet) for el in elements]
-    labels, linked = _labels(root, url, set(map(compare_key, h1s)))
-    labels -= {compare_key(t) for t in heads}
-    # a menu's item, where the metadata names another headline
-    linked -= {compare_key(t) for t in metas} if metas else linked
     slug = _slug(root, url)
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
+    labels, linked = _labels(root, url, set(map(compare_key, h1s)))
+    # (not the headline itself, as a breadcrumb's last level may give it)
+    labels -= {compare_key(t) for t in heads}
+    labels = {k for k in labels if len(content_words(k) & about) < 2}
+    # a menu's item, where the metadata names another headline
+    linked -= {compare_key(t) for t in metas} if metas else linked
     found = []
     for el, h in zip(elements, h1s, strict=True):
         key = compare_key(h)
