@@ -88,8 +88,9 @@ def test_touching_parts_of_a_headline_in_a_script_without_spaces_stay_together()
             "",
             "<nav><a href='/'>Island Times</a> <a href='/local'>Local</a></nav>",
         ),
-        # `Outlet: Headline`
+        # `Outlet: Headline`, `Outlet - Headline`
         (OG.format(f"Island Times: {HEADLINE}"), "https://islandtimes.example/1", ""),
+        (f"<title>Island Times - {HEADLINE}</title>", "", "<p>© 2021 Island Times</p>"),
     ],
 )
 def test_the_outlets_name_is_cut_off_when_the_page_says_it_is_the_outlets(

@@ -220,9 +220,10 @@ def _parts(title: str) -> tuple[list[int], list[str]]:
 
 def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     """`Headline | Outlet` -> `Headline`: a leading or trailing part that
-    names the outlet goes, and a trailing one that another of the page's
-    titles (`others`, not the same text) also ends with, or that the page
-    shows in a short line of its own while what is left is longer."""
+    names the outlet goes (a leading one short, or in the page's copyright
+    line), and a trailing one that another of the page's titles (`others`,
+    not the same text) also ends with, or that the page shows in a short
+    line of its own while what is left is longer."""
     if (opening := OUTLET_COLON.match(title)) and outlet.named(
         opening.group(1), exact=True
     ):
@@ -247,7 +248,8 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
         last -= 1
 
     def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
-        return len(parts[i].split()) <= 3 and outlet.named(parts[i], within=False)
+        short = len(parts[i].split()) <= 3
+        return short and (outlet.named(parts[i], False) or outlet.credited(parts[i]))
 
     while first < last and leads(first):
         first += 1
