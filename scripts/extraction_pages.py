@@ -37,7 +37,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
-from newsarchive.html_input import BLOCKS, HIDDEN_STYLE, INVISIBLE  # noqa: E402
+from newsarchive.htmltree import BLOCKS, HIDDEN_STYLE, INVISIBLE  # noqa: E402
 
 HOW_TO_GET = (
     "git clone https://github.com/scrapinghub/article-extraction-benchmark DIR, "

@@ -25,7 +25,8 @@ left out):
 custom extractors' tests expect, one site each; the others are what those
 projects' extractors gave, and some keep the outlet's name: a headline
 counts as right when its words are those of the expected title, with or
-without the outlet's name (the same rule for the baseline, trafilatura's
+without the outlet's name (as the page's metadata and address name the
+outlet: headline.Outlet.of; the same rule for the baseline, trafilatura's
 own title). A second column also counts the expected title's words up to
 one of its separators. Byline: on Postlight's pages whose tests expect an
 author, the same people (order, case and punctuation aside), beside
@@ -65,7 +66,8 @@ from extraction_pages import (  # noqa: E402
 )
 
 from newsarchive.extract import SkipFile, extract_html  # noqa: E402
-from newsarchive.html_input import TITLE_SEPARATOR, compare_key, strip_site  # noqa: E402
+from newsarchive.headline import TITLE_SEPARATOR, Outlet, strip_site  # noqa: E402
+from newsarchive.htmltree import compare_key  # noqa: E402
 
 TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
 # readability's pages built to test one parsing rule, not news pages
@@ -255,7 +257,7 @@ HEADLINE_SETS = {
 }
 
 
-def title_right(got: str, page: TitledPage, sites: set[str]) -> bool:
+def title_right(got: str, page: TitledPage, sites: Outlet) -> bool:
     """The expected title's words, with or without the outlet's name."""
     if not compare_key(got):
         return False
@@ -275,14 +277,17 @@ def title_right_before_tail(got: str, page: TitledPage) -> bool:
     return compare_key(got) in {compare_key(page.title), *map(compare_key, heads)}
 
 
-def _sites(html: bytes, url: str) -> set[str]:
-    """The outlet's names, to take off an expected title (see title_right)."""
+def _sites(html: bytes, url: str) -> Outlet:
+    """The outlet's names, to take off an expected title (see title_right):
+    what the page's metadata and address call it."""
     from trafilatura.utils import load_html
 
-    from newsarchive.html_input import site_names
-
     root = load_html(html)
-    return site_names(root, "", url) if root is not None else set()
+    return (
+        Outlet.of(root, "", url)
+        if root is not None
+        else Outlet(frozenset(), frozenset())
+    )
 
 
 # --- the run ------------------------------------------------------------

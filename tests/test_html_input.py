@@ -213,6 +213,11 @@ ATTRS = st.sampled_from(
         ' property="og:title" content="Og headline &amp; more"',
         ' name="author" content="Jo Smith"',
         ' type="application/ld+json"',
+        ' href="http://[x/a"',
+        ' href="/a"',
+        ' itemprop="headline"',
+        ' class="site-logo"',
+        ' property="og:url" content="http://[::1/a/b"',
     ]
 )
 
@@ -400,3 +405,32 @@ def test_a_byline_under_the_headline_names_the_authors_the_metadata_does_not():
     )
     both = extract_html(page(body, head).encode(), "b")
     assert both.authors == ["Mina Park", "Joon Lee"]
+
+
+@pytest.mark.parametrize(
+    "crumb",
+    [
+        '<ul class="breadcrumb"><li><a href="/">Home</a></li>'
+        '<li><a href="/biz">Business</a></li><li><a href="/biz/eco">Economy</a></li></ul>',
+        '<div class="breadcrumb"><a href="/biz">Business</a><a href="/biz/eco">Economy</a></div>',
+        '<ol class="breadcrumb"><li>Home</li><li>Business</li><li>Economy</li></ol>',
+    ],
+)
+def test_a_joongang_page_whose_breadcrumb_is_a_list_reads_as_its_text_dump(crumb: str):
+    saved = (HTML / "jd_single_author.html").read_text(encoding="utf-8")
+    html = saved.replace(
+        '<div class="crumb">Home &gt; Business &gt; Economy</div>', crumb
+    )
+    assert html != saved
+    a = extract_html(html.encode(), "jd.html")
+    text = extract_file(RAW / "jd_single_author.txt", "jd.txt")
+    assert (
+        (a.section, a.subsection)
+        == (text.section, text.subsection)
+        == (
+            "Business",
+            "Economy",
+        )
+    )
+    assert a.paragraphs == text.paragraphs
+    assert [r.rule for r in a.removed] == [r.rule for r in text.removed]

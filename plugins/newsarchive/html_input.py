@@ -5,9 +5,9 @@ reads a text dump.
 A page of a layout a profile knows (the Korea JoongAng Daily) is read as its
 visible text, one block per line, as its text dump would be: the same rules
 give the same fields. Any other page goes through trafilatura, which finds
-the article body, author, date and tags; the headline is taken from the
-page's `og:title`, JSON-LD `headline` or `<h1>` before its `<title>`, and
-the outlet's name is cut off it. Every visible block of the page that is
+the article body, author, date and tags; the headline is the page's own
+(see `headline`: its `<h1>`, `og:title`, JSON-LD `headline` before its
+`<title>`, the outlet's name cut off). Every visible block of the page that is
 not in the article is listed as removed (`outside-article`), with the line
 of the HTML it starts on.
 
@@ -18,7 +18,6 @@ never load it.
 from __future__ import annotations
 
 import codecs
-import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -30,6 +29,14 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
+from newsarchive.headline import Outlet, pick_headline
+from newsarchive.htmltree import (
+    breadcrumb_element,
+    breadcrumb_items,
+    compare_key,
+    meta,
+    visible_blocks,
+)
 from newsarchive.names import (
     add_author,
     name_line,
@@ -37,7 +44,7 @@ from newsarchive.names import (
     proper_case,
     wire_credit,
 )
-from newsarchive.text import WORD, squash, strip_bidi
+from newsarchive.text import squash, strip_bidi
 
 SUFFIXES = (".html", ".htm")
 
@@ -52,24 +59,6 @@ CHARSET_ALIASES = {
     "ascii": "cp1252",
 }
 
-# tags whose text no reader sees
-INVISIBLE = {
-    "head", "script", "style", "noscript", "template", "svg", "iframe",
-    "object", "canvas", "select", "button", "input", "textarea", "option",
-}  # fmt: skip
-BLOCKS = {
-    "address", "article", "aside", "blockquote", "body", "br", "caption",
-    "dd", "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "html", "legend", "li", "main", "nav", "ol", "p", "pre", "section",
-    "summary", "table", "td", "th", "tr", "ul",
-}  # fmt: skip
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# ` | `, ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `: between a headline and
-# the outlet's name in a page title
-TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|:)\s+")
-IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
-ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|WebPage", re.I)
 MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
@@ -119,228 +108,6 @@ def decode_html(data: bytes) -> tuple[str, str]:
     return decode_bytes(data)
 
 
-def word_count(text: str) -> float:
-    """Words, a Chinese or Japanese character counting as half of one (they
-    are written without spaces)."""
-    return len(text.split()) + len(IDEOGRAPHS.findall(text)) / 2
-
-
-def compare_key(text: str) -> str:
-    """Text as compared: words only, case aside."""
-    return " ".join(WORD.findall(text.casefold()))
-
-
-def visible_blocks(root: Any) -> list[tuple[int, str]]:
-    """The page's visible text, one (source line, text) per block, as a
-    reader sees it: hidden elements, scripts and styles left out. Walks the
-    tree without recursion, so deep nesting cannot overflow."""
-    from lxml import etree
-
-    out: list[tuple[int, str]] = []
-    current: list[str] = []
-    line = [0]
-
-    def flush() -> None:
-        text = squash("".join(current))
-        current.clear()
-        if text:
-            out.append((line[0], text))
-        line[0] = 0
-
-    def add(text: str | None, at: int | None) -> None:
-        if text:
-            if not line[0] and text.strip():
-                line[0] = at or 0
-            current.append(text)
-
-    body = root.find("body")
-    walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
-    for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if event == "start":
-            if not tag or tag in INVISIBLE or _hidden(el):
-                walker.skip_subtree()
-                # its tail is text of the parent; skip_subtree gives no "end"
-                add(el.tail, el.sourceline)
-                continue
-            if tag in BLOCKS:
-                flush()
-            add(el.text, el.sourceline)
-        else:
-            if tag in BLOCKS:
-                flush()
-            add(el.tail, el.sourceline)
-    flush()
-    return out
-
-
-def text_of(el: Any) -> str:
-    """An element's visible text (not its scripts' or hidden children's)."""
-    return " ".join(text for _, text in visible_blocks(el))
-
-
-def _hidden(el: Any) -> bool:
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    return bool(HIDDEN_STYLE.search(el.get("style") or ""))
-
-
-def _meta(root: Any, *names: str) -> str:
-    """The first non-empty <meta property|name=...> content of `names`."""
-    for name in names:
-        for el in root.iterfind(".//meta"):
-            if name in (el.get("property"), el.get("name"), el.get("itemprop")):
-                if value := squash(el.get("content") or ""):
-                    return value
-    return ""
-
-
-def _json_ld(root: Any) -> list[dict]:
-    """The article-like objects in the page's JSON-LD scripts."""
-    found: list[dict] = []
-    for script in root.iterfind(".//script"):
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        try:
-            data = json.loads(script.text or "")
-        except ValueError:
-            continue
-        stack = [data]
-        while stack and len(found) < 20:
-            item = stack.pop(0)
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                kind = item.get("@type")
-                kinds = kind if isinstance(kind, list) else [kind]
-                if any(isinstance(k, str) and ARTICLE_TYPES.search(k) for k in kinds):
-                    found.append(item)
-                if isinstance(item.get("@graph"), list):
-                    stack.extend(item["@graph"])
-    return found
-
-
-def site_names(root: Any, sitename: str, url: str) -> set[str]:
-    """Names the outlet goes by, as compared (see compare_key)."""
-    names = {sitename, _meta(root, "og:site_name", "application-name")}
-    host = re.sub(r"^https?://(www\.)?", "", url or "").split("/")[0]
-    if host:
-        names.add(host)
-        names.add(host.rsplit(".", 1)[0])
-    return {compare_key(n) for n in names if n and compare_key(n)}
-
-
-def _is_site(part: str, sites: set[str], within: bool = True) -> bool:
-    """`part` names the outlet: it is one of `sites` (spacing aside) or,
-    `within`, holds one or is held by one, as whole words (`BBC News`)."""
-    key = compare_key(part)
-    if not key:
-        return True
-    squeezed = key.replace(" ", "")
-    padded = f" {key} "
-    return any(
-        key == s
-        or squeezed == s.replace(" ", "")
-        or (within and len(s) > 3 and f" {s} " in padded)
-        or (within and len(key) > 3 and padded in f" {s} ")
-        for s in sites
-    )
-
-
-def strip_site(title: str, sites: set[str], page_title: str = "") -> str:
-    """`Headline | Outlet` -> `Headline`: a leading or trailing part that
-    names the outlet (or that the page's <title>, not the same text, also
-    ends with) goes."""
-    cuts = [m.span() for m in TITLE_SEPARATOR.finditer(title)]
-    if not cuts:
-        return title
-    bounds = [0, *(c for span in cuts for c in span), len(title)]
-    parts = [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
-    tail = ""
-    if page_title and compare_key(page_title) != compare_key(title):
-        tail = compare_key(TITLE_SEPARATOR.split(page_title)[-1])
-    first, last = 0, len(parts) - 1
-    while last > first and (
-        _is_site(parts[last], sites) or (tail and compare_key(parts[last]) == tail)
-    ):
-        last -= 1
-    while first < last and _is_site(parts[first], sites):
-        first += 1
-    return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
-
-
-def pick_headline(root: Any, sitename: str = "", url: str = "") -> str:
-    """The headline the page shows: its <h1>, when the page's metadata
-    (JSON-LD, og:title, twitter:title) or its <title> agrees, or when it
-    reads as a headline (not a logo or a section's name); else that
-    metadata, else the <title>. Never the outlet's name."""
-    page_title = squash(root.findtext(".//title") or "")
-    sites = site_names(root, sitename, url)
-    ld = next(
-        (
-            squash(str(item["headline"]))
-            for item in _json_ld(root)
-            if isinstance(item.get("headline"), str) and item["headline"].strip()
-        ),
-        "",
-    )
-    metas = [ld, _meta(root, "og:title"), _meta(root, "twitter:title")]
-    metas = [strip_site(m, sites, page_title) for m in metas if m]
-    h1s = [text_of(el) for el in root.iterfind(".//h1")][:8]
-    h1s = [h for h in h1s if h and not _is_site(h, sites, within=False)]
-    for h in h1s:  # a headline the metadata agrees with
-        if any(compare_key(h) == compare_key(m) for m in metas):
-            return h
-    title_key = compare_key(page_title)
-    held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
-    if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
-        return max(held, key=len)
-    for h in h1s:  # the headline the page shows, not a logo or section
-        if word_count(h) >= 4:
-            return h
-    if metas:
-        return metas[0]
-    words = set(compare_key(strip_site(page_title, sites)).split())
-    for h in h1s:  # an <h1> with every word of a shorter <title>
-        if words and words <= set(compare_key(h).split()):
-            return h
-    if page_title:
-        return strip_title_tail(strip_site(page_title, sites, ""))
-    return h1s[0] if h1s else ""
-
-
-def strip_title_tail(title: str) -> str:
-    """`Headline | Outlet` with an outlet this page does not name elsewhere:
-    a short last part after a separator, shorter than what comes before."""
-    cuts = list(TITLE_SEPARATOR.finditer(title))
-    if not cuts:
-        return title
-    head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
-    if len(tail.split()) <= 4 and len(tail) < len(head):
-        return head
-    return title
-
-
-def _breadcrumb(root: Any) -> list[str]:
-    """The levels of the page's breadcrumb trail, below `Home`."""
-    for el in root.iter():
-        if not isinstance(el.tag, str):
-            continue
-        marks = " ".join(
-            el.get(a) or "" for a in ("class", "id", "aria-label", "itemtype")
-        )
-        if not re.search(r"breadcrumb", marks, re.I):
-            continue
-        items = [text_of(a) for a in el.iterfind(".//a")]
-        items += [text_of(li) for li in el.iterfind(".//li")][len(items) :]
-        items = [i for i in dict.fromkeys(items) if i and len(i) <= 40]
-        if items and compare_key(items[0]) in ("home", "main", "start", "front page"):
-            items = items[1:]
-        if items:
-            return items[:2]
-    return []
-
-
 def _quiet_libraries() -> None:
     """trafilatura and htmldate log each page they find little in; the build
     report says what became of each file instead."""
@@ -370,7 +137,9 @@ def read_page(text: str, url: str = "") -> Page:
     if profile is not None:
         # a known layout: its visible text, read as its text dump is; the
         # headline in place of the <title> a dump starts with
-        headline = pick_headline(root, profile.outlet, url)
+        headline = pick_headline(root, profile.outlet, url, blocks)
+        blocks = breadcrumb_on_a_line(root, blocks)
+        texts = [t for _, t in blocks]
         title = root.find(".//title")
         at = (title.sourceline or 0) if title is not None else 0
         lines = [headline or squash(root.findtext(".//title") or ""), *texts]
@@ -389,7 +158,7 @@ def read_page(text: str, url: str = "") -> Page:
         doc = None  # a page it cannot read: its visible text, below
     if doc is None or not (doc.text or "").strip():
         # nothing trafilatura calls an article: the visible text, as a dump
-        headline = pick_headline(root, "", url)
+        headline = pick_headline(root, "", url, blocks)
         return Page(
             lines=texts,
             origin=[n for n, _ in blocks],
@@ -397,9 +166,10 @@ def read_page(text: str, url: str = "") -> Page:
         )
     # (not trafilatura's site name: on some pages it is the headline; nor
     # its title, which may hold a script's text)
-    headline = pick_headline(root, "", url)
-    lines = [squash(line) for line in doc.text.split("\n")]
-    lines = [line for line in lines if line]
+    headline = pick_headline(root, "", url, blocks)
+    lines = as_headline(
+        [line for line in map(squash, doc.text.split("\n")) if line], headline
+    )
     where = {compare_key(t): n for n, t in reversed(blocks)}
     origin = [where.get(compare_key(line), 0) for line in lines]
     known = _known(root, doc, url)
@@ -408,6 +178,8 @@ def read_page(text: str, url: str = "") -> Page:
     keys = {compare_key(line) for line in [headline, *lines]}
     whole = " " + " \n ".join(keys) + " "
 
+    shown = headline_blocks(root, headline)
+
     def in_article(key: str) -> bool:
         # a whole line of it, or a run of five words or more within one
         return key in keys or (key.count(" ") >= 4 and f" {key} " in whole)
@@ -415,10 +187,10 @@ def read_page(text: str, url: str = "") -> Page:
     outside = [
         Removed(n, t, "outside-article")
         for n, t in blocks
-        if (key := compare_key(t)) and not in_article(key)
+        if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
     authors = page_authors(doc.author or "")
-    byline = byline_near(blocks, headline)
+    byline = byline_near(blocks, headline, shown)
     # the byline under the headline, when the metadata names no one or only
     # some of the people it names
     if byline and set(map(compare_key, authors)) < set(map(compare_key, byline[0])):
@@ -432,15 +204,66 @@ def read_page(text: str, url: str = "") -> Page:
     )
 
 
+def as_headline(lines: list[str], headline: str) -> list[str]:
+    """`lines` with the headline's parts, run together or on lines of their
+    own (`<span>Part</span><span>Two`, `Part<br>Two`), as the headline: the
+    article then does not repeat it."""
+    key = compare_key(headline).replace(" ", "")
+    squeezed = [compare_key(line).replace(" ", "") for line in lines]
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        n = next((n for n in (1, 2, 3) if "".join(squeezed[i : i + n]) == key), 0)
+        out.append(headline if key and n else lines[i])
+        i += n or 1
+    return out
+
+
+def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
+    """The visible blocks of the <h1> that shows the headline, in parts
+    (`Part<br>Two`) or run together (`<span>Part</span><span>Two`)."""
+    key = compare_key(headline).replace(" ", "")
+    for el in list(root.iterfind(".//h1"))[:8]:
+        own = visible_blocks(el)
+        if key and compare_key(" ".join(t for _, t in own)).replace(" ", "") == key:
+            return set(own)
+    return set()
+
+
+def breadcrumb_on_a_line(
+    root: Any, blocks: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """`blocks` with the page's breadcrumb trail on one line, `Home > News >
+    Politics`, as a text dump of the page shows it, when its levels are
+    blocks of their own or run together (a list, links with no text
+    between them)."""
+    crumb = breadcrumb_element(root)
+    if crumb is None or not (own := visible_blocks(crumb)):
+        return blocks
+    items = breadcrumb_items(crumb)
+    if items and compare_key(items[0]) == "home":
+        items = items[1:]
+    if not items or (len(own) == 1 and re.search(r"[>›»/]", own[0][1])):
+        return blocks  # no trail, or one line already
+    line = " > ".join(["Home", *items])
+    for i in range(len(blocks) - len(own) + 1):
+        if blocks[i : i + len(own)] == own:
+            return [*blocks[:i], (own[0][0], line), *blocks[i + len(own) :]]
+    return blocks
+
+
 def byline_near(
-    blocks: list[tuple[int, str]], headline: str
+    blocks: list[tuple[int, str]], headline: str, shown: set | frozenset = frozenset()
 ) -> tuple[list[str], tuple[int, str]] | None:
     """The authors of a `By ...` line among the few blocks after the
-    headline, and that block, for a page whose metadata names none."""
+    headline (or after `shown`, the blocks its <h1> shows it in), and that
+    block, for a page whose metadata names none."""
     key = compare_key(headline)
-    start = next((i for i, (_, t) in enumerate(blocks) if compare_key(t) == key), None)
-    if start is None:
+    ends = [i for i, block in enumerate(blocks) if block in shown]
+    at = ends[-1:] or [i for i, (_, t) in enumerate(blocks) if compare_key(t) == key]
+    if not at:
         return None
+    start = at[0]
     for line, text in blocks[start + 1 : start + 8]:
         if found := parse_byline(AFTER_NAME.sub("", text)):
             return found[0], (line, text)
@@ -457,14 +280,14 @@ NOT_SECTIONS = frozenset(
 )
 
 
-def _section_name(value: str, sites: set[str]) -> str:
+def _section_name(value: str, outlet: Outlet) -> str:
     """`value` when it can be a section's name: a few words, not a list, an
     address, the outlet's name or a word every page has."""
     value = squash(value)
     key = compare_key(value)
     if not key or len(value.split()) > 4 or re.search(r"[,;|/]|\.[a-z]{2,}$", value):
         return ""
-    if key in NOT_SECTIONS or _is_site(value, sites):
+    if key in NOT_SECTIONS or outlet.named(value):
         return ""
     return value
 
@@ -497,10 +320,14 @@ def _known(root: Any, doc: Any, url: str = "") -> dict[str, str]:
     known: dict[str, str] = {}
     if doc.date:
         known["date"] = doc.date
-    sites = site_names(root, "", url)
-    levels = [n for n in (_section_name(v, sites) for v in _breadcrumb(root)) if n]
-    found = [_meta(root, "article:section"), *levels[:1], *(doc.categories or [])[:1]]
-    section = next((n for n in (_section_name(v, sites) for v in found) if n), "")
+    outlet = Outlet.of(root, "", url)
+    crumb = breadcrumb_element(root)
+    trail = breadcrumb_items(crumb) if crumb is not None else []
+    if trail and compare_key(trail[0]) in ("home", "main", "start", "front page"):
+        trail = trail[1:]
+    levels = [n for n in (_section_name(v, outlet) for v in trail[:2]) if n]
+    found = [meta(root, "article:section"), *levels[:1], *(doc.categories or [])[:1]]
+    section = next((n for n in (_section_name(v, outlet) for v in found) if n), "")
     if section:
         known["section"] = section
         if levels[1:] and compare_key(levels[0]) == compare_key(section):

@@ -40,7 +40,10 @@ def safe_url(url: str | None) -> str | None:
 
 def _is_http(url: str) -> bool:
     """The general check (safe_url tries a quick pattern first)."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # malformed: `http://[`
+        return False
     return bool(
         parts.scheme.lower() in ("http", "https")
         and parts.netloc

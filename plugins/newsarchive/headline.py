@@ -1,0 +1,469 @@
+"""The headline of a saved HTML page, and the outlet's name cut off it.
+
+A page gives its headline several ways: the <h1> a reader sees, the
+og:title, twitter:title and JSON-LD `headline` written for other sites,
+and the <title> of the browser's tab, which mostly adds the outlet's name
+(`Headline | Outlet`) and sometimes a section's; and some pages mark it
+(`itemprop="headline"`). The <h1> wins when the metadata agrees with it
+or it reads as a headline; an <h1> that is the outlet's logo or a
+section's name never does.
+
+What tells a part of a title is the outlet's name: the names the page's
+metadata gives (og:site_name, application-name, the JSON-LD publisher),
+its address (`bbc.co.uk` for `BBC News`, `nytimes.com` for `The New York
+Times`), its Twitter handle, the same part ending the page's other titles,
+and, at the end of a title, the page naming it in a line of its own
+(a logo's text, `About Outlet`, `© 2019 Outlet`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+from newsarchive.htmltree import (
+    SHOWS_NOTHING,
+    UNSPACED,
+    breadcrumb_element,
+    breadcrumb_items,
+    compare_key,
+    json_ld,
+    meta,
+    text_of,
+    visible_blocks,
+)
+from newsarchive.text import squash
+
+# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` › `, ` • `, ` // `, ` : `,
+# `|`, `｜`: between a headline and the outlet's name in a page title
+TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|›|•|//|:)\s+|\s*[|｜]\s*")
+# `Headline [Outlet]`
+BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
+# `Outlet: Headline`
+OUTLET_COLON = re.compile(r"([^:]{2,40}):\s+(?=\S)")
+IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
+# where a page's logo or name stands, by its class or id
+LOGO = re.compile(
+    r"(?:^|[\s_-])(?:logo|masthead|branding|site-?(?:title|name))(?:$|[\s_-])",
+    re.I,
+)
+PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
+COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
+# an address's second level under a country's domain: `bbc.co.uk`
+SECOND_LEVEL = frozenset("ac co com edu go gov ne net or org".split())
+# words of four letters or more too common to tell what a headline is about
+COMMON = frozenset(
+    """about after also been could does from have here into just like more
+    most only over said says some than that their them then there these they
+    this those were what when where which will with would your""".split()
+)
+MAX_H1 = 8
+# the elements a page's microdata marks as its headline
+_MARKED = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
+
+
+@dataclass(frozen=True)
+class Outlet:
+    """The names the outlet that published a page goes by."""
+
+    names: frozenset[str]  # as compared (compare_key): `bbc news`
+    labels: frozenset[str]  # its address's and handle's, squeezed: `nytimes`
+    seen: tuple[str, ...] = ()  # the page's short lines, as compared
+    credits: tuple[str, ...] = ()  # its copyright lines, as compared
+
+    @classmethod
+    def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
+        """What the page's metadata and address say the outlet is called."""
+        names = {sitename, meta(root, "og:site_name", "application-name")}
+        for item in json_ld(root):
+            if isinstance(publisher := item.get("publisher"), dict):
+                names.add(str(publisher.get("name") or ""))
+        names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
+        labels = set()
+        for address in (url, meta(root, "og:url"), _canonical(root)):
+            host = (_split(address).hostname or "") if "//" in address else ""
+            host = re.sub(r"^www\d?\.", "", host)
+            if host:
+                names.update((host, host.rsplit(".", 1)[0]))
+                labels.add(host_label(host))
+        if handle := meta(root, "twitter:site").lstrip("@"):
+            labels.add(handle.lower())
+        headline = compare_key(meta(root, "og:title"))  # not a name: a page's
+        return cls(
+            frozenset(k for n in names if (k := compare_key(n)) and k != headline),
+            frozenset(label for label in labels if len(label) > 1),
+        )
+
+    def with_lines(self, root: Any, blocks: list[tuple[int, str]]) -> Outlet:
+        """The outlet, with the page's short lines to find its name in: its
+        visible blocks, its images' alt texts, its feeds' and search's
+        titles, its publisher and copyright <meta>."""
+        lines = [t for _, t in blocks]
+        lines += [i.get("alt") or "" for i in root.iterfind(".//img")]
+        lines += [link.get("title") or "" for link in root.iterfind(".//link")]
+        lines += [
+            meta(root, n) for n in ("publisher", "copyright", "dcterms.publisher")
+        ]
+        seen = (compare_key(t) for t in lines if t and len(t.split()) <= 8)
+        credits = (compare_key(t) for t in lines if t and COPYRIGHT.search(t))
+        return Outlet(
+            self.names,
+            self.labels,
+            tuple(dict.fromkeys(seen)),
+            tuple(dict.fromkeys(credits)),
+        )
+
+    def also(self, name: str) -> Outlet:
+        """The outlet, going by `name` too."""
+        names = self.names | {name} if name else self.names
+        return Outlet(names, self.labels, self.seen, self.credits)
+
+    def named(self, part: str, within: bool = True, exact: bool = False) -> bool:
+        """`part` names the outlet: one of its names (spacing aside) or,
+        `within`, holding one or held by one, as whole words (`BBC News`);
+        or its address's name (`The New York Times`; unless `exact`, with
+        a word or two more: `CNN Politics`)."""
+        within = within and not exact
+        key = compare_key(part)
+        if not key:
+            return True
+        squeezed = key.replace(" ", "")
+        padded = f" {key} "
+        if any(
+            key == s
+            or squeezed == s.replace(" ", "")
+            or (within and len(s) > 3 and f" {s} " in padded)
+            or (within and len(key) > 3 and padded in f" {s} ")
+            for s in self.names
+        ):
+            return True
+        words = key.split()
+        if words[0] == "the" and len(words) > 1:
+            words = words[1:]
+        if len(words) > 5:
+            return False
+        # its first words run together, its initials, `ny` + `times`; `the`
+        # and all (`theguardian`)
+        least = len(words) if exact else max(1, len(words) - 2)
+        forms = {"".join(words[:k]) for k in range(least, len(words) + 1)}
+        forms.add(squeezed)
+        if len(words) > 1:
+            forms.add("".join(w[0] for w in words))
+            forms.add("".join(w[0] for w in words[:-1]) + words[-1])
+        return bool(forms & self.labels)
+
+    def credited(self, part: str) -> bool:
+        """The page's copyright line names `part` (`© 2019 Outlet Inc.`)."""
+        key = compare_key(part)
+        return len(key) > 3 and any(f" {key} " in f" {c} " for c in self.credits)
+
+    def shown(self, part: str) -> bool:
+        """The page names `part` in a short line of its own (`Outlet`,
+        `About Outlet`, `© 2019 Outlet Inc.`)."""
+        key = compare_key(part)
+        return bool(key) and any(f" {key} " in f" {line} " for line in self.seen)
+
+
+def host_label(host: str) -> str:
+    """The name in a host: `news.bbc.co.uk` -> `bbc`."""
+    parts = [p for p in host.lower().split(".") if p]
+    if len(parts) > 1:
+        parts.pop()  # the top-level domain
+    if len(parts) > 1 and parts[-1] in SECOND_LEVEL:
+        parts.pop()
+    return re.sub(r"[\W_]", "", parts[-1]) if parts else ""
+
+
+def _split(address: str, link: str = "") -> SplitResult:
+    """`address` (with `link` followed from it) in parts; none when it is
+    malformed (`http://[`)."""
+    try:
+        return urlsplit(urljoin(address, link) if link else address)
+    except ValueError:
+        return SplitResult("", "", "", "", "")
+
+
+def _canonical(root: Any) -> str:
+    for link in root.iterfind(".//link"):
+        if "canonical" in (link.get("rel") or "").lower():
+            return link.get("href") or ""
+    return ""
+
+
+def word_count(text: str) -> float:
+    """Words, a Chinese or Japanese character counting as half of one (they
+    are written without spaces)."""
+    return len(text.split()) + len(IDEOGRAPHS.findall(text)) / 2
+
+
+def content_words(text: str) -> set[str]:
+    """What a headline is about, to tell whether two are about the same
+    thing: its longer words, their first five letters (`secret` and
+    `secrets` alike), and pairs of characters of scripts without spaces."""
+    found: set[str] = set()
+    for word in compare_key(text).split():
+        if UNSPACED.search(word):
+            found.update(word[i : i + 2] for i in range(len(word) - 1))
+        elif len(word) >= 4 and word not in COMMON:
+            found.add(word[:5])
+    return found
+
+
+def _parts(title: str) -> tuple[list[int], list[str]]:
+    cuts = [m.span() for m in TITLE_SEPARATOR.finditer(title)]
+    bounds = [0, *(c for span in cuts for c in span), len(title)]
+    return bounds, [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+
+
+def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
+    """`Headline | Outlet` -> `Headline`: a leading or trailing part that
+    names the outlet goes (a leading one short, or in the page's copyright
+    line), and a trailing one that another of the page's titles (`others`,
+    not the same text) also ends with, or that the page shows in a short
+    line of its own while what is left is longer."""
+    if (opening := OUTLET_COLON.match(title)) and outlet.named(
+        opening.group(1), exact=True
+    ):
+        title = title[opening.end() :]  # `Outlet: Headline`
+    bounds, parts = _parts(title)
+    if len(parts) == 1:
+        return title
+    tails = {
+        compare_key(TITLE_SEPARATOR.split(other)[-1])
+        for other in others
+        if other and compare_key(other) != compare_key(title)
+    }
+    first, last = 0, len(parts) - 1
+
+    def outlets(i: int) -> bool:
+        if outlet.named(parts[i]) or compare_key(parts[i]) in tails:
+            return True
+        rest = title[bounds[2 * first] : bounds[2 * i]]
+        return len(parts[i]) < len(rest) and outlet.shown(parts[i])
+
+    while last > first and outlets(last):
+        last -= 1
+
+    def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
+        short = len(parts[i].split()) <= 3
+        return short and (outlet.named(parts[i], False) or outlet.credited(parts[i]))
+
+    while first < last and leads(first):
+        first += 1
+    return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
+
+
+def strip_title_tail(title: str) -> str:
+    """`Headline | Outlet` with an outlet this page does not name elsewhere:
+    a short last part after a separator, shorter than what comes before."""
+    cuts = list(TITLE_SEPARATOR.finditer(title))
+    if not cuts:
+        return title
+    head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
+    if len(tail.split()) <= 4 and len(tail) < len(head):
+        return head
+    return title
+
+
+def title_tail(page_title: str) -> str:
+    """What may be the outlet's name in a <title>: a short last part after a
+    separator, or in brackets (`Headline [Outlet]`), as compared."""
+    if bracket := BRACKETED.search(page_title):
+        return compare_key(bracket.group(1))
+    head = strip_title_tail(page_title)
+    return compare_key(page_title[len(head) :]) if head != page_title else ""
+
+
+def _logo(el: Any) -> bool:
+    """An element in the page's logo or masthead, by its or its parents'
+    class or id."""
+    for _ in range(4):
+        if el is None or not isinstance(el.tag, str):
+            return False
+        if LOGO.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _address(root: Any, url: str) -> str:
+    """The page's address: as given, else as the page gives it."""
+    found = url or meta(root, "og:url") or _canonical(root)
+    return found if "//" in found else ""
+
+
+def _slug(root: Any, url: str) -> set[str]:
+    """What the page's address says it is about (`/2021/ferry-fares-rise`)."""
+    return content_words(re.sub(r"[\W_]+", " ", _split(_address(root, url)).path))
+
+
+def _links(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
+    """Those of `keys` that are the text of a link (not within an <h1>),
+    and of those the ones whose link goes to one of the page's sections:
+    an address the page's own is under (`/seminar` for
+    `/seminar/nsf/2019/index.html`)."""
+    base = _address(root, url)
+    path = _split(base).path.rstrip("/")
+    linked, sections = set(), set()
+    for a in root.iterfind(".//a[@href]"):
+        text = a.text_content()
+        if len(text) > 80 or (key := compare_key(text)) not in keys:
+            continue
+        if any(el.tag == "h1" for el in a.iterancestors()):
+            continue
+        linked.add(key)
+        target = _split(base, a.get("href") or "").path.rstrip("/")
+        if path.count("/") > 1 and target and path.startswith(target + "/"):
+            sections.add(key)  # (not the page itself)
+    return linked, sections
+
+
+def _labels(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
+    """Those of `keys` that name a section: a level of the page's
+    breadcrumb, its article:section, a link to a section it is under; and
+    those that are a link's text. (A trail may end with the page's
+    headline, a link may go to it: a section's name is short.)"""
+    keys = {k for k in keys if len(k.split()) <= 5 and len(k) <= 40}
+    if not keys:
+        return set(), set()
+    linked, labels = _links(root, url, keys)
+    if (crumb := breadcrumb_element(root)) is not None:
+        labels.update(compare_key(i) for i in breadcrumb_items(crumb))
+    labels.add(compare_key(meta(root, "article:section")))
+    return labels & keys, linked
+
+
+def pick_headline(
+    root: Any, sitename: str = "", url: str = "", blocks: list | None = None
+) -> str:
+    """The headline the page shows: its <h1>, when the page's metadata
+    (JSON-LD, og:title, twitter:title) agrees; else what the page marks as
+    its headline; else its <h1> when its <title> holds it, or when it reads
+    as a headline (not a logo, a section's name or something the metadata
+    is not about); else that metadata, else the <title>. Never the
+    outlet's name. `blocks`: the page's visible blocks, if at hand."""
+    page_title = squash(SHOWS_NOTHING.sub("", root.findtext(".//title") or ""))
+    outlet = Outlet.of(root, sitename, url)
+    shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
+    metas = _metadata_headlines(root, outlet, shown, page_title)
+    tail = title_tail(page_title)
+    if bracket := BRACKETED.search(page_title):  # `Headline [Outlet]`
+        outlet, shown = outlet.also(tail), shown.also(tail)
+        page_title = page_title[: bracket.start()].rstrip()
+    h1s = _h1_headlines(root, url, outlet, metas, page_title, tail)
+
+    for h in h1s:  # a headline the metadata agrees with
+        if any(compare_key(h) == compare_key(m) for m in metas):
+            return h
+    if marked := _marked_headline(root, outlet, [*metas, page_title], url):
+        return marked
+    title_key = compare_key(page_title)
+    held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
+    if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
+        return max(held, key=len)
+    # the headline the page shows, not a logo or section: of those that read
+    # as one, the first most like the <title> (not a box's `Sign up today`)
+    if shown_h1s := [h for h in h1s if word_count(h) >= 4]:
+        like = content_words(page_title)
+        return max(shown_h1s, key=lambda h: len(content_words(h) & like))
+    if metas:
+        return metas[0]
+    words = set(compare_key(strip_site(page_title, outlet)).split())
+    for h in h1s:  # an <h1> with every word of a shorter <title>
+        if words and words <= set(compare_key(h).split()):
+            return h
+    # a short last part left may be a section's name or an outlet's
+    title = strip_title_tail(strip_site(page_title, shown))
+    if title and not outlet.named(title, within=False) and not shown.credited(title):
+        return title
+    if h1s:
+        return h1s[0]
+    # a <title> that is only the outlet's name, and no <h1>: the first <h2>
+    # that reads as a headline, if any
+    h2s = (text_of(el, spaced=True) for el in root.iterfind(".//h2"))
+    return next(
+        (h for h in h2s if word_count(h) >= 4 and not outlet.named(h, False)), ""
+    )
+
+
+def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> str:
+    """The text the page marks as its headline (`itemprop="headline"`, as
+    schema.org's microdata has it; not the outlet's name): of those, the
+    one most about what its titles and address are about, sharing two
+    words with them or more (not another story's, marked in a list)."""
+    about = set().union(_slug(root, url), *map(content_words, titles))
+    found = [text_of(el, spaced=True) for el in root.xpath(_MARKED)[:MAX_H1]]
+    found = [h for h in found if word_count(h) >= 2 and not outlet.named(h, False)]
+    shared = {h: len(content_words(h) & about) for h in found}
+    best = max(found, key=lambda h: shared[h], default="")
+    return best if best and shared[best] >= min(2, len(about)) else ""
+
+
+def _metadata_headlines(
+    root: Any, outlet: Outlet, shown: Outlet, page_title: str
+) -> list[str]:
+    """The headlines the page's JSON-LD, og:title and twitter:title give,
+    the outlet's name cut off; none that is only the outlet's name."""
+    ld = next(
+        (
+            squash(str(item["headline"]))
+            for item in json_ld(root)
+            if isinstance(item.get("headline"), str) and item["headline"].strip()
+        ),
+        "",
+    )
+    given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
+    # (JSON-LD and <meta> written with the page's entities still in them:
+    # `&#8220;`, `&amp;amp;`)
+    given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
+    metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
+    metas = [m for m in metas if not (outlet.named(m, False) or shown.credited(m))]
+    keys = [compare_key(m) for m in metas]
+    # not one cut short (`... to contract` for `... to contract the disease`)
+    return [
+        m
+        for m, key in zip(metas, keys, strict=True)
+        if not any(k.startswith(key + " ") for k in keys)
+    ]
+
+
+def _h1_headlines(
+    root: Any, url: str, outlet: Outlet, metas: list[str], page_title: str, tail: str
+) -> list[str]:
+    """The texts of the page's <h1>s that may be its headline: not its logo
+    (by its class, the outlet's name, the <title>'s last words), not a
+    section's name, not about something else than the metadata's headline
+    and the page's address say. `tail`: the <title>'s last words."""
+    heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
+    elements = list(root.iterfind(".//h1"))[:MAX_H1]
+    # (an <h1> that names the outlet after its headline: not the outlet's)
+    h1s = [strip_site(text_of(el, spaced=True), outlet) for el in elements]
+    slug = _slug(root, url)
+    about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
+    labels, linked = _labels(root, url, set(map(compare_key, h1s)))
+    # (not the headline itself, as a breadcrumb's last level may give it)
+    labels -= {compare_key(t) for t in heads}
+    labels = {k for k in labels if len(content_words(k) & about) < 2}
+    # a menu's item, where the metadata names another headline
+    linked -= {compare_key(t) for t in metas} if metas else linked
+    found = []
+    for el, h in zip(elements, h1s, strict=True):
+        key = compare_key(h)
+        if not key or outlet.named(h, within=False) or key in labels | linked:
+            continue
+        if word_count(h) < 6 and _logo(el):  # (a logo's name is short)
+            continue
+        if len(h.split()) <= 3 and outlet.named(h):  # `Bloomberg UK`
+            continue
+        if tail and f" {tail} " in f" {key} " and len(key) < len(tail) + 12:
+            continue  # `Archive of Our Own beta` for `Headline [Archive of Our Own]`
+        if tail and word_count(h) < 4 and f" {key} " in f" {tail} ":
+            continue  # `Valley Post` for `Headline - The Valley Post`
+        words = content_words(h)
+        if metas and not words & about and not words & slug:
+            continue  # about something else: a section's name, a quote
+        found.append(h)
+    return found

@@ -1,0 +1,290 @@
+"""The headline of a saved HTML page: the one the page shows, whole, never
+the outlet's name or a section's, and without the outlet's name tacked on."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsarchive.extract import extract_html
+from newsarchive.headline import Outlet, host_label
+from tests.test_html_input import ARTICLE, page
+
+HEADLINE = "Ferry fares to rise for island commuters"
+OG = '<meta property="og:title" content="{}">'
+
+
+def read(body: str, head: str = "", url: str = ""):
+    manifest = {"source_url": url} if url else None
+    return extract_html(page(body, head).encode(), "p.html", manifest)
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1><span>Ferry fares to rise</span><span>for island commuters</span></h1>",
+        "<h1><a href='/f'><b>Ferry fares</b><i>to rise for island commuters</i></a></h1>",
+        "<h1>Ferry fares to rise<br>for island commuters</h1>",
+    ],
+)
+def test_the_parts_of_a_headline_are_spaced_and_not_repeated_in_the_body(h1: str):
+    for head in ("", f"<title>{HEADLINE} - Island Times</title>", OG.format(HEADLINE)):
+        a = read(f"<article>{h1}{ARTICLE}</article>", head)
+        assert a.title == HEADLINE
+        assert not any("fares" in p for p in a.paragraphs)
+        assert not any(
+            "fares" in r.text for r in a.removed if r.rule != "repeated-title"
+        )
+
+
+def test_touching_parts_of_a_headline_in_a_script_without_spaces_stay_together():
+    a = read(f"<h1><span>渡し船の運賃</span><span>値上げへ</span></h1>{ARTICLE}")
+    assert a.title == "渡し船の運賃値上げへ"
+    capital = read(f"<h1><span class='drop'>F</span>erry fares to rise</h1>{ARTICLE}")
+    assert capital.title == "Ferry fares to rise"
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "body"),
+    [
+        # the page's address names the outlet
+        (OG.format(f"{HEADLINE} - BBC News"), "https://www.bbc.co.uk/news/1", ""),
+        (
+            OG.format(f"{HEADLINE} | The New York Times"),
+            "https://www.nytimes.com/1",
+            "",
+        ),
+        (
+            OG.format(f"{HEADLINE} — Island Times")
+            + '<link rel="canonical" href="https://www.islandtimes.example/ferry/1">',
+            "",
+            "",
+        ),
+        # so does its JSON-LD publisher, or its Twitter handle
+        (
+            OG.format(f"{HEADLINE} | Island Times")
+            + '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"publisher": {"@type": "Organization", "name": "Island Times"}}</script>',
+            "",
+            "",
+        ),
+        (
+            '<meta name="twitter:title" content="Ferry fares to rise for island '
+            'commuters | Island Times"><meta name="twitter:site" content="@islandtimes">',
+            "",
+            "",
+        ),
+        # another of the page's titles ends with the same words
+        (
+            OG.format(f"{HEADLINE} | Island Times")
+            + "<title>Fares up on the ferries | Island Times</title>",
+            "",
+            "",
+        ),
+        # the page names it in a line of its own (and a section, too)
+        (f"<title>{HEADLINE} | Island Times</title>", "", "<p>© 2021 Island Times</p>"),
+        (OG.format(f"{HEADLINE}|Island Times"), "", "<p>© 2021 Island Times</p>"),
+        (
+            f"<title>{HEADLINE} | Local | Island Times</title>",
+            "",
+            "<nav><a href='/'>Island Times</a> <a href='/local'>Local</a></nav>",
+        ),
+        # `Outlet: Headline`, `Outlet - Headline`
+        (OG.format(f"Island Times: {HEADLINE}"), "https://islandtimes.example/1", ""),
+        (f"<title>Island Times - {HEADLINE}</title>", "", "<p>© 2021 Island Times</p>"),
+    ],
+)
+def test_the_outlets_name_is_cut_off_when_the_page_says_it_is_the_outlets(
+    head: str, url: str, body: str
+):
+    assert read(f"{body}<div>{ARTICLE}</div>", head, url).title == HEADLINE
+
+
+def test_the_last_part_of_a_headline_stays_when_nothing_says_it_is_an_outlet():
+    whole = "Ferry fares to rise - what commuters can do"
+    for head in (OG.format(whole), f"<title>{whole}</title>" + OG.format(whole)):
+        assert read(f"<div>{ARTICLE}</div>", head).title == whole
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        # a logo, by its place, its text or the <title>'s last words
+        (
+            "",
+            f"<header class='site-logo'><h1>Island Times Online</h1></header><h1>{HEADLINE}</h1>",
+        ),
+        (f"<title>{HEADLINE} | Island Times</title>", "<h1>Island Times</h1>"),
+        (f"<title>{HEADLINE} [Island Times]</title>", "<h1>Island Times beta</h1>"),
+        # a section's name above an article the metadata names
+        (
+            OG.format(HEADLINE),
+            "<h1>Transport and travel news</h1>"
+            "<nav><a href='/transport'>Transport and travel news</a></nav>",
+        ),
+        (
+            OG.format(HEADLINE),
+            "<div class='breadcrumb'><a href='/'>Home</a><a href='/t'>Travel and "
+            "transport desk</a><span>Ferry fares</span></div>"
+            "<h1>Travel and transport desk</h1>",
+        ),
+        (OG.format(HEADLINE), "<h1>Subscribe today and save half the price</h1>"),
+        (
+            OG.format(HEADLINE),
+            "<nav><a href='/travel'>Ferry and island travel</a></nav>"
+            "<h1>Ferry and island travel</h1>",
+        ),
+    ],
+)
+def test_neither_a_logo_nor_a_section_is_taken_for_the_headline(head: str, body: str):
+    url = "https://www.islandtimes.example/transport/2021/ferry-fares"
+    assert read(f"{body}<div>{ARTICLE}</div>", head, url).title == HEADLINE
+
+
+def test_a_title_that_is_only_the_outlets_name_is_never_the_headline():
+    head = '<title>Island Times</title><meta property="og:site_name" content="Island Times">'
+    assert read(f"<h1>Ferries</h1>{ARTICLE}", head).title == "Ferries"
+    assert read(f"<h2>{HEADLINE}</h2>{ARTICLE}", head).title == HEADLINE
+    # the page's copyright line says whose name it is
+    body = f"<h2>{HEADLINE}</h2>{ARTICLE}<footer>© 2021 Island Times Ltd.</footer>"
+    assert read(body, "<title>Island Times</title>").title == HEADLINE
+    assert read(body, OG.format("Island Times")).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("host", "label"),
+    [
+        ("news.bbc.co.uk", "bbc"),
+        ("www.nytimes.com", "nytimes"),
+        ("abcnews.go.com", "abcnews"),
+        ("ici.radio-canada.ca", "radiocanada"),
+        ("localhost", "localhost"),
+    ],
+)
+def test_the_name_in_a_host(host: str, label: str):
+    assert host_label(host) == label
+
+
+@pytest.mark.parametrize(
+    ("part", "named"),
+    [
+        ("BBC News", True),
+        ("The New York Times", True),
+        ("nytimes.com", True),
+        ("The Guardian", True),
+        ("New York", False),
+        ("BBC research finds ferries late", False),
+    ],
+)
+def test_what_names_the_outlet_by_its_address(part: str, named: bool):
+    outlet = Outlet(frozenset(), frozenset({"bbc", "nytimes", "theguardian"}))
+    assert outlet.named(part) is named
+
+
+def test_the_outlets_name_in_the_pages_logo_feed_or_copyright_is_cut_off():
+    title = OG.format(f"{HEADLINE} · Island Times Daily")
+    for head, body in [
+        ("", "<img src='l.png' alt='Island Times Daily'>"),
+        (
+            '<link rel="alternate" type="application/rss+xml" title="Island Times Daily">',
+            "",
+        ),
+        ('<meta name="copyright" content="Island Times Daily">', ""),
+    ]:
+        assert read(f"{body}<div>{ARTICLE}</div>", head + title).title == HEADLINE
+
+
+def test_a_headline_the_address_names_stays_over_the_sites_own_og_title():
+    head = OG.format("Island Times: news from the islands, every day")
+    url = "https://islandtimes.example/2021/ferry-fares-to-rise-for-commuters"
+    a = read(f"<h1>{HEADLINE}</h1>{ARTICLE}", head, url)
+    assert a.title == HEADLINE
+
+
+def test_the_headline_the_pages_microdata_marks_is_taken():
+    head = "<title>Ferry fares | Island Times</title>"
+    body = (
+        "<aside><h3 itemprop='headline'>Ferry strike ends at dawn</h3></aside>"
+        f"<h1>Ferry fares</h1><h2 itemprop='headline'>{HEADLINE}</h2>"
+    )
+    assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_of_several_headline_like_h1s_the_one_like_the_title_is_taken():
+    head = "<title>Island ferry fares set to rise in spring</title>"
+    body = f"<h1>Get our newsletter every Monday morning</h1><h1>{HEADLINE}</h1>"
+    assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_an_h1_that_names_the_outlet_after_the_headline_loses_the_outlets_name():
+    head = '<meta property="og:site_name" content="Island Times">'
+    a = read(f"<h1>{HEADLINE} | Island Times</h1><div>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE
+
+
+def test_malformed_addresses_on_the_page_are_no_trouble():
+    head = OG.format(HEADLINE) + '<meta property="og:url" content="http://[::1/news/a">'
+    body = f"<a href='http://[x/news'>Ferries</a><h1>Ferries</h1><div>{ARTICLE}</div>"
+    assert read(body, head, "http://[bad/news/2021/ferry").title == HEADLINE
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_in_the_headline():
+    shy = "Ferry fares to rise for island com\u00admu\u200bters"
+    for head, body in [
+        ("", f"<h1>{shy}</h1>"),
+        (OG.format(shy), ""),
+        (f"<title>{shy}</title>", ""),
+    ]:
+        assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_entities_left_in_the_metadata_are_read_as_the_characters_they_stand_for():
+    ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"Fares &#8220;to rise&#8221; for island&nbsp;commuters"}</script>'
+    )
+    assert (
+        read(f"<div>{ARTICLE}</div>", ld).title
+        == "Fares “to rise” for island commuters"
+    )
+    og = OG.format("Fares &amp;amp; tolls to rise")
+    assert read(f"<div>{ARTICLE}</div>", og).title == "Fares & tolls to rise"
+
+
+def test_a_headline_that_starts_with_a_name_the_metadata_gives_keeps_it():
+    head = (
+        '<script type="application/ld+json">[{"@type": "Organization", "name": "Apple"},'
+        '{"@type": "WebSite", "name": "Island Times"}]</script>'
+        "<title>Apple unveils a faster laptop chip | Tech | Island Times</title>"
+    )
+    a = read(f"<div>{ARTICLE}</div>", head)
+    assert a.title == "Apple unveils a faster laptop chip"
+
+
+def test_a_marked_headline_that_starts_with_a_name_the_metadata_gives_is_taken():
+    head = (
+        '<script type="application/ld+json">{"@type": "Organization", "name": "Apple"}'
+        "</script><title>Apple chip | Island Times</title>"
+    )
+    body = "<h1>Apple chip</h1><h2 itemprop='headline'>Apple unveils a faster laptop chip</h2>"
+    a = read(f"{body}<div>{ARTICLE}</div>", head)
+    assert a.title == "Apple unveils a faster laptop chip"
+
+
+def test_the_byline_under_a_headline_in_parts_is_found():
+    h1 = "<h1><span>Ferry fares to rise</span><span>for island commuters</span></h1>"
+    byline = "<div class='meta'>By Mina Park and Joon Lee on March 3, 2020</div>"
+    head = '<meta name="author" content="Mina Park">'
+    a = read(f"{h1}{byline}<div>Share on Facebook</div>{ARTICLE}", head)
+    assert a.authors == ["Mina Park", "Joon Lee"]
+
+
+def test_a_short_headline_that_ends_the_breadcrumb_is_still_the_headline():
+    crumb = (
+        "<ol class='breadcrumb'><li><a href='/'>Home</a></li>"
+        "<li><a href='/news'>News</a></li><li>Ferry fares rise for commuters</li></ol>"
+    )
+    head = OG.format(HEADLINE) + f"<title>{HEADLINE} | Island Times</title>"
+    a = read(
+        f"{crumb}<h1>Ferry fares rise for commuters</h1><div>{ARTICLE}</div>", head
+    )
+    assert a.title == "Ferry fares rise for commuters"
