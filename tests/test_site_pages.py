@@ -182,7 +182,7 @@ def test_index_pages(archive_site):
     html, page = load(archive_site, "section/national/index.html")
     # 11 articles, 8 a page: all on the first page until there are 16
     assert not page.find("link", rel="next")
-    assert len(re.findall(r'class="headline"', html)) == 11
+    assert html.count("<h2><a ") == 11  # headlines
     assert not (archive_site.directory / "section/national/page").exists()
     assert page.find("link", rel="alternate", type="application/atom+xml")
     assert re.search(r"Politics <span class=\"n\">4</span>", html)  # own children
@@ -451,4 +451,4 @@ def test_headline_lists_have_their_own_page_size(tmp_path):
         "archive/2019/",
     ]:
         oldest = (out / group / "page/1/index.html").read_text(encoding="utf-8")
-        assert oldest.count('<h2 class="headline">') == 2, group
+        assert oldest.count("<h2><a ") == 2, group  # headlines
