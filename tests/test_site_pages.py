@@ -470,3 +470,16 @@ def test_headline_lists_have_their_own_page_size(tmp_path):
     ]:
         oldest = (out / group / "page/1/index.html").read_text(encoding="utf-8")
         assert oldest.count("<h2><a ") == 2, group  # headlines
+
+
+def test_templates_lose_whitespace_between_tags_not_between_words():
+    from news_pages.dedent import dedent
+
+    source = (
+        "<ul>\n  <li><a>One</a></li>\n  {% for x in y %}\n  <li>{{ x }}</li>\n"
+        "  {% endfor %}\n</ul>\n<p>By\n  {{ name }}\n  and\nothers</p>\n"
+    )
+    assert dedent(source) == (
+        "<ul><li><a>One</a>{% for x in y %}\n<li>{{ x }}{% endfor %}\n</ul>"
+        "<p>By\n{{ name }}\nand\nothers</p>\n"
+    )
