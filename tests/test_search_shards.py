@@ -169,8 +169,8 @@ def test_only_changed_shards_are_rebuilt(tmp_path):
     assert build_index(out, limit=2) == shards
     assert listing(out)["shards"] == shards
     for shard, count in zip(shards, (2, 1, 1), strict=True):
-        assert (out / "pagefind" / shard / "pagefind.js").is_file()
         assert len(list((out / "pagefind" / shard / "fragment").iterdir())) == count
+    assert loaders(out) == ["2018-03_2018-07"]  # the first shard's, merging the rest
 
     # nothing changed: nothing rebuilt
     build_site(site, out, **cache)
@@ -203,13 +203,37 @@ def test_only_changed_shards_are_rebuilt(tmp_path):
     build_site(site, out, **cache)
     assert build_index(out, limit=2) == ["2018-03_2018-07"]
 
-    # its articles are gone: the shard is removed
+    # its articles are gone: the shard is removed; the next one, now the
+    # first, is built again with the loader
     for name in ("a0.txt", "a1.txt"):
         (site / "seeds" / name).unlink()
     build_site(site, out, **cache)
-    assert build_index(out, limit=2) == []
+    assert build_index(out, limit=2) == ["2019-01"]
     assert listing(out)["shards"] == ["2019-01", "2019-06", "2019-09"]
     assert not (out / "pagefind" / "2018-03_2018-07").exists()
+    assert loaders(out) == ["2019-01"]
+
+    # an undated article: its shard comes first, and the one that was first
+    # loses the loader, as in a clean build
+    add("d.txt", "Port history undated", "")
+    assert build_index(out, limit=2) == ["undated"]
+    assert listing(out)["shards"][:2] == ["undated", "2019-01"]
+    assert loaders(out) == ["undated"]
+
+
+def loaders(out: Path) -> list[str]:
+    """The shards with the loader the search page imports (pagefind.js and
+    its worker); each shard has its index and one language's WebAssembly."""
+    shards = listing(out)["shards"]
+    for shard in shards:
+        wasm = [p.name for p in (out / "pagefind" / shard).glob("wasm.*")]
+        assert wasm == ["wasm.en.pagefind"], shard
+    return [
+        shard
+        for shard in shards
+        if (out / "pagefind" / shard / "pagefind.js").is_file()
+        and (out / "pagefind" / shard / "pagefind-worker.js").is_file()
+    ]
 
 
 def test_an_empty_archive_has_an_empty_listing(tmp_path):

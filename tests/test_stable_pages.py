@@ -161,7 +161,7 @@ def numbered_pages(out: Path) -> dict[str, tuple[bytes, int]]:
 
 
 def headlines(html: str) -> list[str]:
-    return re.findall(r'class="headline"><a href="[^"]*">([^<]*)</a>', html)
+    return re.findall(r'<h2><a href="[^"]*">([^<]*)</a>', html)
 
 
 @pytest.fixture

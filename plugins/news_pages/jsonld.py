@@ -17,7 +17,8 @@ def script_json(data: Any) -> Markup:
 
 def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
     """No description: the page's meta description gives it (search engines
-    read both), and the summary is the article's first paragraph."""
+    read both), and the summary is the article's first paragraph. No
+    isBasedOn: the page links to the original ("Originally published at")."""
     url = f"{siteurl}/{article.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -37,8 +38,6 @@ def news_article(article: Any, siteurl: str, sitename: str = "") -> dict:
     tags = [t.name for t in getattr(article, "tags", [])]
     if tags:
         data["keywords"] = tags
-    if getattr(article, "source_url", None):
-        data["isBasedOn"] = article.source_url
     return data
 
 

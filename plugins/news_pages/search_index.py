@@ -15,7 +15,7 @@ joins the newest packed shard (when a new year starts, the year before
 joins the newest group of whole years if it fits).
 
 OUTPUT/pagefind/shards.json lists the shards and their keys: a hash of what
-Pagefind reads from each page (the element marked data-pagefind-body) and
+Pagefind reads from each page (its <article> element, see `page_hash`) and
 of the Pagefind command. A shard whose key is unchanged is kept; the others
 are built again, two at a time, and shards no longer listed are removed.
 When more than one shard is new, each of the two runs at a time has half of
@@ -155,10 +155,11 @@ def command(output: Path, group: list[tuple[str, list[Path]]], name: str) -> lis
 
 
 def page_hash(page: Path) -> bytes:
-    """SHA-256 of what Pagefind reads from a page: from data-pagefind-body
-    to </article> (the whole page when it has no such element)."""
+    """SHA-256 of what Pagefind reads from a page: its <article> element,
+    which holds the parts it indexes (data-pagefind-body) and the filters
+    and metadata (the whole page when it has no such element)."""
     data = page.read_bytes()
-    start = data.find(b"data-pagefind-body")
+    start = data.find(b"<article")
     end = data.find(b"</article>", start)
     return hashlib.sha256(data[start:end] if 0 <= start < end else data).digest()
 
@@ -247,9 +248,29 @@ UNUSED = (
 )
 
 
-def drop_unused(shard: Path) -> None:
-    for name in UNUSED:
+# The search page loads the first shard's pagefind.js, whose worker runs the
+# merged shards: the other shards need only their index and their language's
+# WebAssembly. About 87 KB a shard.
+LOADER = ("pagefind.js", "pagefind-worker.js")
+
+
+def drop_unused(shard: Path, first: bool) -> None:
+    """Remove from a built shard what the search page never loads: UNUSED,
+    LOADER unless it is the `first` shard, and the WebAssembly of languages
+    its pagefind-entry.json does not name (Pagefind writes one for pages of
+    an unknown language whatever the pages are: about 68 KB)."""
+    for name in UNUSED + (() if first else LOADER):
         (shard / name).unlink(missing_ok=True)
+    entry = shard / "pagefind-entry.json"
+    if not entry.is_file():  # nothing indexed
+        return
+    languages = json.loads(entry.read_bytes())["languages"]
+    wanted = {
+        f"wasm.{lang.get('wasm') or 'unknown'}.pagefind" for lang in languages.values()
+    }
+    for path in shard.glob("wasm.*.pagefind"):
+        if path.name not in wanted:
+            path.unlink()
 
 
 def build_index(
@@ -273,10 +294,14 @@ def build_index(
     listing.unlink(missing_ok=True)  # an interrupted build leaves no listing
     # shards new or missing are built whatever their pages hold: they start
     # while the pages are hashed (all of them on a first build)
+    first = next(iter(shards), None)
     todo = [
         name
         for name in shards
-        if name not in old or not (root / name / "pagefind-entry.json").is_file()
+        if name not in old
+        or not (root / name / "pagefind-entry.json").is_file()
+        # a shard built when it was not the first lacks the loader
+        or (name == first and not (root / name / LOADER[0]).is_file())
     ]
     if root.is_dir():
         for path in root.iterdir():
@@ -287,7 +312,7 @@ def build_index(
 
     def run(name: str) -> None:
         subprocess.run(command(output, shards[name], name), check=True)
-        drop_unused(root / name)
+        drop_unused(root / name, name == first)
 
     # a clean build's runs are bound (Linux); one run (today's month) has
     # every CPU
@@ -308,6 +333,10 @@ def build_index(
                 runs.append(pool.submit(run, name))
         for done in runs:
             done.result()
+    for name in shards:  # a shard kept that was the first: as if built now
+        if name != first:
+            for loader in LOADER:
+                (root / name / loader).unlink(missing_ok=True)
     root.mkdir(exist_ok=True)
     listing.write_text(
         json.dumps({"shards": list(shards), "keys": keys}, indent=1) + "\n",

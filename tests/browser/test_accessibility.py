@@ -82,7 +82,7 @@ def test_works_without_javascript(archive_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(archive_site.url)
-    page.locator(".lead-story .headline a").click()
+    page.locator(".lead-story h2 a").click()
     expect(page.locator(".story h1")).to_be_visible()
     page.goto(archive_site.url + "search/")
     expect(page.locator(".notice")).to_contain_text("Search needs JavaScript")
@@ -92,6 +92,6 @@ def test_works_without_javascript(archive_site, browser):
 def test_print_stylesheet_hides_navigation(archive_site, page):
     page.goto(archive_site.url + PAGE_TYPES["article"])
     page.emulate_media(media="print")
-    expect(page.locator(".site-nav")).to_be_hidden()
+    expect(page.locator(".masthead nav")).to_be_hidden()
     expect(page.locator(".story-aside")).to_be_hidden()
     expect(page.locator(".story h1")).to_be_visible()

@@ -11,7 +11,7 @@ def test_reader_walk(archive_site, page):
     base = archive_site.url
     page.goto(base)
     expect(page).to_have_title("News Archive")
-    lead = page.locator(".lead-story .headline a")
+    lead = page.locator(".lead-story h2 a")
     expect(lead).to_be_visible()
 
     # front page -> section
@@ -52,8 +52,9 @@ def test_reader_walk(archive_site, page):
     expect(page.locator(".article-list > li")).not_to_have_count(0)
 
     # search "Lavrov" from the masthead
-    page.locator("#site-q").fill("Lavrov")
-    page.locator("#site-q").press("Enter")
+    quick = page.get_by_role("searchbox", name="Search the archive")
+    quick.fill("Lavrov")
+    quick.press("Enter")
     expect(page).to_have_url(re.compile(re.escape(base) + r"search/\?q=Lavrov"))
     results = page.locator("#search-results > li")
     expect(results).to_have_count(3)
@@ -61,7 +62,7 @@ def test_reader_walk(archive_site, page):
     expect(results.first.locator(".summary mark").first).to_have_text(
         re.compile("Lavrov", re.I)
     )
-    expect(results.first.locator(".meta")).to_contain_text(re.compile(r"\d{4}"))
+    expect(results.first.locator("p:last-child")).to_contain_text(re.compile(r"\d{4}"))
 
     # filters narrow the results
     page.select_option("#filter-section", "Opinion")
@@ -85,7 +86,7 @@ def test_search_finds_nothing_for_nonsense(archive_site, page):
 
 def test_search_result_text_is_escaped(archive_site, page):
     page.goto(archive_site.url + "search/?q=tariff")
-    title = page.locator("#search-results .headline a").first
+    title = page.locator("#search-results h2 a").first
     expect(title).to_contain_text("<small>")
     assert page.locator("#search-results small").count() == 0
     assert page.js_errors == []

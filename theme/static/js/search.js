@@ -45,7 +45,7 @@
     var li = el("li");
     var filters = data.filters || {};
     li.appendChild(el("p", "kicker", (filters.section || []).join(", ")));
-    var h = el("h2", "headline");
+    var h = el("h2");
     var a = el("a", "", data.meta.title);
     a.href = data.url;
     h.appendChild(a);
@@ -53,7 +53,7 @@
     li.appendChild(excerpt(data.excerpt || ""));
     var meta = [data.meta.date || ""];
     if (filters.author) meta.push("By " + filters.author.join(", "));
-    li.appendChild(el("p", "meta", meta.join(" · ")));
+    li.appendChild(el("p", "", meta.join(" · ")));
     return li;
   }
 
