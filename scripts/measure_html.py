@@ -59,6 +59,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from extraction_pages import (  # noqa: E402
     HOW_TO_GET,
+    SPLITS,
     BenchmarkMissing,
     benchmark_root,
     load_pages,
@@ -372,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--benchmark", help="Article Extraction Benchmark copy")
     for name, (variable, _) in HEADLINE_SETS.items():
         parser.add_argument(f"--{name}", default=os.environ.get(variable))
-    parser.add_argument("--split", choices=("test", "dev"), default="test")
+    parser.add_argument("--split", choices=SPLITS, default="test")
     parser.add_argument("-v", "--verbose", action="store_true", help="each page")
     args = parser.parse_args(argv)
     lines: list[str] = []

@@ -51,6 +51,7 @@ import justext  # noqa: E402
 from bs4 import BeautifulSoup  # noqa: E402
 from extraction_pages import (  # noqa: E402
     FOLDS,
+    SPLITS,
     BenchmarkMissing,
     benchmark_root,
     in_split,
@@ -157,7 +158,7 @@ def right_title(title: str, truths: set[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--benchmark", help="copy of the benchmark")
-    parser.add_argument("--split", default="test", choices=("dev", "test", *FOLDS))
+    parser.add_argument("--split", default="test", choices=(*SPLITS, *FOLDS))
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     try:

@@ -337,16 +337,16 @@ def _labels(root: Any, url: str, keys: set[str]) -> tuple[set[str], set[str]]:
 
 
 def pick_headline(
-    root: Any, sitename: str = "", url: str = "", blocks: list | None = None
+    root: Any, outlet: Outlet, url: str = "", blocks: list | None = None
 ) -> str:
     """The headline the page shows: its <h1>, when the page's metadata
     (JSON-LD, og:title, twitter:title) agrees; else what the page marks as
     its headline; else its <h1> when its <title> holds it, or when it reads
     as a headline (not a logo, a section's name or something the metadata
     is not about); else that metadata, else the <title>. Never the
-    outlet's name. `blocks`: the page's visible blocks, if at hand."""
+    outlet's name (`outlet`: Outlet.of the page). `blocks`: the page's
+    visible blocks, if at hand."""
     page_title = squash(SHOWS_NOTHING.sub("", root.findtext(".//title") or ""))
-    outlet = Outlet.of(root, sitename, url)
     shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
     metas = _metadata_headlines(root, outlet, shown, page_title)
     tail = title_tail(page_title)

@@ -32,7 +32,7 @@ from newsarchive.decode import (
 from newsarchive.headline import Outlet, pick_headline
 from newsarchive.htmltree import (
     breadcrumb_element,
-    breadcrumb_items,
+    breadcrumb_levels,
     compare_key,
     meta,
     visible_blocks,
@@ -137,7 +137,9 @@ def read_page(text: str, url: str = "") -> Page:
     if profile is not None:
         # a known layout: its visible text, read as its text dump is; the
         # headline in place of the <title> a dump starts with
-        headline = pick_headline(root, profile.outlet, url, blocks)
+        headline = pick_headline(
+            root, Outlet.of(root, profile.outlet, url), url, blocks
+        )
         blocks = breadcrumb_on_a_line(root, blocks)
         texts = [t for _, t in blocks]
         title = root.find(".//title")
@@ -156,9 +158,10 @@ def read_page(text: str, url: str = "") -> Page:
         )
     except (RecursionError, ValueError, TypeError, AttributeError):
         doc = None  # a page it cannot read: its visible text, below
+    outlet = Outlet.of(root, "", url)
     if doc is None or not (doc.text or "").strip():
         # nothing trafilatura calls an article: the visible text, as a dump
-        headline = pick_headline(root, "", url, blocks)
+        headline = pick_headline(root, outlet, url, blocks)
         return Page(
             lines=texts,
             origin=[n for n, _ in blocks],
@@ -166,13 +169,13 @@ def read_page(text: str, url: str = "") -> Page:
         )
     # (not trafilatura's site name: on some pages it is the headline; nor
     # its title, which may hold a script's text)
-    headline = pick_headline(root, "", url, blocks)
+    headline = pick_headline(root, outlet, url, blocks)
     lines = as_headline(
         [line for line in map(squash, doc.text.split("\n")) if line], headline
     )
     where = {compare_key(t): n for n, t in reversed(blocks)}
     origin = [where.get(compare_key(line), 0) for line in lines]
-    known = _known(root, doc, url)
+    known = _known(root, doc, outlet)
     if headline:
         known["title"] = headline
     keys = {compare_key(line) for line in [headline, *lines]}
@@ -240,9 +243,7 @@ def breadcrumb_on_a_line(
     crumb = breadcrumb_element(root)
     if crumb is None or not (own := visible_blocks(crumb)):
         return blocks
-    items = breadcrumb_items(crumb)
-    if items and compare_key(items[0]) == "home":
-        items = items[1:]
+    items = breadcrumb_levels(crumb)
     if not items or (len(own) == 1 and re.search(r"[>›»/]", own[0][1])):
         return blocks  # no trail, or one line already
     line = " > ".join(["Home", *items])
@@ -315,16 +316,13 @@ def page_authors(given: str) -> list[str]:
     return found
 
 
-def _known(root: Any, doc: Any, url: str = "") -> dict[str, str]:
+def _known(root: Any, doc: Any, outlet: Outlet) -> dict[str, str]:
     """date, section, tags and address as the page's metadata gives them."""
     known: dict[str, str] = {}
     if doc.date:
         known["date"] = doc.date
-    outlet = Outlet.of(root, "", url)
     crumb = breadcrumb_element(root)
-    trail = breadcrumb_items(crumb) if crumb is not None else []
-    if trail and compare_key(trail[0]) in ("home", "main", "start", "front page"):
-        trail = trail[1:]
+    trail = breadcrumb_levels(crumb) if crumb is not None else []
     levels = [n for n in (_section_name(v, outlet) for v in trail[:2]) if n]
     found = [meta(root, "article:section"), *levels[:1], *(doc.categories or [])[:1]]
     section = next((n for n in (_section_name(v, outlet) for v in found) if n), "")

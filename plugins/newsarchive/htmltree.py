@@ -159,3 +159,13 @@ def breadcrumb_items(el: Any) -> list[str]:
     items = [text_of(a) for a in el.iterfind(".//a")]
     items += [text_of(li) for li in el.iterfind(".//li")][len(items) :]
     return [i for i in dict.fromkeys(items) if i and len(i) <= 40]
+
+
+# a trail's first level when it is the site's front page
+HOME_LEVELS = {"home", "main", "start", "front page"}
+
+
+def breadcrumb_levels(el: Any) -> list[str]:
+    """The levels of a breadcrumb trail below its front page's."""
+    items = breadcrumb_items(el)
+    return items[1:] if items and compare_key(items[0]) in HOME_LEVELS else items

@@ -73,12 +73,6 @@ def sizes_by_kind(root: Path) -> dict[str, tuple[int, int]]:
     return {k: (b, n) for k, (b, n) in out.items()}
 
 
-def count_articles(root: Path) -> int:
-    return sum(
-        n for kind, (_, n) in sizes_by_kind(root).items() if kind == "article pages"
-    )
-
-
 def table(sizes: dict[str, tuple[int, int]], articles: int) -> str:
     total = sum(b for b, _ in sizes.values())
     files = sum(n for _, n in sizes.values())
