@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsarchive import SkipFile, extract_file, extract_text
 from newsarchive.address import url_section
-from newsarchive.clean import ProfileError, clean_lines, load_profile
+from newsarchive.clean import ProfileError, clean_lines, load_profile, pick_profile
 from newsarchive.corpus import build_corpus
 from newsarchive.extract import NeedsFurniture, recurring_lines
 from newsarchive.furniture import Learner, file_hashes, outlet_of
@@ -218,6 +218,36 @@ def test_a_rule_may_list_patterns_keep_a_line_and_switch_a_rule_off(tmp_path):
     removed = []
     kept = recurring_lines(numbered, learned, [profile], removed)
     assert [t for _, t in kept] == [lines[3]]
+
+
+def test_an_outlet_is_picked_by_any_detect_pattern_whatever_its_form(tmp_path):
+    # one pattern repeats a word (a back-reference), one sets its own flags,
+    # one is plain: each alone picks the outlet, and only on a whole line
+    profile = load_profile(
+        write(
+            tmp_path,
+            'name = "gazette"\n'
+            "detect = [\n"
+            "  '(Tide) and \\1 tables',\n"
+            "  '(?s)Harbour Gazette.{0,20}',\n"
+            "  'Printed at the quay press',\n"
+            "]\n",
+        )
+    )
+    generic = load_profile(
+        Path(__file__).parent.parent / "plugins/newsarchive/profiles/generic.toml"
+    )
+    profiles = (profile, generic)
+    page = ["A ferry ran late on Tuesday.", "The crew blamed the fog."]
+    assert pick_profile(page, profiles) is None
+    for line in (
+        "Tide and Tide tables",
+        "Harbour Gazette, morning edition",
+        "  printed at the quay press",
+    ):
+        assert pick_profile([*page, line], profiles) is profile, line
+    for line in ("Tide and tide tables too", "Printed at the quay press today"):
+        assert pick_profile([*page, line], profiles) is None, line
 
 
 @pytest.mark.parametrize(

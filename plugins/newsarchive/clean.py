@@ -47,7 +47,8 @@ class Profile:
     off: frozenset[str] = frozenset()  # rules of other profiles not applied
 
     def matches(self, lines: list[str]) -> bool:
-        return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
+        detect = joined(self.detect)
+        return detect is not None and any(detect(line.strip()) for line in lines)
 
     def keeps(self, line: str) -> bool:
         """Whether a `keep` pattern says the line stays, recurring or not."""
@@ -69,6 +70,29 @@ def any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
         return None
 
     return fullmatch
+
+
+# what would make a pattern mean something else inside a longer one: a
+# back-reference by number or name, or a test of whether a group matched
+_BACKREF = re.compile(r"\\(?:[1-9]|g<)|\(\?P=|\(\?\(")
+
+
+@lru_cache(maxsize=64)
+def joined(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
+    """A `fullmatch` that matches where any of `patterns` does (which one
+    aside), or None when there are none: one alternation, so each line is
+    read once rather than once per pattern. Patterns that cannot be joined
+    (their flags differ, or one refers back to a group) are tried in turn."""
+    if not patterns:
+        return None
+    flags = {p.flags for p in patterns}
+    sources = [p.pattern for p in patterns]
+    if len(flags) == 1 and not any(_BACKREF.search(s) for s in sources):
+        try:
+            return re.compile("|".join(f"(?:{s})" for s in sources), *flags).fullmatch
+        except re.error:  # e.g. a pattern opening with its own flags
+            pass
+    return any_of(patterns)
 
 
 class _Rules(NamedTuple):
