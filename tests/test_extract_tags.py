@@ -63,6 +63,24 @@ def test_sentence_openers_are_not_tags():
     assert not {"Meanwhile", "Naturally", "Yet", "However"} & set(tags)
 
 
+def test_an_opener_used_as_a_plain_word_elsewhere_is_not_a_tag():
+    # `Brackwater` opens two sentences; a lower-case `brackwater` standing
+    # alone elsewhere makes it a common word, one inside a longer word or a
+    # hyphenated word does not
+    def tags_with(sentence: str) -> list[str]:
+        paragraphs = [
+            "Brackwater opened a ferry line to the islands on Monday.",
+            "Brackwater also runs the old pier, the council said.",
+            sentence,
+        ]
+        return auto_tags("Ferry line opens", paragraphs)
+
+    for alone in ("The brackwater rose.", "Crews met at brackwater, then left."):
+        assert "Brackwater" not in tags_with(alone), alone
+    for inside in ("The brackwater-side cafe shut.", "A brackwaters map was sold."):
+        assert "Brackwater" in tags_with(inside), inside
+
+
 def test_manifest_tags_replace_the_automatic_ones():
     text = SEED.read_text(encoding="utf-8")
     a = extract_text(text, "s.txt", {"tags": ["Russia", "archive pick"]})
