@@ -250,6 +250,51 @@ def test_an_outlet_is_picked_by_any_detect_pattern_whatever_its_form(tmp_path):
         assert pick_profile([*page, line], profiles) is None, line
 
 
+def test_a_rule_takes_its_lines_however_its_pattern_opens(tmp_path):
+    # case ignored (even the Kelvin sign for `k`), an optional opening word,
+    # an opening a look-ahead checks, one that keeps its case, a class, a
+    # number, and a whole pattern that may open with any character
+    profile = load_profile(
+        write(
+            tmp_path,
+            'name = "quay"\n'
+            "[[line]]\n"
+            'rule = "harbour-box"\n'
+            "patterns = [\n"
+            "  'kiosk hours',\n"
+            "  '(The )?tide table',\n"
+            "  '(?=[^/]{3,30}/)[A-Z][a-z]+/[A-Z][a-z]+',\n"
+            "  '(?-i:Pier) notices',\n"
+            "  '[#*] ferry',\n"
+            "  '\\d+ berths?',\n"
+            "  '.{3,20} (?-i:QUAY)',\n"
+            "]\n",
+        )
+    )
+    taken = [
+        "KIOSK HOURS",
+        "\u212aiosk hours",
+        "Tide table",
+        "the TIDE TABLE",
+        "Ana/Harbour",
+        "Pier NOTICES",
+        "* Ferry",
+        "12 berths",
+        "  Down by the QUAY",
+    ]
+    kept = [
+        "Kiosk hours vary",
+        "pier notices",
+        "Ana Harbour",
+        "A ferry",
+        "Berths",
+        "Down by the quay",
+    ]
+    out = clean_lines(list(enumerate(taken + kept, 1)), [profile])
+    assert [r.text for r in out.removed] == taken
+    assert [t for _, t in out.kept] == kept
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
