@@ -37,6 +37,7 @@ _CAP_OR_LINK = re.compile(
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*\s+$|^\s*$|[“\"(]\s*$|[-–—]\s+$")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+_POSSESSIVE_ENDS = ("’s", "'s", "’", "'")
 
 
 def _uses_word(word: str, text: str) -> bool:
@@ -110,7 +111,8 @@ def _korean_name(words: list[str]) -> list[str]:
 
 
 def _normal_word(word: str) -> str:
-    word = _POSSESSIVE.sub("", word)
+    if word.endswith(_POSSESSIVE_ENDS):  # (a word of a name holds no newline)
+        word = _POSSESSIVE.sub("", word)
     if len(word) > 4 and word.isupper() and "." not in word:
         word = word.capitalize()  # SAMSUNG -> Samsung, NATO stays
     return word
@@ -164,7 +166,7 @@ def candidates(text: str) -> list[tuple[str, bool, int]]:
             state["start"] = m.start()
             state["initial"] = m.start() == 0 or bool(_SENTENCE_END.search(before))
         run.append(word)
-        if raw != word and raw.endswith(("’s", "'s", "’", "'")):
+        if raw != word and raw.endswith(_POSSESSIVE_ENDS):
             close()  # `Korea’s` ends the name
     close()
     return found
@@ -219,7 +221,10 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     strong = [n for n in entities if score[n] >= 2]
 
     topic_counts: Counter[str] = Counter()
-    words = [_stem(w) for w in _WORD.findall(f"{title}\n{text}".lower())]
+    words = [  # each word through _stem, written out: there are many
+        w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w
+        for w in _WORD.findall(f"{title}\n{text}".lower())
+    ]
     for k, word in enumerate(words):
         if topic := topic_phrases.get(word):
             topic_counts[topic] += 1
