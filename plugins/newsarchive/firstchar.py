@@ -46,7 +46,7 @@ def first_char(pattern: re.Pattern[str]) -> Callable[[str], object] | None:
         if _firsts(tree, pattern.flags, opening):
             return None  # it matches the empty string
         return re.compile("|".join(opening)).fullmatch
-    except (_Any, re.error):
+    except (_Any, re.error, TypeError, ValueError):  # a form not read here
         return None
 
 
