@@ -26,7 +26,9 @@ or NEWSPAPER4K_PAGES set, also on the pages whose expected titles those
 projects keep in their tests, read and split as measure_html.py reads and
 splits them.
 And the average CPU time the extractor takes per dump (its word lists
-loaded once before).
+loaded once before): the machine may be shared and noisy, so every dump is
+extracted in each of three passes and the best pass is printed, beside the
+first pass (the one interleaved with the measuring, caches cold).
 
 Third-party pages are read from local copies and never kept here; without
 a copy the script says how to get one and exits 0.
@@ -155,6 +157,20 @@ def right_title(title: str, truths: set[str]) -> bool:
     return normalise_line(title) in truths
 
 
+PASSES = 3  # timed passes over the dumps; the best one is the figure
+
+
+def timed_pass(jobs: list[tuple[str, str, dict]]) -> float:
+    """CPU seconds the extractor takes over all the dumps, once each."""
+    started = time.process_time()
+    for dump, page_id, manifest in jobs:
+        try:
+            extract_text(dump, page_id, manifest)
+        except SkipFile:
+            pass
+    return time.process_time() - started
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--benchmark", help="copy of the benchmark")
@@ -173,12 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     extract_text("A page\n\nTo load the word lists once.\n", "warm-up")
     titles = pages = 0
     spent = 0.0
+    jobs = []  # (dump, page id, manifest) for the further timed passes
     for page in load_pages(root, args.split):
         dump = render_text_dump(page.html_bytes)
+        jobs.append((dump, page.page_id, {"source_url": page.url}))
         lines, truth = article_lines(dump, page.body)
         started = time.process_time()  # CPU time: the machine may be shared
         try:
-            article = extract_text(dump, page.page_id, {"source_url": page.url})
+            article = extract_text(dump, *jobs[-1][1:])
         except SkipFile:
             article = None
         spent += time.process_time() - started
@@ -206,7 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     print(noop.row("no-op"))
     print(jt.row("jusText"))
     print(f"  headline right (og:title or h1): {titles}/{pages} = {titles / pages:.0%}")
-    print(f"  extractor CPU time: {spent / pages * 1000:.2f} ms per page on average")
+    best = min([spent] + [timed_pass(jobs) for _ in range(PASSES - 1)])
+    print(
+        f"  extractor CPU time per page, average: {best / pages * 1000:.2f} ms "
+        f"(best of {PASSES} passes; first pass {spent / pages * 1000:.2f} ms)"
+    )
 
     sets = {
         name: Path(folder)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from newsarchive import SkipFile, extract_file, extract_text
 from newsarchive.address import url_section
-from newsarchive.clean import ProfileError, clean_lines, load_profile
+from newsarchive.clean import ProfileError, clean_lines, load_profile, pick_profile
 from newsarchive.corpus import build_corpus
 from newsarchive.extract import NeedsFurniture, recurring_lines
 from newsarchive.furniture import Learner, file_hashes, outlet_of
@@ -218,6 +218,81 @@ def test_a_rule_may_list_patterns_keep_a_line_and_switch_a_rule_off(tmp_path):
     removed = []
     kept = recurring_lines(numbered, learned, [profile], removed)
     assert [t for _, t in kept] == [lines[3]]
+
+
+def test_an_outlet_is_picked_by_any_detect_pattern_whatever_its_form(tmp_path):
+    # one pattern repeats a word (a back-reference), one sets its own flags,
+    # one is plain: each alone picks the outlet, and only on a whole line
+    profile = load_profile(
+        write(
+            tmp_path,
+            'name = "gazette"\n'
+            "detect = [\n"
+            "  '(Tide) and \\1 tables',\n"
+            "  '(?s)Harbour Gazette.{0,20}',\n"
+            "  'Printed at the quay press',\n"
+            "]\n",
+        )
+    )
+    generic = load_profile(
+        Path(__file__).parent.parent / "plugins/newsarchive/profiles/generic.toml"
+    )
+    profiles = (profile, generic)
+    page = ["A ferry ran late on Tuesday.", "The crew blamed the fog."]
+    assert pick_profile(page, profiles) is None
+    for line in (
+        "Tide and Tide tables",
+        "Harbour Gazette, morning edition",
+        "  printed at the quay press",
+    ):
+        assert pick_profile([*page, line], profiles) is profile, line
+    for line in ("Tide and tide tables too", "Printed at the quay press today"):
+        assert pick_profile([*page, line], profiles) is None, line
+
+
+def test_a_rule_takes_its_lines_however_its_pattern_opens(tmp_path):
+    # case ignored (even the Kelvin sign for `k`), an optional opening word,
+    # an opening a look-ahead checks, one that keeps its case, a class, a
+    # number, and a whole pattern that may open with any character
+    profile = load_profile(
+        write(
+            tmp_path,
+            'name = "quay"\n'
+            "[[line]]\n"
+            'rule = "harbour-box"\n'
+            "patterns = [\n"
+            "  'kiosk hours',\n"
+            "  '(The )?tide table',\n"
+            "  '(?=[^/]{3,30}/)[A-Z][a-z]+/[A-Z][a-z]+',\n"
+            "  '(?-i:Pier) notices',\n"
+            "  '[#*] ferry',\n"
+            "  '\\d+ berths?',\n"
+            "  '.{3,20} (?-i:QUAY)',\n"
+            "]\n",
+        )
+    )
+    taken = [
+        "KIOSK HOURS",
+        "\u212aiosk hours",
+        "Tide table",
+        "the TIDE TABLE",
+        "Ana/Harbour",
+        "Pier NOTICES",
+        "* Ferry",
+        "12 berths",
+        "  Down by the QUAY",
+    ]
+    kept = [
+        "Kiosk hours vary",
+        "pier notices",
+        "Ana Harbour",
+        "A ferry",
+        "Berths",
+        "Down by the quay",
+    ]
+    out = clean_lines(list(enumerate(taken + kept, 1)), [profile])
+    assert [r.text for r in out.removed] == taken
+    assert [t for _, t in out.kept] == kept
 
 
 @pytest.mark.parametrize(

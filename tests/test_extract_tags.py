@@ -63,6 +63,36 @@ def test_sentence_openers_are_not_tags():
     assert not {"Meanwhile", "Naturally", "Yet", "However"} & set(tags)
 
 
+def test_an_opener_used_as_a_plain_word_elsewhere_is_not_a_tag():
+    # `Brackwater` opens two sentences; a lower-case `brackwater` standing
+    # alone elsewhere makes it a common word, one inside a longer word or a
+    # hyphenated word does not
+    def tags_with(sentence: str) -> list[str]:
+        paragraphs = [
+            "Brackwater opened a ferry line to the islands on Monday.",
+            "Brackwater also runs the old pier, the council said.",
+            sentence,
+        ]
+        return auto_tags("Ferry line opens", paragraphs)
+
+    for alone in ("The brackwater rose.", "Crews met at brackwater, then left."):
+        assert "Brackwater" not in tags_with(alone), alone
+    for inside in ("The brackwater-side cafe shut.", "A brackwaters map was sold."):
+        assert "Brackwater" in tags_with(inside), inside
+
+
+def test_a_possessive_or_shouted_name_is_tagged_as_the_name():
+    paragraphs = [
+        "On Monday the council said Tollmere’s ferry would run again.",
+        "Residents said Tollmere's pier had been shut for a year.",
+        "The repairs were paid by QUAYWORKS, the council said, and QUAYWORKS "
+        "will run the pier.",
+    ]
+    tags = auto_tags("Ferry returns", paragraphs)
+    assert {"Tollmere", "Quayworks"} <= set(tags), tags
+    assert not [t for t in tags if "’" in t or "'" in t or t.isupper()], tags
+
+
 def test_manifest_tags_replace_the_automatic_ones():
     text = SEED.read_text(encoding="utf-8")
     a = extract_text(text, "s.txt", {"tags": ["Russia", "archive pick"]})

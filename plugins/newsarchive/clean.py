@@ -10,6 +10,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from newsarchive.firstchar import first_char
+
 PROFILE_DIR = Path(__file__).with_name("profiles")
 
 
@@ -47,7 +49,8 @@ class Profile:
     off: frozenset[str] = frozenset()  # rules of other profiles not applied
 
     def matches(self, lines: list[str]) -> bool:
-        return any(p.fullmatch(line.strip()) for p in self.detect for line in lines)
+        detect = joined(self.detect)
+        return detect is not None and any(detect(line.strip()) for line in lines)
 
     def keeps(self, line: str) -> bool:
         """Whether a `keep` pattern says the line stays, recurring or not."""
@@ -71,11 +74,54 @@ def any_of(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
     return fullmatch
 
 
+# what would make a pattern mean something else inside a longer one: a
+# back-reference by number or name, or a test of whether a group matched
+_BACKREF = re.compile(r"\\(?:[1-9]|g<)|\(\?P=|\(\?\(")
+
+
+@lru_cache(maxsize=64)
+def joined(patterns: tuple[re.Pattern[str], ...]) -> Callable | None:
+    """A `fullmatch` that matches where any of `patterns` does (which one
+    aside), or None when there are none: one alternation, so each line is
+    read once rather than once per pattern. Patterns that cannot be joined
+    (their flags differ, or one refers back to a group) are tried in turn."""
+    if not patterns:
+        return None
+    flags = {p.flags for p in patterns}
+    sources = [p.pattern for p in patterns]
+    if len(flags) == 1 and not any(_BACKREF.search(s) for s in sources):
+        try:
+            return re.compile("|".join(f"(?:{s})" for s in sources), *flags).fullmatch
+        except re.error:  # e.g. a pattern opening with its own flags
+            pass
+    return any_of(patterns)
+
+
 class _Rules(NamedTuple):
     lines: tuple[LineRule, ...]
     blocks: tuple[BlockRule, ...]
     lists: tuple[ListRule, ...]
     keep: Callable | None
+    # by a line's first character: the blocks, lists and lines whose start
+    # or pattern may match a line that opens with it
+    opening: dict[str, tuple[tuple, tuple, tuple]]
+
+
+def _may_open(rules: _Rules, char: str) -> tuple[tuple, tuple, tuple]:
+    """The block, list and line rules that may take a line opening with
+    `char`, in their order (see newsarchive.firstchar)."""
+    if (hit := rules.opening.get(char)) is None:
+        hit = rules.opening[char] = (
+            tuple(b for b in rules.blocks if _opens(b.start, char)),
+            tuple(r for r in rules.lists if _opens(r.start, char)),
+            tuple(r for r in rules.lines if _opens(r.pattern, char)),
+        )
+    return hit
+
+
+def _opens(pattern: re.Pattern[str], char: str) -> bool:
+    test = first_char(pattern)
+    return test is None or test(char) is not None
 
 
 _RULES: dict[tuple[int, ...], tuple[list[Profile], _Rules]] = {}
@@ -95,6 +141,7 @@ def _rules(profiles: list[Profile]) -> _Rules:
         tuple(b for p in profiles for b in p.blocks if b.rule not in off),
         tuple(r for p in profiles for r in p.lists if r.rule not in off),
         any_of(tuple(k for p in profiles for k in p.keep)),
+        {},
     )
     if len(_RULES) > 16:
         _RULES.clear()
@@ -219,7 +266,8 @@ def pick_profile(lines: list[str], profiles: tuple[Profile, ...]) -> Profile | N
 def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cleaned:
     """Split numbered lines into kept and removed by the profiles' rules."""
     out = Cleaned()
-    line_rules, block_rules, list_rules, keep = _rules(profiles)
+    rules = _rules(profiles)
+    keep = rules.keep
     open_block: BlockRule | None = None
     open_list: ListRule | None = None
     seen_prose = False
@@ -238,6 +286,7 @@ def clean_lines(numbered: list[tuple[int, str]], profiles: list[Profile]) -> Cle
             if open_block.end.fullmatch(stripped):
                 open_block = None
             continue
+        block_rules, list_rules, line_rules = _may_open(rules, stripped[:1])
         block = next((b for b in block_rules if b.start.fullmatch(stripped)), None)
         if block is not None:
             out.removed.append(Removed(number, text, block.rule))

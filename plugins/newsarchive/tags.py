@@ -37,18 +37,28 @@ _CAP_OR_LINK = re.compile(
 _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*\s+$|^\s*$|[“\"(]\s*$|[-–—]\s+$")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
-_TOKEN = re.compile(r"[\w-]+")
+_POSSESSIVE_ENDS = ("’s", "'s", "’", "'")
 
 
-def _uses_word(word: str, text: str, tokens: set[str]) -> bool:
-    """`word` stands alone in `text` (not inside a longer word or name).
+def _uses_word(word: str, text: str) -> bool:
+    """`word` stands alone in `text` (not inside a longer word or name), as
+    `(?<![\\w-])word(?![\\w-])` says: looked for with `str.find`, since a
+    regex compiled per candidate word cost more than the rest of tagging."""
+    end = len(text)
+    at = text.find(word)
+    while at >= 0:
+        after = at + len(word)
+        if not (at and _joins(text[at - 1])) and not (
+            after < end and _joins(text[after])
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
-    `tokens` is the set of `[\\w-]+` runs of `text`, computed once per text:
-    a regex compiled per candidate word cost more than the rest of tagging.
-    """
-    if _TOKEN.fullmatch(word):
-        return word in tokens
-    return bool(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text))
+
+def _joins(char: str) -> bool:
+    """A character of a word or a hyphenated name (`[\\w-]`)."""
+    return char.isalnum() or char in "_-"
 
 
 _CONNECTORS = {"of", "and"}
@@ -101,7 +111,8 @@ def _korean_name(words: list[str]) -> list[str]:
 
 
 def _normal_word(word: str) -> str:
-    word = _POSSESSIVE.sub("", word)
+    if word.endswith(_POSSESSIVE_ENDS):  # (a word of a name holds no newline)
+        word = _POSSESSIVE.sub("", word)
     if len(word) > 4 and word.isupper() and "." not in word:
         word = word.capitalize()  # SAMSUNG -> Samsung, NATO stays
     return word
@@ -155,7 +166,7 @@ def candidates(text: str) -> list[tuple[str, bool, int]]:
             state["start"] = m.start()
             state["initial"] = m.start() == 0 or bool(_SENTENCE_END.search(before))
         run.append(word)
-        if raw != word and raw.endswith(("’s", "'s", "’", "'")):
+        if raw != word and raw.endswith(_POSSESSIVE_ENDS):
             close()  # `Korea’s` ends the name
     close()
     return found
@@ -178,7 +189,6 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
             mid_sentence.add(name)
 
     zipf = _zipf()
-    tokens = set(_TOKEN.findall(text))
     weak: list[str] = []
     for name in list(counts):
         if name in mid_sentence or " " in name or name in canonical:
@@ -186,7 +196,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
         # seen only at the start of sentences: a common word unless rare
         word = name.lower()
         common = zipf.get(word, 0.0)
-        lower = _uses_word(word, text, tokens)
+        lower = _uses_word(word, text)
         if lower or word.endswith("ly") or common >= 5.0:
             del counts[name]
         elif counts[name] < 2:
@@ -211,7 +221,10 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     strong = [n for n in entities if score[n] >= 2]
 
     topic_counts: Counter[str] = Counter()
-    words = [_stem(w) for w in _WORD.findall(f"{title}\n{text}".lower())]
+    words = [  # each word through _stem, written out: there are many
+        w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w
+        for w in _WORD.findall(f"{title}\n{text}".lower())
+    ]
     for k, word in enumerate(words):
         if topic := topic_phrases.get(word):
             topic_counts[topic] += 1
@@ -444,7 +457,6 @@ def _top_up(
     word_keys: dict[str, str] = {}
     for i in short:
         body = text(i)
-        body_tokens: set[str] | None = None
         if not body:
             continue
         tags = result[i]
@@ -472,9 +484,7 @@ def _top_up(
                 word = weak[tag]
                 if word in inside or articles[tag] < 2:
                     continue
-                if body_tokens is None:
-                    body_tokens = set(_TOKEN.findall(body))
-                if _uses_word(word, body, body_tokens):
+                if _uses_word(word, body):
                     continue
             elif " " not in (k := _key(tag)) and k in inside:
                 continue
