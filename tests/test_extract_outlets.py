@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsarchive import SkipFile, extract_file, extract_text
+from newsarchive import SkipFile, extract_file, extract_text, firstchar
 from newsarchive.address import url_section
 from newsarchive.clean import ProfileError, clean_lines, load_profile, pick_profile
 from newsarchive.corpus import build_corpus
@@ -250,7 +250,14 @@ def test_an_outlet_is_picked_by_any_detect_pattern_whatever_its_form(tmp_path):
         assert pick_profile([*page, line], profiles) is None, line
 
 
-def test_a_rule_takes_its_lines_however_its_pattern_opens(tmp_path):
+@pytest.mark.parametrize("pattern_parser", ["read", "absent"])
+def test_a_rule_takes_its_lines_however_its_pattern_opens(
+    tmp_path, monkeypatch, pattern_parser
+):
+    # without Python's pattern parser, every rule is tried on every line
+    if pattern_parser == "absent":
+        monkeypatch.setattr(firstchar, "_parser", None)
+        firstchar.first_char.cache_clear()
     # case ignored (even the Kelvin sign for `k`), an optional opening word,
     # an opening a look-ahead checks, one that keeps its case, a class, a
     # number, and a whole pattern that may open with any character
@@ -293,6 +300,7 @@ def test_a_rule_takes_its_lines_however_its_pattern_opens(tmp_path):
     out = clean_lines(list(enumerate(taken + kept, 1)), [profile])
     assert [r.text for r in out.removed] == taken
     assert [t for _, t in out.kept] == kept
+    firstchar.first_char.cache_clear()
 
 
 @pytest.mark.parametrize(

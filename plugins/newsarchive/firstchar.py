@@ -14,21 +14,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from re import _constants as sre
-from re import _parser
+
+try:  # Python's own pattern parser: not a public API, so checked here once
+    from re import _constants as sre
+    from re import _parser
+except ImportError:  # another Python: every rule is tried on every line
+    sre = _parser = None
 
 # the flags that change what one character matches
 _FLAG_LETTERS = {re.IGNORECASE: "i", re.DOTALL: "s"}
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: r"\d",
-    sre.CATEGORY_NOT_DIGIT: r"\D",
-    sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S",
-    sre.CATEGORY_WORD: r"\w",
-    sre.CATEGORY_NOT_WORD: r"\W",
-}
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_CATEGORIES = (
+    {}
+    if sre is None
+    else {
+        sre.CATEGORY_DIGIT: r"\d",
+        sre.CATEGORY_NOT_DIGIT: r"\D",
+        sre.CATEGORY_SPACE: r"\s",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+        sre.CATEGORY_WORD: r"\w",
+        sre.CATEGORY_NOT_WORD: r"\W",
+    }
+)
+_REPEATS = (
+    () if sre is None else (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+)
+_ZERO_WIDTH = () if sre is None else (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 
 
 class _Any(Exception):
@@ -40,13 +50,21 @@ def first_char(pattern: re.Pattern[str]) -> Callable[[str], object] | None:
     """A `fullmatch` for one character that is true for the first character
     of every string `pattern` fully matches (and maybe others), or None when
     any character may come first (or the pattern matches the empty string)."""
+    if _parser is None:
+        return None
     try:
         opening: list[str] = []
         tree = _parser.parse(pattern.pattern, pattern.flags)
         if _firsts(tree, pattern.flags, opening):
             return None  # it matches the empty string
         return re.compile("|".join(opening)).fullmatch
-    except (_Any, re.error, TypeError, ValueError):  # a form not read here
+    except (
+        _Any,
+        re.error,
+        TypeError,
+        ValueError,
+        AttributeError,
+    ):  # a form not read here
         return None
 
 
