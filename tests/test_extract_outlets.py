@@ -92,6 +92,19 @@ def test_datelines_and_bylines_in_common_forms(header, day, authors):
     assert all(r.rule in ("dateline", "byline") for r in a.removed if r.text in header)
 
 
+def test_a_name_alone_above_the_body_is_the_byline_not_a_paragraph():
+    a = extract_text(page(["Nora Hale", "Order Reprints"]), "t.txt")
+    assert a.authors == ["Nora Hale"]
+    assert a.paragraphs[0].startswith("The county will reopen")
+    assert len(a.paragraphs) == 3
+    gone = rules(a)
+    assert gone["Nora Hale"] == "byline"
+    assert "Order Reprints" in gone
+    # a byline read already is not replaced by a button's words
+    a = extract_text(page(["Print Article", "By Nora Hale"]), "t.txt")
+    assert a.authors == ["Nora Hale"] and len(a.paragraphs) == 3
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

@@ -188,9 +188,10 @@ def extract_text(
     removed.extend(cleaned.removed)
     kept = cleaned.kept
     title = squash(front.get("title", ""))
+    above: set[int] = set()  # lines kept above the body for the fields only
     if profile is None and not found:
         host = urlsplit(manifest.get("source_url") or front.get("url") or "").hostname
-        kept, headline = _cut_to_article(content, kept, removed, host or "")
+        kept, headline, above = _cut_to_article(content, kept, removed, host or "")
         if headline and not title:
             title = squash(headline[1])
             if headline[0] == content[0][0]:  # the page's <title>
@@ -213,6 +214,7 @@ def extract_text(
 
     meta = _Meta(generic=profile is None and not found)
     body: list[tuple[int, str]] = []
+    named: list[str] = []  # names alone on a line above the body
     for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
         if not rule and not meta.authors and k < 4 and (name := name_line(line)):
@@ -222,10 +224,18 @@ def extract_text(
                 meta.authors, rule = [name], "byline"
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
+        if not rule and number in above:
+            # a name alone above the body is its byline; other lines kept
+            # there for the fields are not the article's
+            name = wire_credit(line) or name_line(line)
+            named += [name] if name else []
+            rule = "byline" if name else "outside-article"
         if rule:
             removed.append(Removed(number, line, rule))
         else:
             body.append((number, line))
+    if not meta.authors and named:
+        meta.authors = named[:1]
     _read_tail(body, meta, removed)
     if not body:
         raise SkipFile("title only: no article text")
@@ -299,12 +309,13 @@ def _cut_to_article(
     kept: list[tuple[int, str]],
     removed: list[Removed],
     host: str,
-) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None, set[int]]:
     """Unknown layouts: the lines of the article's run of prose (see
-    newsarchive.content), and its headline; the kept lines outside it are
-    removed as `outside-article`. Bylines, datelines and a breadcrumb just
-    above the body stay for the fields. A dump with no run of prose is left
-    as it is."""
+    newsarchive.content), its headline, and the numbers of the lines kept
+    above the run; the kept lines outside it are removed as
+    `outside-article`. Bylines, datelines and a breadcrumb just above the
+    body stay for the fields. A dump with no run of prose is left as it
+    is."""
     gone = {r.line: r.rule for r in removed}
     lines = [line.strip() for _, line in content]
     weight = {rule: layout.BREAK for rule in ENDING_RULES} | {"image-credit": 0.0}
@@ -315,7 +326,7 @@ def _cut_to_article(
     }
     span = layout.find_span(lines, furniture, _is_meta, host=host)
     if span is None:
-        return kept, None
+        return kept, None, set()
     first = content[span.start][0]
     last = content[span.end - 1][0]
     # bylines and datelines sit between the headline and the body
@@ -330,7 +341,7 @@ def _cut_to_article(
             near.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
-    return near + inside, headline
+    return near + inside, headline, {number for number, _ in near}
 
 
 _BY_ON = re.compile(
