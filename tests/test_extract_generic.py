@@ -43,6 +43,8 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Rates rose 2/3 of a point, the Bank of Bayside said.",
         "Popular in the fifties, the dance hall is open again.",
         "More local stories are being told by the radio station.",
+        "Follow the coast road on foot and you reach the old mill by noon.",
+        "Subscribe to a farm box and the vegetables come on Tuesdays, she said.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -77,6 +79,17 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Popular on Bayside Ledger",
         "More Great Ledger Stories",
         "Next up in Science & Health",
+        # a sign-up box for a newsletter or the outlet's channels
+        "Morning Tide Newsletter",
+        "Get the Bayside Ledger delivered to your inbox",
+        "Sign up for e-mail newsletters",
+        "No spam, we promise. You can unsubscribe at any time.",
+        "Thanks for signing up!",
+        "Subscribe to the Ledger Video Channel for our latest films!",
+        "Subscribe to LEDGER and read every story from the coast.",
+        "Follow Ledger Sport on Instagram, Facebook and YouTube.",
+        "Like this story? Share it with a friend!",
+        "If you enjoyed this article, become a member of the Ledger club.",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
