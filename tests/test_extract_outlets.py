@@ -105,6 +105,25 @@ def test_a_name_alone_above_the_body_is_the_byline_not_a_paragraph():
     assert a.authors == ["Nora Hale"] and len(a.paragraphs) == 3
 
 
+def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
+    text = page(["By Nora Hale"]).replace(
+        "Coast road reopens after repairs",
+        "Coast road open again as sea wall repairs end early",
+    )
+    title = "Coast road reopened after wall repairs, drivers told - Dunmore Post"
+    text = title + text[text.index("\n") :]
+    a = extract_text(text, "t.txt")
+    assert a.title == "Coast road open again as sea wall repairs end early"
+    assert a.authors == ["Nora Hale"] and len(a.paragraphs) == 3
+    # a page title with too little in common with any line above the body
+    # stays the headline
+    text = (
+        "Council to review harbour parking fees - Dunmore Post"
+        + text[text.index("\n") :]
+    )
+    assert extract_text(text, "t.txt").title == "Council to review harbour parking fees"
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

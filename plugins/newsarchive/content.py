@@ -165,7 +165,11 @@ def _likeness(line: str, title_words: set[str]) -> float:
 
 def headline_shaped(line: str) -> bool:
     n = len(words(line))
-    return 2 <= n <= 30 and not line.rstrip().endswith((".", ":", "|"))
+    return (
+        2 <= n <= 30
+        and not line.rstrip().endswith((".", ":", "|"))
+        and "://" not in line  # a web address
+    )
 
 
 def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]:
@@ -253,27 +257,44 @@ def _pick_headline(
     is_meta: Callable[[str], bool],
 ) -> int | None:
     """Index of the headline: the line above the run (or at its top) most
-    like the page's title; else the title itself (line 0); else the nearest
-    headline-shaped line above the run."""
+    like the page's title; else, when the title is nowhere above the run, a
+    line just above it sharing several of the title's words (the headline
+    as the page words it); else the title itself (line 0); else the
+    nearest headline-shaped line above the run."""
 
     def candidate(i: int) -> bool:
         line = lines[i]
         return i not in furniture and headline_shaped(line) and not is_meta(line)
+
+    def title_like(i: int) -> float:
+        """How much the line is the title (0 when it is not)."""
+        line = lines[i]
+        if i in furniture or not headline_shaped(line):
+            return 0.0
+        like = _likeness(line, title_words)
+        cover = len(words(line)) / max(len(title_words), 1)
+        return like * min(cover, 1) if like >= 0.8 and cover >= 0.5 else 0.0
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:
         return None
     best, best_like = None, 0.0
     for i in window:
-        line = lines[i]
-        if i in furniture or not headline_shaped(line):
-            continue
-        like = _likeness(line, title_words)
-        cover = len(words(line)) / max(len(title_words), 1)
-        score = like * min(cover, 1)
+        score = title_like(i)
         # (a byline is told apart only from a line like the title: quicker)
-        if like >= 0.8 and cover >= 0.5 and score >= best_like and not is_meta(line):
+        if score and score >= best_like and not is_meta(lines[i]):
             best, best_like = i, score
+    if best is None and not any(map(title_like, range(1, window.start))):
+        best_shared = 2
+        for i in window:
+            if i >= start or not candidate(i):
+                continue
+            tokens = set(words(lines[i]))
+            shared = len(tokens & title_words)
+            # (a line holding the whole title and more is a prompt to share it)
+            whole = shared == len(title_words)
+            if shared >= best_shared and shared >= 0.4 * len(tokens) and not whole:
+                best, best_shared = i, shared
     if best is None and candidate(0) and len(words(lines[0])) >= 3:
         best = 0  # the page's title itself (its site name taken off)
     if best is None:
