@@ -124,6 +124,39 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
     assert extract_text(text, "t.txt").title == "Council to review harbour parking fees"
 
 
+@pytest.mark.parametrize(
+    ("title", "host", "headline"),
+    [
+        # a headline that holds the site's name is not the site's name
+        (
+            "The Dunmore view on the coast road | Leader | Opinion | Dunmore",
+            "dunmore.example",
+            "The Dunmore view on the coast road",
+        ),
+        # the site's name after a dash, then a tagline
+        (
+            "Coast road reopens - Dunmore 24/7 - News of the bay",
+            "www.dunmore247.example",
+            "Coast road reopens",
+        ),
+        # a section, the headline and a name not like the address
+        (
+            "Opinion | Coast road reopens at last - The Evening Lamp",
+            "lamp.example",
+            "Coast road reopens at last",
+        ),
+    ],
+)
+def test_the_headline_is_read_out_of_a_page_title_with_several_parts(
+    title, host, headline
+):
+    text = page([]).replace("Coast road reopens after repairs - Dunmore Post", title)
+    text = text.replace("\n\nCoast road reopens after repairs\n", "\n")
+    a = extract_text(text, "t.txt", {"source_url": f"https://{host}/coast-road"})
+    assert a.title == headline
+    assert len(a.paragraphs) == 3
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

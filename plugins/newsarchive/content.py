@@ -123,7 +123,8 @@ def strip_site_name(title: str, host: str = "") -> str:
     site's name, before or after it. The part like the address's `host`
     (`vortexcannon.org`: `Vortex Cannon Entertainment`) is the site's name;
     without one, the first part is the headline, unless it is much shorter
-    than the last (`Site | A longer headline`)."""
+    than the last (`Site | A longer headline`); of three parts or more,
+    none like the host, the longest (`Opinion | Headline - Site`)."""
     parts = _BAR.split(title)
     # a dash may be the headline's own: only the last, before a short name
     if dashes := list(_DASH_SITE.finditer(parts[-1])):
@@ -133,11 +134,23 @@ def strip_site_name(title: str, host: str = "") -> str:
         return title
     site = _host_name(host)
     if site:
+        # `Headline - Site - Tagline`: the site's name after a dash too
+        parts[0] = _less_site(parts[0], site)
         rest = [p for p in parts if not _like_site(p, site)]
         if rest and len(rest) < len(parts):
             return rest[0]
+    if len(parts) >= 3:
+        return max(parts, key=lambda part: len(words(part)))
     head, tail = parts[0], parts[-1]
     return tail if len(words(tail)) > 2 * len(words(head)) else head
+
+
+def _less_site(part: str, site: str) -> str:
+    """`Headline - Site` -> `Headline` when the last dash's tail is like `site`."""
+    dashes = list(_DASH_SITE.finditer(part))
+    if dashes and _like_site(part[dashes[-1].end() :], site):
+        return part[: dashes[-1].start()]
+    return part
 
 
 def _host_name(host: str) -> str:
@@ -148,7 +161,8 @@ def _host_name(host: str) -> str:
 
 def _like_site(part: str, site: str) -> bool:
     letters = "".join(words(part))
-    return len(letters) >= 3 and (
+    # (a headline may hold the site's name: `The Guardian view on ...`)
+    return 3 <= len(letters) <= 2 * len(site) and (
         letters in site
         or site in letters
         or (letters[:6] == site[:6] and len(site) >= 6)
