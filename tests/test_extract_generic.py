@@ -45,6 +45,7 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "More local stories are being told by the radio station.",
         "Follow the coast road on foot and you reach the old mill by noon.",
         "Subscribe to a farm box and the vegetables come on Tuesdays, she said.",
+        "Also on the agenda was the new car park by the pier.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -90,6 +91,18 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Follow Ledger Sport on Instagram, Facebook and YouTube.",
         "Like this story? Share it with a friend!",
         "If you enjoyed this article, become a member of the Ledger club.",
+        # gallery counters, a wire photo's caption, links to other stories
+        "Image 2 of / 7",
+        "3 / 7",
+        "FILE PHOTO: Gulls circle the trawler as it docks at dawn. LEDGER/Ana Ruiz",
+        "[Related: Harbour festival returns with a night market]",
+        "Also: See our guide to the coast path",
+        "Also on ledger.example Ferry company names its new captain",
+        "Related post: Three walks along the bay",
+        "Share on FacebookShare on TwitterShare via Email",
+        "Copied!",
+        "Advert",
+        "Thanks for watching!",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
@@ -179,3 +192,16 @@ def test_related_header_above_the_headline_does_not_swallow_it():
     assert a.paragraphs == [
         "Food stalls and street musicians came back to the promenade on Friday."
     ]
+
+
+def test_a_more_box_after_the_article_takes_the_headlines_under_it():
+    first = (
+        "The ferry will run an extra crossing on Sundays from May, the company said."
+    )
+    text = (
+        f"A headline for the test\n\n{first}\n\nMore:\n\n"
+        "Ferry company names its new captain\n\nHarbour festival returns\n"
+    )
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == [first]
+    assert {r.rule for r in a.removed if r.rule != "title"} == {"related-links"}
