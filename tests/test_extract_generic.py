@@ -46,6 +46,7 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Follow the coast road on foot and you reach the old mill by noon.",
         "Subscribe to a farm box and the vegetables come on Tuesdays, she said.",
         "Also on the agenda was the new car park by the pier.",
+        "About the harbour, the council said nothing.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -103,6 +104,9 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Copied!",
         "Advert",
         "Thanks for watching!",
+        # the header of the box about the writer, in English and other languages
+        "About Nora Hale",
+        "Sobre Nora Hale",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
