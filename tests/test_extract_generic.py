@@ -47,6 +47,7 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Subscribe to a farm box and the vegetables come on Tuesdays, she said.",
         "Also on the agenda was the new car park by the pier.",
         "About the harbour, the council said nothing.",
+        "Courtesy of the season, the ferry runs late on Fridays.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -76,6 +77,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Image caption The old pier was closed to walkers in March",
         "Image copyright Harbour Press",
         "Marta Quinn/Bayside Ledger/Harbour Press",
+        "Oskar Lind Submitted photo",
+        "Courtesy of Harbour Trust",
         # the header of a box of other stories, named for the site or section
         "Most read in local news",
         "Popular on Bayside Ledger",

@@ -157,6 +157,29 @@ def test_the_headline_is_read_out_of_a_page_title_with_several_parts(
     assert len(a.paragraphs) == 3
 
 
+def test_paragraphs_above_a_gallery_of_submitted_photos_stay_in_the_article():
+    body = [
+        "Police arrested four people on Monday after a search of a house on "
+        "Mill Lane, the county sheriff said in a statement.",
+        "Officers had stopped a car near the harbour bridge earlier in the day "
+        "and found a bag of stolen tools under the back seat.",
+        "Story continues below gallery",
+        "1 of 3",
+        "Marta Quinn Submitted photo",
+        "Oskar Lind Submitted photo",
+        "Nora Hale Submitted photo",
+        "All four were taken to the county jail, where they were being held "
+        "until a hearing set for Thursday morning.",
+        "The sheriff said more arrests were likely as the inquiry into a run "
+        "of break-ins along the coast went on.",
+    ]
+    text = "\n\n".join(["Four held after harbour search", *body])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs[0].startswith("Police arrested four people")
+    assert a.paragraphs[-1].startswith("The sheriff said more arrests")
+    assert not any("Submitted photo" in p for p in a.paragraphs)
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")
