@@ -98,6 +98,7 @@ def test_body_lines_that_start_like_cruft_stay(line):
         # gallery counters, a wire photo's caption, links to other stories
         "Image 2 of / 7",
         "3 / 7",
+        "12",
         "FILE PHOTO: Gulls circle the trawler as it docks at dawn. LEDGER/Ana Ruiz",
         "[Related: Harbour festival returns with a night market]",
         "Also: See our guide to the coast path",

@@ -180,6 +180,28 @@ def test_paragraphs_above_a_gallery_of_submitted_photos_stay_in_the_article():
     assert not any("Submitted photo" in p for p in a.paragraphs)
 
 
+def test_the_opening_paragraphs_above_a_photo_count_stay_in_the_article():
+    body = [
+        "A fisherman who ate a gull's egg on the cliffs has fallen ill with "
+        "a rare fever.",
+        "The 41-year-old is the second person in the bay to catch it this "
+        "year, doctors said.",
+        "6",
+        "The cliffs above Gull Point, where the eggs were foundCredit: Ana Ruiz",
+        "6",
+        "Health officers said nine people who met the fisherman were being "
+        "watched for signs of the fever.",
+        "The man told doctors he had cooked the egg over a camp fire on the "
+        "beach the week before.",
+        "He was taken to the county hospital on Saturday and is said to be "
+        "recovering well after a course of drugs.",
+    ]
+    text = "\n\n".join(["Fisherman falls ill after eating gull egg", *body])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs[0].startswith("A fisherman who ate")
+    assert "6" not in a.paragraphs
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")
