@@ -202,6 +202,50 @@ def test_the_opening_paragraphs_above_a_photo_count_stay_in_the_article():
     assert "6" not in a.paragraphs
 
 
+def test_a_card_linking_to_another_story_inside_the_article_is_not_kept():
+    before = [
+        "The county will reopen the coast road on Friday after three weeks of "
+        "repairs to the sea wall, the highways office said on Monday, and the "
+        "buses that serve the villages along it will go back to their old "
+        "timetable from the weekend.",
+        "Drivers had been sent on a detour of twelve miles through the hills "
+        "while engineers rebuilt the collapsed section by the old mill, and "
+        "the narrow lanes there were jammed every morning and evening with "
+        "cars, tractors and delivery vans.",
+        "The office said the work had cost less than feared because the "
+        "foundations of the wall, laid in the last century, were sound, and "
+        "only the upper courses of stone and the railings along the top had "
+        "needed to be replaced.",
+    ]
+    card = [
+        "Business",
+        "Column: Why the ferry company wants a bigger harbour",
+        "Business",
+        "Column: Why the ferry company wants a bigger harbour",
+    ]
+    after = [
+        "Shopkeepers in the village said trade had fallen by a third while "
+        "the road was shut, and asked the council for help with their rates "
+        "this year, saying that several of the smaller cafes and shops would "
+        "not survive another closure of that length.",
+        "The council said it would look at their request when it meets again "
+        "at the end of the month, after the budget has been agreed, but its "
+        "leader warned that the money set aside for repairs to the roads and "
+        "bridges of the county had already been spent.",
+        "Engineers will check the wall again in the spring, when the highest "
+        "tides of the year are expected along that stretch of the coast, and "
+        "they have asked walkers to keep off the beach below it until then.",
+    ]
+    title = "Coast road reopens after repairs"
+    a = extract_text("\n\n".join([title, *before, *card, *after]), "t.txt")
+    assert a.paragraphs == before + after
+    assert a.title == title
+    # a line repeated three times is a list of like items, and stays
+    items = ["Tide at noon: 4.2 m"] * 3
+    a = extract_text("\n\n".join([title, *before, *items, *after]), "t.txt")
+    assert a.paragraphs.count("Tide at noon: 4.2 m") == 3
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

@@ -177,6 +177,12 @@ def _likeness(line: str, title_words: set[str]) -> float:
     return sum(t in title_words for t in tokens) / len(tokens)
 
 
+def like_title(line: str, title_words: set[str]) -> bool:
+    """Whether the line is the page's title, or most of it."""
+    cover = len(words(line)) / max(len(title_words), 1)
+    return _likeness(line, title_words) >= 0.8 and cover >= 0.5
+
+
 def headline_shaped(line: str) -> bool:
     n = len(words(line))
     return (

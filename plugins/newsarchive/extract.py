@@ -316,9 +316,15 @@ def _cut_to_article(
     `outside-article`. Bylines, datelines and a breadcrumb just above the
     body stay for the fields. A dump with no run of prose is left as it
     is."""
-    gone = {r.line: r.rule for r in removed}
     lines = [line.strip() for _, line in content]
-    weight = {rule: layout.BREAK for rule in ENDING_RULES} | {"image-credit": 0.0}
+    title = set(layout.words(layout.strip_site_name(lines[0], host)))
+    _repeated_lines(content, lines, title, removed)
+    gone = {r.line: r.rule for r in removed}
+    kept = [(number, line) for number, line in kept if number not in gone]
+    weight = {rule: layout.BREAK for rule in ENDING_RULES} | {
+        "image-credit": 0.0,
+        "repeated-line": layout.SHORT,
+    }
     furniture = {
         i: weight.get(gone[n], layout.NOISE)
         for i, (n, _) in enumerate(content)
@@ -342,6 +348,32 @@ def _cut_to_article(
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
     return near + inside, headline, {number for number, _ in near}
+
+
+def _repeated_lines(
+    content: list[tuple[int, str]],
+    lines: list[str],
+    title: set[str],
+    removed: list[Removed],
+) -> None:
+    """A line the next line or the one after repeats is a card linking to
+    another story (its picture's caption and its link, `Section`,
+    `Headline`, `Section`, `Headline`): both copies go, as `repeated-line`;
+    not the page's own headline (`title`: the words of the page's title)."""
+    gone = {r.line for r in removed}
+    twice: set[int] = set()
+    for i, line in enumerate(lines):
+        if not any(c.isalnum() for c in line) or layout.like_title(line, title):
+            continue
+        near = [j for j in range(max(0, i - 2), i + 3) if j < len(lines)]
+        copies = [j for j in near if lines[j] == line]
+        if len(copies) == 2:  # (three or more: a list of like items, not a card)
+            twice |= set(copies)
+    removed.extend(
+        Removed(*content[i], "repeated-line")
+        for i in sorted(twice)
+        if content[i][0] not in gone
+    )
 
 
 _BY_ON = re.compile(
