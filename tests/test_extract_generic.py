@@ -48,6 +48,7 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Also on the agenda was the new car park by the pier.",
         "About the harbour, the council said nothing.",
         "Courtesy of the season, the ferry runs late on Fridays.",
+        "[The harbour master had warned of this in March.]",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -101,6 +102,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "12",
         "FILE PHOTO: Gulls circle the trawler as it docks at dawn. LEDGER/Ana Ruiz",
         "[Related: Harbour festival returns with a night market]",
+        "[Harbour Press]",
+        "[Video]",
         "Also: See our guide to the coast path",
         "Also on ledger.example Ferry company names its new captain",
         "Related post: Three walks along the bay",
