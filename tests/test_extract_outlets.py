@@ -122,6 +122,12 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
         + text[text.index("\n") :]
     )
     assert extract_text(text, "t.txt").title == "Council to review harbour parking fees"
+    # two words in common (the site's name) are not enough
+    text = "Dunmore Post Online" + text[text.index("\n") :]
+    text = text.replace(
+        "Coast road open again as sea wall repairs end early", "Dunmore Post weekly"
+    )
+    assert extract_text(text, "t.txt").title != "Dunmore Post weekly"
 
 
 @pytest.mark.parametrize(

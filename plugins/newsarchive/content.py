@@ -305,7 +305,7 @@ def _pick_headline(
         if score and score >= best_like and not is_meta(lines[i]):
             best, best_like = i, score
     if best is None and not any(map(title_like, range(1, window.start))):
-        best_shared = 2
+        best_shared = 3
         for i in window:
             if i >= start or not candidate(i):
                 continue
