@@ -49,6 +49,8 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "About the harbour, the council said nothing.",
         "Courtesy of the season, the ferry runs late on Fridays.",
         "[The harbour master had warned of this in March.]",
+        "Ana Ruiz, a teacher, said the ferry was always late.",
+        "The ferry was late again, the report from AP said.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -79,6 +81,9 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Image copyright Harbour Press",
         "Marta Quinn/Bayside Ledger/Harbour Press",
         "Oskar Lind Submitted photo",
+        "Tom Reyes, AP",
+        "Crowds wait for the first ferry of the season at the quay.Reuters",
+        "A fisherman mends his nets on the harbour wall. Getty",
         "Courtesy of Harbour Trust",
         # the header of a box of other stories, named for the site or section
         "Most read in local news",
