@@ -246,6 +246,15 @@ def test_a_card_linking_to_another_story_inside_the_article_is_not_kept():
     a = extract_text("\n\n".join([title, *before, *card, *after]), "t.txt")
     assert a.paragraphs == before + after
     assert a.title == title
+    # two quoted posts by one writer keep the lines that sign them
+    posts = [
+        "The coast road is open again from this morning.",
+        "— Dunmore Highways (@dunmoreroads) March 3, 2021",
+        "Buses will run to the old timetable from Saturday.",
+        "— Dunmore Highways (@dunmoreroads) March 3, 2021",
+    ]
+    a = extract_text("\n\n".join([title, *before, *posts, *after]), "t.txt")
+    assert a.paragraphs == before + posts + after
     # a line repeated three times is a list of like items, and stays
     items = ["Tide at noon: 4.2 m"] * 3
     a = extract_text("\n\n".join([title, *before, *items, *after]), "t.txt")

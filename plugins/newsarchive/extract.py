@@ -359,11 +359,16 @@ def _repeated_lines(
     """A line the next line or the one after repeats is a card linking to
     another story (its picture's caption and its link, `Section`,
     `Headline`, `Section`, `Headline`): both copies go, as `repeated-line`;
-    not the page's own headline (`title`: the words of the page's title)."""
+    not the page's own headline (`title`: the words of the page's title),
+    nor the line signing each of two quoted posts by one writer."""
     gone = {r.line for r in removed}
     twice: set[int] = set()
     for i, line in enumerate(lines):
-        if not any(c.isalnum() for c in line) or layout.like_title(line, title):
+        if (
+            not any(c.isalnum() for c in line)
+            or line.startswith(("—", "–", "-"))  # `— Name (@name) May 3, 2021`
+            or layout.like_title(line, title)
+        ):
             continue
         near = [j for j in range(max(0, i - 2), i + 3) if j < len(lines)]
         copies = [j for j in near if lines[j] == line]
