@@ -214,10 +214,10 @@ def extract_text(
 
     meta = _Meta(generic=profile is None and not found)
     body: list[tuple[int, str]] = []
-    named: list[str] = []  # names alone on a line above the body
     for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
-        if not rule and not meta.authors and k < 4 and (name := name_line(line)):
+        top = k < 4 or number in above
+        if not rule and not meta.authors and top and (name := name_line(line)):
             # a bare name next to the dateline at the top is the byline
             near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
             if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
@@ -225,17 +225,13 @@ def extract_text(
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
         if not rule and number in above:
-            # a name alone above the body is its byline; other lines kept
-            # there for the fields are not the article's
-            name = wire_credit(line) or name_line(line)
-            named += [name] if name else []
-            rule = "byline" if name else "outside-article"
+            # kept above the body as a likely byline or date, and neither: a
+            # name with no date by it, a button (`Order Reprints`)
+            rule = "outside-article"
         if rule:
             removed.append(Removed(number, line, rule))
         else:
             body.append((number, line))
-    if not meta.authors and named:
-        meta.authors = named[:1]
     _read_tail(body, meta, removed)
     if not body:
         raise SkipFile("title only: no article text")
