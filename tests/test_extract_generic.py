@@ -52,6 +52,7 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Ana Ruiz, a teacher, said the ferry was always late.",
         "(The ferry was cancelled twice that week, both times for fog.)",
         "Write to the council if you want the bus back, she said.",
+        "»Wir fahren morgen wieder«, sagte der Kapitän.",
         "The ferry was late again, the report from AP said.",
     ],
 )
