@@ -264,6 +264,19 @@ def test_a_card_linking_to_another_story_inside_the_article_is_not_kept():
     assert a.paragraphs.count("Tide at noon: 4.2 m") == 3
 
 
+def test_a_sign_up_box_after_the_article_does_not_pull_its_pitch_in():
+    box = [
+        "Sign up for e-mail newsletters",
+        "Get our news every morning!",
+        "No spam, we promise. You can unsubscribe at any time and we will "
+        "never share your address with anyone else.",
+    ]
+    text = page([]).replace("\n\nPrivacy", "\n\n" + "\n\n".join(box) + "\n\nPrivacy")
+    a = extract_text(text, "t.txt")
+    assert len(a.paragraphs) == 3
+    assert a.paragraphs[-1].startswith("The office said")
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

@@ -199,12 +199,15 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
     scores = [score for score, _ in shapes]
     for i, weight in furniture.items():
         # a comments box ends a run (BREAK) once, its further lines count as
-        # labels; a share button counts no worse than NOISE, a photo credit
-        # (0) not at all
+        # labels; a share button counts no worse than NOISE, and a line taken
+        # out never counts for the run (a sign-up box's sentences); a photo
+        # credit (0) counts not at all
         if weight == BREAK and furniture.get(i - 1) == BREAK:
             scores[i] = LABEL
+        elif weight == NOISE:
+            scores[i] = min(max(scores[i], NOISE), 0.0)
         else:
-            scores[i] = weight if weight != NOISE else max(scores[i], weight)
+            scores[i] = weight
     # items of a list (`1 tsp cinnamon`, `• Seats: 300`) in a run of three or
     # more count for nothing either way
     item = [bool(_ITEM.match(x)) for x in lines]
@@ -244,7 +247,8 @@ def find_span(
     fewer (keep it all; a longer page keeps its best run). `furniture`: for
     the lines a cleaning rule took, by index, the weight of that rule:
     BREAK ends a run (a comments box), NOISE means the line counts as its
-    shape says but no worse than NOISE (a share button), another number is
+    shape says but no worse than NOISE (a share button) and no better than
+    nothing (a sign-up box's sentence), another number is
     the line's score (0 for a photo credit). `is_meta`: whether a line is a
     byline or a dateline (never the headline)."""
     furniture = furniture or {}
