@@ -43,6 +43,17 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Rates rose 2/3 of a point, the Bank of Bayside said.",
         "Popular in the fifties, the dance hall is open again.",
         "More local stories are being told by the radio station.",
+        "Follow the coast road on foot and you reach the old mill by noon.",
+        "Subscribe to a farm box and the vegetables come on Tuesdays, she said.",
+        "Also on the agenda was the new car park by the pier.",
+        "About the harbour, the council said nothing.",
+        "Courtesy of the season, the ferry runs late on Fridays.",
+        "[The harbour master had warned of this in March.]",
+        "Ana Ruiz, a teacher, said the ferry was always late.",
+        "(The ferry was cancelled twice that week, both times for fog.)",
+        "Write to the council if you want the bus back, she said.",
+        "»Wir fahren morgen wieder«, sagte der Kapitän.",
+        "The ferry was late again, the report from AP said.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -72,11 +83,49 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Image caption The old pier was closed to walkers in March",
         "Image copyright Harbour Press",
         "Marta Quinn/Bayside Ledger/Harbour Press",
+        "Oskar Lind Submitted photo",
+        "Tom Reyes, AP",
+        "(Harbour Press)",
+        "View all (12)",
+        "» Next week: the tide tables for the spring",
+        "Write to Nora Hale at nora.hale@ledger.example",
+        "Crowds wait for the first ferry of the season at the quay.Reuters",
+        "A fisherman mends his nets on the harbour wall. Getty",
+        "Courtesy of Harbour Trust",
         # the header of a box of other stories, named for the site or section
         "Most read in local news",
         "Popular on Bayside Ledger",
         "More Great Ledger Stories",
         "Next up in Science & Health",
+        # a sign-up box for a newsletter or the outlet's channels
+        "Morning Tide Newsletter",
+        "Get the Bayside Ledger delivered to your inbox",
+        "Sign up for e-mail newsletters",
+        "No spam, we promise. You can unsubscribe at any time.",
+        "Thanks for signing up!",
+        "Subscribe to the Ledger Video Channel for our latest films!",
+        "Subscribe to LEDGER and read every story from the coast.",
+        "Follow Ledger Sport on Instagram, Facebook and YouTube.",
+        "Like this story? Share it with a friend!",
+        "If you enjoyed this article, become a member of the Ledger club.",
+        # gallery counters, a wire photo's caption, links to other stories
+        "Image 2 of / 7",
+        "3 / 7",
+        "12",
+        "FILE PHOTO: Gulls circle the trawler as it docks at dawn. LEDGER/Ana Ruiz",
+        "[Related: Harbour festival returns with a night market]",
+        "[Harbour Press]",
+        "[Video]",
+        "Also: See our guide to the coast path",
+        "Also on ledger.example Ferry company names its new captain",
+        "Related post: Three walks along the bay",
+        "Share on FacebookShare on TwitterShare via Email",
+        "Copied!",
+        "Advert",
+        "Thanks for watching!",
+        # the header of the box about the writer, in English and other languages
+        "About Nora Hale",
+        "Sobre Nora Hale",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
@@ -166,3 +215,16 @@ def test_related_header_above_the_headline_does_not_swallow_it():
     assert a.paragraphs == [
         "Food stalls and street musicians came back to the promenade on Friday."
     ]
+
+
+def test_a_more_box_after_the_article_takes_the_headlines_under_it():
+    first = (
+        "The ferry will run an extra crossing on Sundays from May, the company said."
+    )
+    text = (
+        f"A headline for the test\n\n{first}\n\nMore:\n\n"
+        "Ferry company names its new captain\n\nHarbour festival returns\n"
+    )
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == [first]
+    assert {r.rule for r in a.removed if r.rule != "title"} == {"related-links"}

@@ -92,6 +92,191 @@ def test_datelines_and_bylines_in_common_forms(header, day, authors):
     assert all(r.rule in ("dateline", "byline") for r in a.removed if r.text in header)
 
 
+def test_a_name_or_button_above_the_body_is_not_its_first_paragraph():
+    a = extract_text(page(["Nora Hale", "Order Reprints"]), "t.txt")
+    assert a.paragraphs[0].startswith("The county will reopen")
+    assert len(a.paragraphs) == 3
+    gone = rules(a)
+    assert "Nora Hale" in gone and "Order Reprints" in gone
+    # a name with no date by it is not taken for the writer (a menu's
+    # `White House` looks the same)
+    assert a.authors == []
+    # with a date by it, it is the byline, however far above the body
+    header = ["Nora Hale", "13 Jan 2008 10:47", "Order Reprints", "Print Article"]
+    a = extract_text(page(header), "t.txt")
+    assert a.authors == ["Nora Hale"] and len(a.paragraphs) == 3
+    assert a.date == date(2008, 1, 13)
+
+
+def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
+    text = page(["By Nora Hale"]).replace(
+        "Coast road reopens after repairs",
+        "Coast road open again as sea wall repairs end early",
+    )
+    title = "Coast road reopened after wall repairs, drivers told - Dunmore Post"
+    text = title + text[text.index("\n") :]
+    a = extract_text(text, "t.txt")
+    assert a.title == "Coast road open again as sea wall repairs end early"
+    assert a.authors == ["Nora Hale"] and len(a.paragraphs) == 3
+    # a page title with too little in common with any line above the body
+    # stays the headline
+    text = (
+        "Council to review harbour parking fees - Dunmore Post"
+        + text[text.index("\n") :]
+    )
+    assert extract_text(text, "t.txt").title == "Council to review harbour parking fees"
+    # two words in common (the site's name) are not enough
+    text = "Dunmore Post Online" + text[text.index("\n") :]
+    text = text.replace(
+        "Coast road open again as sea wall repairs end early", "Dunmore Post weekly"
+    )
+    assert extract_text(text, "t.txt").title != "Dunmore Post weekly"
+
+
+@pytest.mark.parametrize(
+    ("title", "host", "headline"),
+    [
+        # a headline that holds the site's name is not the site's name
+        (
+            "The Dunmore view on the coast road | Leader | Opinion | Dunmore",
+            "dunmore.example",
+            "The Dunmore view on the coast road",
+        ),
+        # the site's name after a dash, then a tagline
+        (
+            "Coast road reopens - Dunmore 24/7 - News of the bay",
+            "www.dunmore247.example",
+            "Coast road reopens",
+        ),
+        # a section, the headline and a name not like the address
+        (
+            "Opinion | Coast road reopens at last - The Evening Lamp",
+            "lamp.example",
+            "Coast road reopens at last",
+        ),
+    ],
+)
+def test_the_headline_is_read_out_of_a_page_title_with_several_parts(
+    title, host, headline
+):
+    text = page([]).replace("Coast road reopens after repairs - Dunmore Post", title)
+    text = text.replace("\n\nCoast road reopens after repairs\n", "\n")
+    a = extract_text(text, "t.txt", {"source_url": f"https://{host}/coast-road"})
+    assert a.title == headline
+    assert len(a.paragraphs) == 3
+
+
+def test_paragraphs_above_a_gallery_of_submitted_photos_stay_in_the_article():
+    body = [
+        "Police arrested four people on Monday after a search of a house on "
+        "Mill Lane, the county sheriff said in a statement.",
+        "Officers had stopped a car near the harbour bridge earlier in the day "
+        "and found a bag of stolen tools under the back seat.",
+        "Story continues below gallery",
+        "1 of 3",
+        "Marta Quinn Submitted photo",
+        "Oskar Lind Submitted photo",
+        "Nora Hale Submitted photo",
+        "All four were taken to the county jail, where they were being held "
+        "until a hearing set for Thursday morning.",
+        "The sheriff said more arrests were likely as the inquiry into a run "
+        "of break-ins along the coast went on.",
+    ]
+    text = "\n\n".join(["Four held after harbour search", *body])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs[0].startswith("Police arrested four people")
+    assert a.paragraphs[-1].startswith("The sheriff said more arrests")
+    assert not any("Submitted photo" in p for p in a.paragraphs)
+
+
+def test_the_opening_paragraphs_above_a_photo_count_stay_in_the_article():
+    body = [
+        "A fisherman who ate a gull's egg on the cliffs has fallen ill with "
+        "a rare fever.",
+        "The 41-year-old is the second person in the bay to catch it this "
+        "year, doctors said.",
+        "6",
+        "The cliffs above Gull Point, where the eggs were foundCredit: Ana Ruiz",
+        "6",
+        "Health officers said nine people who met the fisherman were being "
+        "watched for signs of the fever.",
+        "The man told doctors he had cooked the egg over a camp fire on the "
+        "beach the week before.",
+        "He was taken to the county hospital on Saturday and is said to be "
+        "recovering well after a course of drugs.",
+    ]
+    text = "\n\n".join(["Fisherman falls ill after eating gull egg", *body])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs[0].startswith("A fisherman who ate")
+    assert "6" not in a.paragraphs
+
+
+def test_a_card_linking_to_another_story_inside_the_article_is_not_kept():
+    before = [
+        "The county will reopen the coast road on Friday after three weeks of "
+        "repairs to the sea wall, the highways office said on Monday, and the "
+        "buses that serve the villages along it will go back to their old "
+        "timetable from the weekend.",
+        "Drivers had been sent on a detour of twelve miles through the hills "
+        "while engineers rebuilt the collapsed section by the old mill, and "
+        "the narrow lanes there were jammed every morning and evening with "
+        "cars, tractors and delivery vans.",
+        "The office said the work had cost less than feared because the "
+        "foundations of the wall, laid in the last century, were sound, and "
+        "only the upper courses of stone and the railings along the top had "
+        "needed to be replaced.",
+    ]
+    card = [
+        "Business",
+        "Column: Why the ferry company wants a bigger harbour",
+        "Business",
+        "Column: Why the ferry company wants a bigger harbour",
+    ]
+    after = [
+        "Shopkeepers in the village said trade had fallen by a third while "
+        "the road was shut, and asked the council for help with their rates "
+        "this year, saying that several of the smaller cafes and shops would "
+        "not survive another closure of that length.",
+        "The council said it would look at their request when it meets again "
+        "at the end of the month, after the budget has been agreed, but its "
+        "leader warned that the money set aside for repairs to the roads and "
+        "bridges of the county had already been spent.",
+        "Engineers will check the wall again in the spring, when the highest "
+        "tides of the year are expected along that stretch of the coast, and "
+        "they have asked walkers to keep off the beach below it until then.",
+    ]
+    title = "Coast road reopens after repairs"
+    a = extract_text("\n\n".join([title, *before, *card, *after]), "t.txt")
+    assert a.paragraphs == before + after
+    assert a.title == title
+    # two quoted posts by one writer keep the lines that sign them
+    posts = [
+        "The coast road is open again from this morning.",
+        "— Dunmore Highways (@dunmoreroads) March 3, 2021",
+        "Buses will run to the old timetable from Saturday.",
+        "— Dunmore Highways (@dunmoreroads) March 3, 2021",
+    ]
+    a = extract_text("\n\n".join([title, *before, *posts, *after]), "t.txt")
+    assert a.paragraphs == before + posts + after
+    # a line repeated three times is a list of like items, and stays
+    items = ["Tide at noon: 4.2 m"] * 3
+    a = extract_text("\n\n".join([title, *before, *items, *after]), "t.txt")
+    assert a.paragraphs.count("Tide at noon: 4.2 m") == 3
+
+
+def test_a_sign_up_box_after_the_article_does_not_pull_its_pitch_in():
+    box = [
+        "Sign up for e-mail newsletters",
+        "Get our news every morning!",
+        "No spam, we promise. You can unsubscribe at any time and we will "
+        "never share your address with anyone else.",
+    ]
+    text = page([]).replace("\n\nPrivacy", "\n\n" + "\n\n".join(box) + "\n\nPrivacy")
+    a = extract_text(text, "t.txt")
+    assert len(a.paragraphs) == 3
+    assert a.paragraphs[-1].startswith("The office said")
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

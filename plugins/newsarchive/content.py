@@ -125,7 +125,8 @@ def strip_site_name(title: str, host: str = "") -> str:
     site's name, before or after it. The part like the address's `host`
     (`vortexcannon.org`: `Vortex Cannon Entertainment`) is the site's name;
     without one, the first part is the headline, unless it is much shorter
-    than the last (`Site | A longer headline`)."""
+    than the last (`Site | A longer headline`); of three parts or more,
+    none like the host, the longest (`Opinion | Headline - Site`)."""
     parts = _BAR.split(title)
     # a dash may be the headline's own: only the last, before a short name
     if dashes := list(_DASH_SITE.finditer(parts[-1])):
@@ -135,11 +136,23 @@ def strip_site_name(title: str, host: str = "") -> str:
         return title
     site = _host_name(host)
     if site:
+        # `Headline - Site - Tagline`: the site's name after a dash too
+        parts[0] = _less_site(parts[0], site)
         rest = [p for p in parts if not _like_site(p, site)]
         if rest and len(rest) < len(parts):
             return rest[0]
+    if len(parts) >= 3:
+        return max(parts, key=lambda part: len(words(part)))
     head, tail = parts[0], parts[-1]
     return tail if len(words(tail)) > 2 * len(words(head)) else head
+
+
+def _less_site(part: str, site: str) -> str:
+    """`Headline - Site` -> `Headline` when the last dash's tail is like `site`."""
+    dashes = list(_DASH_SITE.finditer(part))
+    if dashes and _like_site(part[dashes[-1].end() :], site):
+        return part[: dashes[-1].start()]
+    return part
 
 
 def _host_name(host: str) -> str:
@@ -150,7 +163,8 @@ def _host_name(host: str) -> str:
 
 def _like_site(part: str, site: str) -> bool:
     letters = "".join(words(part))
-    return len(letters) >= 3 and (
+    # (a headline may hold the site's name: `The Guardian view on ...`)
+    return 3 <= len(letters) <= 2 * len(site) and (
         letters in site
         or site in letters
         or (letters[:6] == site[:6] and len(site) >= 6)
@@ -165,9 +179,19 @@ def _likeness(line: str, title_words: set[str]) -> float:
     return sum(t in title_words for t in tokens) / len(tokens)
 
 
+def like_title(line: str, title_words: set[str]) -> bool:
+    """Whether the line is the page's title, or most of it."""
+    cover = len(words(line)) / max(len(title_words), 1)
+    return _likeness(line, title_words) >= 0.8 and cover >= 0.5
+
+
 def headline_shaped(line: str) -> bool:
     n = len(words(line))
-    return 2 <= n <= 30 and not line.rstrip().endswith((".", ":", "|"))
+    return (
+        2 <= n <= 30
+        and not line.rstrip().endswith((".", ":", "|"))
+        and "://" not in line  # a web address
+    )
 
 
 def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]:
@@ -177,12 +201,15 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
     scores = [score for score, _ in shapes]
     for i, weight in furniture.items():
         # a comments box ends a run (BREAK) once, its further lines count as
-        # labels; a share button counts no worse than NOISE, a photo credit
-        # (0) not at all
+        # labels; a share button counts no worse than NOISE, and a line taken
+        # out never counts for the run (a sign-up box's sentences); a photo
+        # credit (0) counts not at all
         if weight == BREAK and furniture.get(i - 1) == BREAK:
             scores[i] = LABEL
+        elif weight == NOISE:
+            scores[i] = min(max(scores[i], NOISE), 0.0)
         else:
-            scores[i] = weight if weight != NOISE else max(scores[i], weight)
+            scores[i] = weight
     # items of a list (`1 tsp cinnamon`, `• Seats: 300`) in a run of three or
     # more count for nothing either way
     item = [bool(_ITEM.match(x)) for x in lines]
@@ -222,7 +249,8 @@ def find_span(
     fewer (keep it all; a longer page keeps its best run). `furniture`: for
     the lines a cleaning rule took, by index, the weight of that rule:
     BREAK ends a run (a comments box), NOISE means the line counts as its
-    shape says but no worse than NOISE (a share button), another number is
+    shape says but no worse than NOISE (a share button) and no better than
+    nothing (a sign-up box's sentence), another number is
     the line's score (0 for a photo credit). `is_meta`: whether a line is a
     byline or a dateline (never the headline)."""
     furniture = furniture or {}
@@ -255,27 +283,44 @@ def _pick_headline(
     is_meta: Callable[[str], bool],
 ) -> int | None:
     """Index of the headline: the line above the run (or at its top) most
-    like the page's title; else the title itself (line 0); else the nearest
-    headline-shaped line above the run."""
+    like the page's title; else, when the title is nowhere above the run, a
+    line just above it sharing several of the title's words (the headline
+    as the page words it); else the title itself (line 0); else the
+    nearest headline-shaped line above the run."""
 
     def candidate(i: int) -> bool:
         line = lines[i]
         return i not in furniture and headline_shaped(line) and not is_meta(line)
+
+    def title_like(i: int) -> float:
+        """How much the line is the title (0 when it is not)."""
+        line = lines[i]
+        if i in furniture or not headline_shaped(line):
+            return 0.0
+        like = _likeness(line, title_words)
+        cover = len(words(line)) / max(len(title_words), 1)
+        return like * min(cover, 1) if like >= 0.8 and cover >= 0.5 else 0.0
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:
         return None
     best, best_like = None, 0.0
     for i in window:
-        line = lines[i]
-        if i in furniture or not headline_shaped(line):
-            continue
-        like = _likeness(line, title_words)
-        cover = len(words(line)) / max(len(title_words), 1)
-        score = like * min(cover, 1)
+        score = title_like(i)
         # (a byline is told apart only from a line like the title: quicker)
-        if like >= 0.8 and cover >= 0.5 and score >= best_like and not is_meta(line):
+        if score and score >= best_like and not is_meta(lines[i]):
             best, best_like = i, score
+    if best is None and not any(map(title_like, range(1, window.start))):
+        best_shared = 3
+        for i in window:
+            if i >= start or not candidate(i):
+                continue
+            tokens = set(words(lines[i]))
+            shared = len(tokens & title_words)
+            # (a line holding the whole title and more is a prompt to share it)
+            whole = shared == len(title_words)
+            if shared >= best_shared and shared >= 0.4 * len(tokens) and not whole:
+                best, best_shared = i, shared
     if best is None and candidate(0) and len(words(lines[0])) >= 3:
         best = 0  # the page's title itself (its site name taken off)
     if best is None:

@@ -188,9 +188,10 @@ def extract_text(
     removed.extend(cleaned.removed)
     kept = cleaned.kept
     title = squash(front.get("title", ""))
+    above: set[int] = set()  # lines kept above the body for the fields only
     if profile is None and not found:
         host = urlsplit(manifest.get("source_url") or front.get("url") or "").hostname
-        kept, headline = _cut_to_article(content, kept, removed, host or "")
+        kept, headline, above = _cut_to_article(content, kept, removed, host or "")
         if headline and not title:
             title = squash(headline[1])
             if headline[0] == content[0][0]:  # the page's <title>
@@ -215,13 +216,18 @@ def extract_text(
     body: list[tuple[int, str]] = []
     for k, (number, line) in enumerate(kept):
         rule = meta.read_line(line, title)
-        if not rule and not meta.authors and k < 4 and (name := name_line(line)):
+        top = k < 4 or number in above
+        if not rule and not meta.authors and top and (name := name_line(line)):
             # a bare name next to the dateline at the top is the byline
             near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
             if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
                 meta.authors, rule = [name], "byline"
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
+        if not rule and number in above:
+            # kept above the body as a likely byline or date, and neither: a
+            # name with no date by it, a button (`Order Reprints`)
+            rule = "outside-article"
         if rule:
             removed.append(Removed(number, line, rule))
         else:
@@ -299,15 +305,22 @@ def _cut_to_article(
     kept: list[tuple[int, str]],
     removed: list[Removed],
     host: str,
-) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None, set[int]]:
     """Unknown layouts: the lines of the article's run of prose (see
-    newsarchive.content), and its headline; the kept lines outside it are
-    removed as `outside-article`. Bylines, datelines and a breadcrumb just
-    above the body stay for the fields. A dump with no run of prose is left
-    as it is."""
-    gone = {r.line: r.rule for r in removed}
+    newsarchive.content), its headline, and the numbers of the lines kept
+    above the run; the kept lines outside it are removed as
+    `outside-article`. Bylines, datelines and a breadcrumb just above the
+    body stay for the fields. A dump with no run of prose is left as it
+    is."""
     lines = [line.strip() for _, line in content]
-    weight = {rule: layout.BREAK for rule in ENDING_RULES} | {"image-credit": 0.0}
+    title = set(layout.words(layout.strip_site_name(lines[0], host)))
+    _repeated_lines(content, lines, title, removed)
+    gone = {r.line: r.rule for r in removed}
+    kept = [(number, line) for number, line in kept if number not in gone]
+    weight = {rule: layout.BREAK for rule in ENDING_RULES} | {
+        "image-credit": 0.0,
+        "repeated-line": layout.SHORT,
+    }
     furniture = {
         i: weight.get(gone[n], layout.NOISE)
         for i, (n, _) in enumerate(content)
@@ -315,7 +328,7 @@ def _cut_to_article(
     }
     span = layout.find_span(lines, furniture, _is_meta, host=host)
     if span is None:
-        return kept, None
+        return kept, None, set()
     first = content[span.start][0]
     last = content[span.end - 1][0]
     # bylines and datelines sit between the headline and the body
@@ -330,7 +343,38 @@ def _cut_to_article(
             near.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
-    return near + inside, headline
+    return near + inside, headline, {number for number, _ in near}
+
+
+def _repeated_lines(
+    content: list[tuple[int, str]],
+    lines: list[str],
+    title: set[str],
+    removed: list[Removed],
+) -> None:
+    """A line the next line or the one after repeats is a card linking to
+    another story (its picture's caption and its link, `Section`,
+    `Headline`, `Section`, `Headline`): both copies go, as `repeated-line`;
+    not the page's own headline (`title`: the words of the page's title),
+    nor the line signing each of two quoted posts by one writer."""
+    gone = {r.line for r in removed}
+    twice: set[int] = set()
+    for i, line in enumerate(lines):
+        if (
+            not any(c.isalnum() for c in line)
+            or line.startswith(("—", "–", "-"))  # `— Name (@name) May 3, 2021`
+            or layout.like_title(line, title)
+        ):
+            continue
+        near = [j for j in range(max(0, i - 2), i + 3) if j < len(lines)]
+        copies = [j for j in near if lines[j] == line]
+        if len(copies) == 2:  # (three or more: a list of like items, not a card)
+            twice |= set(copies)
+    removed.extend(
+        Removed(*content[i], "repeated-line")
+        for i in sorted(twice)
+        if content[i][0] not in gone
+    )
 
 
 _BY_ON = re.compile(
