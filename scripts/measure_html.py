@@ -69,7 +69,7 @@ from extraction_pages import (  # noqa: E402
 )
 
 from newsarchive.extract import SkipFile, extract_html  # noqa: E402
-from newsarchive.headline import TITLE_SEPARATOR, Outlet, strip_site  # noqa: E402
+from newsarchive.headline import Outlet, separators, strip_site  # noqa: E402
 from newsarchive.htmltree import compare_key  # noqa: E402
 
 TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -286,7 +286,7 @@ def title_right_before_tail(got: str, page: TitledPage) -> bool:
     adds after the headline, names this run cannot tell are the outlet's)."""
     if not compare_key(got):
         return False
-    heads = [page.title[: m.start()] for m in TITLE_SEPARATOR.finditer(page.title)]
+    heads = [page.title[: m.start()] for m in separators(page.title)]
     return compare_key(got) in {compare_key(page.title), *map(compare_key, heads)}
 
 

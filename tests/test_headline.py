@@ -288,3 +288,34 @@ def test_a_short_headline_that_ends_the_breadcrumb_is_still_the_headline():
         f"{crumb}<h1>Ferry fares rise for commuters</h1><div>{ARTICLE}</div>", head
     )
     assert a.title == "Ferry fares rise for commuters"
+
+
+@pytest.mark.parametrize("mark", ["«", "~", "‹"])
+def test_the_outlets_name_after_a_guillemet_or_a_tilde_is_cut_off(mark: str):
+    head = '<meta property="og:site_name" content="Island Times">'
+    title = f"<title>{HEADLINE} {mark} Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", head + title).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Le maire : « Nous rouvrirons le port » avant l’hiver",
+        "Bürgermeister sagt »Wir bauen den Hafen neu« vor dem Winter",
+        "Mayor says «we will reopen the harbour» before winter",
+    ],
+)
+def test_guillemets_quoting_words_in_a_headline_are_not_taken_for_separators(
+    headline: str,
+):
+    head = '<meta property="og:site_name" content="Le Courrier">'
+    title = f"<title>{headline} » Le Courrier</title>"
+    assert read(f"<div>{ARTICLE}</div>", head + title).title == headline
+
+
+def test_an_icons_title_is_never_the_headline():
+    icon = "<svg><title>Open the search box</title><path d='M0 0'/></svg>"
+    a = read(f"<header>{icon}</header><h2>{HEADLINE}</h2><div>{ARTICLE}</div>")
+    assert a.title == HEADLINE
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"{icon}<div>{ARTICLE}</div>", head).title == HEADLINE

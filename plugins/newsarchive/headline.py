@@ -33,13 +33,17 @@ from newsarchive.htmltree import (
     json_ld,
     meta,
     text_of,
+    title_text,
     visible_blocks,
 )
 from newsarchive.text import squash
 
-# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` › `, ` • `, ` // `, ` : `,
-# `|`, `｜`: between a headline and the outlet's name in a page title
-TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|›|•|//|:)\s+|\s*[|｜]\s*")
+# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `,
+# ` ~ `, ` // `, ` : `, `|`, `｜`: between a headline and the outlet's name
+# in a page title
+TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*")
+# a quote within a headline: `« Nous reviendrons »`, `»Wir bleiben«`
+QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
 # `Headline [Outlet]`
 BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
 # `Outlet: Headline`
@@ -212,8 +216,24 @@ def content_words(text: str) -> set[str]:
     return found
 
 
+def separators(title: str) -> list[re.Match]:
+    """Where `title` has separators between its parts; not the guillemets
+    of a quote within it."""
+    quotes = [m.span() for m in QUOTED.finditer(title)]
+    return [
+        m
+        for m in TITLE_SEPARATOR.finditer(title)
+        if not any(a <= m.start() < b or a < m.end() <= b for a, b in quotes)
+    ]
+
+
+def title_parts(title: str) -> list[str]:
+    """`title` split at its separators."""
+    return _parts(title)[1]
+
+
 def _parts(title: str) -> tuple[list[int], list[str]]:
-    cuts = [m.span() for m in TITLE_SEPARATOR.finditer(title)]
+    cuts = [m.span() for m in separators(title)]
     bounds = [0, *(c for span in cuts for c in span), len(title)]
     return bounds, [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
 
@@ -232,7 +252,7 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     if len(parts) == 1:
         return title
     tails = {
-        compare_key(TITLE_SEPARATOR.split(other)[-1])
+        compare_key(title_parts(other)[-1])
         for other in others
         if other and compare_key(other) != compare_key(title)
     }
@@ -259,7 +279,7 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
 def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
     a short last part after a separator, shorter than what comes before."""
-    cuts = list(TITLE_SEPARATOR.finditer(title))
+    cuts = separators(title)
     if not cuts:
         return title
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
@@ -346,7 +366,7 @@ def pick_headline(
     is not about); else that metadata, else the <title>. Never the
     outlet's name (`outlet`: Outlet.of the page). `blocks`: the page's
     visible blocks, if at hand."""
-    page_title = squash(SHOWS_NOTHING.sub("", root.findtext(".//title") or ""))
+    page_title = title_text(root)
     shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
     metas = _metadata_headlines(root, outlet, shown, page_title)
     tail = title_tail(page_title)
@@ -437,7 +457,7 @@ def _h1_headlines(
     (by its class, the outlet's name, the <title>'s last words), not a
     section's name, not about something else than the metadata's headline
     and the page's address say. `tail`: the <title>'s last words."""
-    heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
+    heads = [*metas, page_title, title_parts(page_title)[0]]
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     # (an <h1> that names the outlet after its headline: not the outlet's)
     h1s = [strip_site(text_of(el, spaced=True), outlet) for el in elements]

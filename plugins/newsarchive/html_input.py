@@ -35,6 +35,8 @@ from newsarchive.htmltree import (
     breadcrumb_levels,
     compare_key,
     meta,
+    title_element,
+    title_text,
     visible_blocks,
 )
 from newsarchive.names import (
@@ -142,9 +144,9 @@ def read_page(text: str, url: str = "") -> Page:
         )
         blocks = breadcrumb_on_a_line(root, blocks)
         texts = [t for _, t in blocks]
-        title = root.find(".//title")
+        title = title_element(root)
         at = (title.sourceline or 0) if title is not None else 0
-        lines = [headline or squash(root.findtext(".//title") or ""), *texts]
+        lines = [headline or title_text(root), *texts]
         origin = [at, *(n for n, _ in blocks)]
         return Page(lines=lines, origin=origin)
 
