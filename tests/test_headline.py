@@ -319,3 +319,37 @@ def test_an_icons_title_is_never_the_headline():
     assert a.title == HEADLINE
     head = f"<title>{HEADLINE} | Island Times</title>"
     assert read(f"{icon}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def _ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f'<meta itemprop="headline" content="{HEADLINE}">',
+        f'<meta name="DC.title" content="{HEADLINE}">',
+        f'<meta name="parsely-title" content="{HEADLINE}">',
+        _ld(
+            f'{{"@type": "WebPage", "mainEntity": {{"@type": "NewsArticle", '
+            f'"headline": "{HEADLINE}"}}}}'
+        ),
+        _ld(
+            f'{{"@graph": [{{"@type": "WebSite", "name": "Island Times"}}, '
+            f'{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}]}}'
+        ),
+    ],
+)
+def test_a_headline_only_the_pages_metadata_gives_is_found(head: str):
+    title = "<title>Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", title + head).title == HEADLINE
+
+
+@pytest.mark.parametrize("cut", ["…", "...", " …"])
+def test_a_headline_cut_short_gives_way_to_the_whole_one(cut: str):
+    short = HEADLINE[:22] + cut
+    whole = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(short) + whole).title == HEADLINE
+    ld = _ld(f'{{"@type": "NewsArticle", "headline": "{short}"}}')
+    assert read(f"<div>{ARTICLE}</div>", ld + OG.format(HEADLINE)).title == HEADLINE

@@ -65,6 +65,14 @@ COMMON = frozenset(
     this those were what when where which will with would your""".split()
 )
 MAX_H1 = 8
+# the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
+# Twitter's, microdata's, Dublin Core's, Parse.ly's
+OTHER_TITLES = (
+    *("og:title", "twitter:title", "headline", "DC.title", "dc.title"),
+    *("dcterms.title", "parsely-title"),
+)
+# a headline cut short: `... to rebu…`, `... to rebuild...`
+CUT_SHORT = re.compile(r"(?:\.{3}|…)$")
 # the elements a page's microdata marks as its headline
 _MARKED = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 
@@ -425,8 +433,9 @@ def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> 
 def _metadata_headlines(
     root: Any, outlet: Outlet, shown: Outlet, page_title: str
 ) -> list[str]:
-    """The headlines the page's JSON-LD, og:title and twitter:title give,
-    the outlet's name cut off; none that is only the outlet's name."""
+    """The headlines the page's JSON-LD and <meta> give (OTHER_TITLES), the
+    outlet's name cut off; none that is only the outlet's name, none cut
+    short where another title gives it whole."""
     ld = next(
         (
             squash(str(item["headline"]))
@@ -435,18 +444,24 @@ def _metadata_headlines(
         ),
         "",
     )
-    given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
+    given = [ld, *(meta(root, n) for n in OTHER_TITLES)]
     # (JSON-LD and <meta> written with the page's entities still in them:
     # `&#8220;`, `&amp;amp;`)
     given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
     metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
     metas = [m for m in metas if not (outlet.named(m, False) or shown.credited(m))]
+    metas = list(dict.fromkeys(metas))
     keys = [compare_key(m) for m in metas]
-    # not one cut short (`... to contract` for `... to contract the disease`)
+    fuller = [*keys, compare_key(strip_site(page_title, shown))]
+    # not one cut short (`... to contract` for `... to contract the disease`,
+    # `... to rebu…` for `... to rebuild the pier`)
     return [
         m
         for m, key in zip(metas, keys, strict=True)
         if not any(k.startswith(key + " ") for k in keys)
+        and not (
+            CUT_SHORT.search(m) and any(k.startswith(key) and k != key for k in fuller)
+        )
     ]
 
 

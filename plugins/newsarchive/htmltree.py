@@ -150,6 +150,8 @@ def json_ld(root: Any, types: re.Pattern = ARTICLE_TYPES) -> list[dict]:
                     found.append(item)
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
+                if isinstance(item.get("mainEntity"), dict | list):
+                    stack.append(item["mainEntity"])
     return found
 
 
