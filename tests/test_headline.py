@@ -353,3 +353,21 @@ def test_a_headline_cut_short_gives_way_to_the_whole_one(cut: str):
     assert read(f"<div>{ARTICLE}</div>", OG.format(short) + whole).title == HEADLINE
     ld = _ld(f'{{"@type": "NewsArticle", "headline": "{short}"}}')
     assert read(f"<div>{ARTICLE}</div>", ld + OG.format(HEADLINE)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<nav><h1>Browse every section of the paper here</h1></nav>",
+        "<footer><h1>Get the morning briefing in your inbox</h1></footer>",
+        "<aside><h1>Lighthouse museum reopens to visitors this weekend</h1></aside>",
+        "<div role='complementary'><h1>Lighthouse museum reopens to visitors</h1></div>",
+        "<h1 class='sr-only'>Island Times front page and main menu</h1>",
+    ],
+)
+def test_an_h1_in_a_menu_footer_side_box_or_for_screen_readers_is_not_the_headline(
+    box: str,
+):
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    a = read(f"{box}<div><h2>{HEADLINE}</h2>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE

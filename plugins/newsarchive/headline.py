@@ -54,6 +54,14 @@ LOGO = re.compile(
     r"(?:^|[\s_-])(?:logo|masthead|branding|site-?(?:title|name))(?:$|[\s_-])",
     re.I,
 )
+# where a page has what is not its story: menus, footers, boxes beside it
+ASIDE_TAGS = frozenset(("nav", "footer", "aside"))
+ASIDE_ROLES = frozenset(("navigation", "contentinfo", "complementary"))
+SCREEN_READER = re.compile(
+    r"(?:^|\s)(?:sr-only|screen-reader-text|visually-?hidden|a11y-hidden|"
+    r"element-invisible|offscreen)(?:$|\s)",
+    re.I,
+)
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 # an address's second level under a country's domain: `bbc.co.uk`
@@ -305,6 +313,18 @@ def title_tail(page_title: str) -> str:
     return compare_key(page_title[len(head) :]) if head != page_title else ""
 
 
+def _aside(el: Any) -> bool:
+    """An element a reader does not read as the page's story: in its menu,
+    footer or a box beside it (by tag or ARIA role), or there only for
+    screen readers (`sr-only`, `visually-hidden`)."""
+    for up in (el, *el.iterancestors()):
+        if up.tag in ASIDE_TAGS or (up.get("role") or "").lower() in ASIDE_ROLES:
+            return True
+        if SCREEN_READER.search(up.get("class") or ""):
+            return True
+    return False
+
+
 def _logo(el: Any) -> bool:
     """An element in the page's logo or masthead, by its or its parents'
     class or id."""
@@ -488,6 +508,8 @@ def _h1_headlines(
     for el, h in zip(elements, h1s, strict=True):
         key = compare_key(h)
         if not key or outlet.named(h, within=False) or key in labels | linked:
+            continue
+        if _aside(el):
             continue
         if word_count(h) < 6 and _logo(el):  # (a logo's name is short)
             continue
