@@ -371,3 +371,47 @@ def test_an_h1_in_a_menu_footer_side_box_or_for_screen_readers_is_not_the_headli
     head = f"<title>{HEADLINE} | Island Times</title>"
     a = read(f"{box}<div><h2>{HEADLINE}</h2>{ARTICLE}</div>", head)
     assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (OG.format(f"Exclusive: {HEADLINE}"), ""),
+        (OG.format(f"Opinion | {HEADLINE}"), ""),
+        (f"<title>Live: {HEADLINE} | Island Times</title>", ""),
+        ("", f"<h1><span class='flag'>Breaking</span> {HEADLINE}</h1>"),
+        ("", f"<h1>Analysis — {HEADLINE}</h1>"),
+    ],
+)
+def test_a_label_before_the_headline_is_not_part_of_it(head: str, body: str):
+    assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_word_that_only_looks_like_a_label_stays_in_the_headline():
+    headline = "Live music returns to the island's harbour bars"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(headline)).title == headline
+
+
+def test_the_date_shown_in_the_headlines_h1_is_not_part_of_it():
+    h1 = f"<h1>{HEADLINE} <time datetime='2024-03-12'>12 March 2024</time></h1>"
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"{h1}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_the_outlet_the_copyright_line_names_is_cut_off_the_front_of_the_title():
+    head = f"<title>Island Times: {HEADLINE}</title>"
+    body = f"<div>{ARTICLE}</div><footer>© 2024 Island Times Ltd. All rights reserved.</footer>"
+    assert read(body, head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        '<meta property="article:section" content="Local News">',
+        _ld('{"@type": "NewsArticle", "articleSection": "Local News"}'),
+    ],
+)
+def test_the_section_between_the_headline_and_the_outlet_is_cut_off(section: str):
+    head = OG.format(f"{HEADLINE} | Local News | Island Times") + section
+    head += '<meta property="og:site_name" content="Island Times">'
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE

@@ -18,6 +18,7 @@ and, at the end of a title, the page naming it in a line of its own
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from dataclasses import dataclass
@@ -52,6 +53,19 @@ IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
 # where a page's logo or name stands, by its class or id
 LOGO = re.compile(
     r"(?:^|[\s_-])(?:logo|masthead|branding|site-?(?:title|name))(?:$|[\s_-])",
+    re.I,
+)
+# what a page puts before a headline to say what kind of story it is
+LABELS = frozenset(
+    (
+        *("exclusive", "live", "breaking", "breaking news", "live updates"),
+        *("opinion", "analysis", "editorial", "commentary", "comment"),
+        *("watch", "video", "photos", "gallery", "update", "updated"),
+        *("sponsored", "advertorial", "paid content", "just in", "developing"),
+    )
+)
+LABEL = re.compile(
+    rf"^\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\s*[:|｜–—]\s*(?=\S)",
     re.I,
 )
 # where a page has what is not its story: menus, footers, boxes beside it
@@ -127,6 +141,9 @@ class Outlet:
         lines += [
             meta(root, n) for n in ("publisher", "copyright", "dcterms.publisher")
         ]
+        # (and its section's name: `Headline | Section | Outlet`)
+        lines += [meta(root, "article:section", "parsely-section")]
+        lines += [str(item.get("articleSection") or "") for item in json_ld(root)]
         seen = (compare_key(t) for t in lines if t and len(t.split()) <= 8)
         credits = (compare_key(t) for t in lines if t and COPYRIGHT.search(t))
         return Outlet(
@@ -260,8 +277,9 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     line), and a trailing one that another of the page's titles (`others`,
     not the same text) also ends with, or that the page shows in a short
     line of its own while what is left is longer."""
-    if (opening := OUTLET_COLON.match(title)) and outlet.named(
-        opening.group(1), exact=True
+    title = LABEL.sub("", title)  # `Exclusive: Headline`
+    if (opening := OUTLET_COLON.match(title)) and (
+        outlet.named(opening.group(1), exact=True) or outlet.credited(opening.group(1))
     ):
         title = title[opening.end() :]  # `Outlet: Headline`
     bounds, parts = _parts(title)
@@ -285,6 +303,8 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
 
     def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
         short = len(parts[i].split()) <= 3
+        if short and compare_key(parts[i]) in LABELS:
+            return True  # `Opinion | Headline`
         return short and (outlet.named(parts[i], False) or outlet.credited(parts[i]))
 
     while first < last and leads(first):
@@ -311,6 +331,30 @@ def title_tail(page_title: str) -> str:
         return compare_key(bracket.group(1))
     head = strip_title_tail(page_title)
     return compare_key(page_title[len(head) :]) if head != page_title else ""
+
+
+def h1_text(el: Any) -> str:
+    """The headline an <h1> shows: not a label before it in an element of
+    its own (`<span>Breaking</span> Headline`), nor a date or time (`<time>`)."""
+    first = next(iter(el), None)
+    label = (
+        first is not None
+        and not (el.text or "").strip()
+        and compare_key(first.text_content()) in LABELS
+    )
+    if not label and el.find(".//time") is None:
+        return text_of(el, spaced=True)
+    el = copy.deepcopy(el)
+    for drop in [*el.iter("time"), *([el[0]] if label else [])]:
+        if (parent := drop.getparent()) is not None:
+            tail = drop.tail or ""
+            before = drop.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + " " + tail
+            else:
+                parent.text = (parent.text or "") + " " + tail
+            parent.remove(drop)
+    return text_of(el, spaced=True)
 
 
 def _aside(el: Any) -> bool:
@@ -495,7 +539,7 @@ def _h1_headlines(
     heads = [*metas, page_title, title_parts(page_title)[0]]
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     # (an <h1> that names the outlet after its headline: not the outlet's)
-    h1s = [strip_site(text_of(el, spaced=True), outlet) for el in elements]
+    h1s = [strip_site(h1_text(el), outlet) for el in elements]
     slug = _slug(root, url)
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
     labels, linked = _labels(root, url, set(map(compare_key, h1s)))

@@ -29,7 +29,7 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.headline import Outlet, pick_headline
+from newsarchive.headline import Outlet, h1_text, pick_headline
 from newsarchive.htmltree import (
     breadcrumb_element,
     breadcrumb_levels,
@@ -230,7 +230,7 @@ def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
     key = compare_key(headline).replace(" ", "")
     for el in list(root.iterfind(".//h1"))[:8]:
         own = visible_blocks(el)
-        if key and compare_key(" ".join(t for _, t in own)).replace(" ", "") == key:
+        if key and compare_key(h1_text(el)).replace(" ", "") == key:
             return set(own)
     return set()
 
