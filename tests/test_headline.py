@@ -415,3 +415,25 @@ def test_the_section_between_the_headline_and_the_outlet_is_cut_off(section: str
     head = OG.format(f"{HEADLINE} | Local News | Island Times") + section
     head += '<meta property="og:site_name" content="Island Times">'
     assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_the_writers_the_byline_links_to_their_own_pages_are_the_authors():
+    h1 = f"<h1>{HEADLINE}</h1>"
+    byline = (
+        "<div class='credits'>By <a href='https://islandtimes.example/people/mina-park'>"
+        "Mina Park</a> and <a rel='author' href='//islandtimes.example/profile/jl'>"
+        "Joon Lee</a> · 3 March 2020</div>"
+    )
+    head = '<meta name="author" content="Mina Park">'
+    a = read(f"<div>{h1}{byline}<div>{ARTICLE}</div></div>", head)
+    assert a.authors == ["Mina Park", "Joon Lee"]
+
+
+def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
+    mention = (
+        "<p>The harbour master, <a href='/people/dara-lund/'>Dara Lund</a>, said "
+        "the pier would be closed for the whole of the winter while the work is "
+        "done, and that the ferries would use the north quay until spring.</p>"
+    )
+    a = read(f"<div><h1>{HEADLINE}</h1>{mention}{ARTICLE}</div>")
+    assert "Dara Lund" not in a.authors

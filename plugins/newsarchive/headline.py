@@ -357,7 +357,7 @@ def h1_text(el: Any) -> str:
     return text_of(el, spaced=True)
 
 
-def _aside(el: Any) -> bool:
+def in_aside(el: Any) -> bool:
     """An element a reader does not read as the page's story: in its menu,
     footer or a box beside it (by tag or ARIA role), or there only for
     screen readers (`sr-only`, `visually-hidden`)."""
@@ -553,7 +553,7 @@ def _h1_headlines(
         key = compare_key(h)
         if not key or outlet.named(h, within=False) or key in labels | linked:
             continue
-        if _aside(el):
+        if in_aside(el):
             continue
         if word_count(h) < 6 and _logo(el):  # (a logo's name is short)
             continue

@@ -81,6 +81,17 @@ AFTER_NAME = re.compile(
 )
 
 
+# where a page links its writers' own pages: `/author/jo-park`, `/people/…`
+AUTHOR_PATH = re.compile(
+    r"/(?:authors?|people|profiles?|staff|writers?|contributors?|editors?|"
+    r"journalists?|columnists?|reporters?|by)/(?:[^/]+/)*([^/]+)/?$",
+    re.I,
+)
+# what holds a byline's names: its line, paragraph or box
+BYLINE_BOXES = frozenset(("p", "div", "address", "li", "section", "header"))
+MAX_BYLINE = 160  # characters in a byline's block, its date and all
+
+
 @dataclass
 class Page:
     """What a saved page gives extract_text."""
@@ -204,6 +215,9 @@ def read_page(text: str, url: str = "") -> Page:
             r._replace(rule="byline") if (r.line, r.text) == block else r
             for r in outside
         ]
+    linked = author_links(root, headline)
+    if set(map(compare_key, authors)) < set(map(compare_key, linked)):
+        authors = linked
     return Page(
         lines, origin, known=known, outside=outside, authors=authors, found=True
     )
@@ -253,6 +267,60 @@ def breadcrumb_on_a_line(
         if blocks[i : i + len(own)] == own:
             return [*blocks[:i], (own[0][0], line), *blocks[i + len(own) :]]
     return blocks
+
+
+def _spells(slug: str, name: str) -> bool:
+    """An address's last part spells the name: `jo-park-1.234` for Jo Park."""
+    parts = set(re.split(r"[\W_]+", slug.lower()))
+    words = compare_key(name).split()
+    return len(words) > 1 and words[0] in parts and words[-1] in parts
+
+
+def author_links(root: Any, headline: str = "") -> list[str]:
+    """The writers the byline links to their own pages (`By <a
+    href="/author/jo-park">Jo Park</a> and <a rel="author" ...>`): the
+    first such link after the headline's <h1> whose address spells the
+    name, in a short block (not the story's text) and not in a menu or
+    footer, and those beside it."""
+    key = compare_key(headline).replace(" ", "")
+    start = next(
+        (
+            el
+            for el in list(root.iterfind(".//h1"))[:8]
+            if key and compare_key(h1_text(el)).replace(" ", "") == key
+        ),
+        None,
+    )
+    after = start is None
+    box = None
+    found: list[str] = []
+    for el in root.iter():
+        if el is start:
+            after = True
+        if not after or el.tag != "a" or not el.get("href"):
+            continue
+        if box is not None and box not in el.iterancestors():
+            break
+        path = AUTHOR_PATH.search(_href_path(el.get("href") or ""))
+        name = name_line(squash(el.text_content()))
+        rel = "author" in (el.get("rel") or "").lower()
+        if not name or not (rel or (path and _spells(path.group(1), name))):
+            continue
+        if any(up.tag in ("nav", "footer") for up in el.iterancestors()):
+            continue
+        if box is None:
+            up = next((u for u in el.iterancestors() if u.tag in BYLINE_BOXES), None)
+            if up is None:
+                return [name]
+            if len(squash(up.text_content())) > MAX_BYLINE:
+                continue  # a name linked in the story's text
+            box = up
+        add_author(found, name)
+    return found
+
+
+def _href_path(href: str) -> str:
+    return re.sub(r"^(?:[a-z]+:)?//[^/]+|[?#].*$", "", href.strip(), flags=re.I)
 
 
 def byline_near(
