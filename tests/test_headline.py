@@ -7,6 +7,7 @@ import pytest
 
 from newsarchive.extract import extract_html
 from newsarchive.headline import Outlet, host_label
+from newsarchive.html_input import page_authors
 from tests.test_html_input import ARTICLE, page
 
 HEADLINE = "Ferry fares to rise for island commuters"
@@ -437,3 +438,27 @@ def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
     )
     a = read(f"<div><h1>{HEADLINE}</h1>{mention}{ARTICLE}</div>")
     assert "Dara Lund" not in a.authors
+
+
+@pytest.mark.parametrize(
+    ("given", "authors"),
+    [
+        ("Mina Park Harbour Post", ["Mina Park"]),
+        ("MINA PARK Associated Press", ["Mina Park"]),
+        ("Mina Park; Joon Lee Island Daily News", ["Mina Park", "Joon Lee"]),
+        ("Mina Park Newsome", ["Mina Park Newsome"]),
+    ],
+)
+def test_a_newspapers_name_after_a_writers_name_is_not_part_of_it(
+    given: str, authors: list[str]
+):
+    assert page_authors(given) == authors
+
+
+def test_the_outlet_named_beside_the_writer_is_not_an_author():
+    head = (
+        '<meta property="og:site_name" content="Island Times">'
+        '<meta name="author" content="Mina Park, Island Times">'
+    )
+    a = read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head)
+    assert a.authors == ["Mina Park"]

@@ -71,6 +71,13 @@ NOT_A_NAME = re.compile(
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
 # `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# words in the name of a newspaper, magazine or agency
+ORGANISATION = re.compile(
+    r"\b(?:press|post|times|news|international|journal|herald|tribune|magazine|"
+    r"daily|agency|wire|network|media|radio|television|gazette|chronicle|"
+    r"telegraph|observer|reuters|bloomberg)\b",
+    re.I,
+)
 # months that are no one's name, alone at the end of a byline
 LONG_MONTHS = frozenset("january february september october november december".split())
 AFTER_NAME = re.compile(
@@ -218,6 +225,9 @@ def read_page(text: str, url: str = "") -> Page:
     linked = author_links(root, headline)
     if set(map(compare_key, authors)) < set(map(compare_key, linked)):
         authors = linked
+    # (not the outlet or its publisher beside the people who wrote it)
+    people = [a for a in authors if not outlet.named(a, within=False)]
+    authors = people or authors
     return Page(
         lines, origin, known=known, outside=outside, authors=authors, found=True
     )
@@ -363,10 +373,22 @@ def _section_name(value: str, outlet: Outlet) -> str:
     return value
 
 
+def _outlet_after(words: list[str]) -> int:
+    """Where the name of a newspaper or agency starts after a person's name
+    (`Jo Park Harbour Post`, `JO PARK Associated Press`), else the end."""
+    for i in range(2, len(words)):
+        tail = words[i:]
+        if len(tail) <= 3 and ORGANISATION.search(" ".join(tail)):
+            if all(w[:1].isupper() for w in tail):
+                return i
+    return len(words)
+
+
 def page_authors(given: str) -> list[str]:
     """The people (or wire services) in what trafilatura gives as the
-    author: `By `, dates and `Link copied` after a name dropped; a phrase
-    that is no person's name left out (names in other scripts are kept)."""
+    author: `By `, dates, `Link copied` and a newspaper's or agency's name
+    after a name dropped; a phrase that is no person's name left out (names
+    in other scripts are kept)."""
     found: list[str] = []
     for part in strip_bidi(given).split(";"):
         part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
@@ -376,6 +398,7 @@ def page_authors(given: str) -> list[str]:
         half = len(words) // 2
         if half and words[:half] == words[half:]:  # the name twice over
             words = words[:half]
+        words = words[: _outlet_after(words)]
         part = " ".join(words)
         if wire := wire_credit(part):
             add_author(found, wire)
