@@ -462,3 +462,35 @@ def test_the_outlet_named_beside_the_writer_is_not_an_author():
     )
     a = read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head)
     assert a.authors == ["Mina Park"]
+
+
+SITE = '<meta property="og:site_name" content="Island Times">'
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} | Island Times - Your daily news from the islands",
+        f"{HEADLINE} | By Mina Park | Island Times",
+        f"Island Times | Ferries | {HEADLINE}",
+        f"{HEADLINE} | islandtimes.example.com",
+        f"{HEADLINE} - 12 March 2024 - Island Times",
+    ],
+)
+def test_a_slogan_section_byline_address_or_date_around_the_headline_is_cut_off(
+    title: str,
+):
+    head = f"<title>{title}</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_long_outlet_name_before_the_headline_is_cut_off():
+    head = "<title>The Island Times Morning Edition | Ferry fares to rise</title>"
+    site = '<meta property="og:site_name" content="The Island Times Morning Edition">'
+    assert read(f"<div>{ARTICLE}</div>", head + site).title == "Ferry fares to rise"
+
+
+def test_a_headline_with_a_dash_of_its_own_stays_whole():
+    headline = "Ferry or no ferry - what the vote means for the islands"
+    head = f"<title>{headline} | Island Times</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline

@@ -43,6 +43,15 @@ from newsarchive.text import squash
 # ` ~ `, ` // `, ` : `, `|`, `｜`: between a headline and the outlet's name
 # in a page title
 TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*")
+# a part of a title that is an address (`harbourtimes.com`) or a date
+DOMAIN = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co|[a-z]{2})",
+    re.I,
+)
+DATE = re.compile(
+    r"\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+)
 # a quote within a headline: `« Nous reviendrons »`, `»Wir bleiben«`
 QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
 # `Headline [Outlet]`
@@ -291,37 +300,60 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
         if other and compare_key(other) != compare_key(title)
     }
     first, last = 0, len(parts) - 1
+    words = [len(p.split()) for p in parts]
 
     def outlets(i: int) -> bool:
         if outlet.named(parts[i]) or compare_key(parts[i]) in tails:
             return True
+        if DOMAIN.fullmatch(parts[i].strip()) or DATE.fullmatch(parts[i].strip()):
+            return True  # `Headline | harbourtimes.com`, `Headline - 3 May 2024`
         rest = title[bounds[2 * first] : bounds[2 * i]]
         return len(parts[i]) < len(rest) and outlet.shown(parts[i])
 
-    while last > first and outlets(last):
-        last -= 1
+    def beside(i: int, most: int, rest: range) -> bool:
+        """A short part beside the outlet's name: a section's, a byline."""
+        return words[i] <= most and sum(words[j] for j in rest) >= 3 * words[i]
+
+    # (the outlet's name with its slogan after it: `Headline | Outlet - News`)
+    last = next(
+        (i for i in range(1, last) if outlet.named(parts[i], within=False)), last
+    )
+    if last > first and outlets(last):
+        while last > first and outlets(last):
+            last -= 1
+        while last > first and beside(last, 3, range(first, last)):
+            last -= 1  # `Headline | Local News | Outlet`
 
     def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
-        short = len(parts[i].split()) <= 3
+        short = words[i] <= 3
         if short and compare_key(parts[i]) in LABELS:
             return True  # `Opinion | Headline`
+        if words[i] <= 6 and compare_key(parts[i]) in outlet.names:
+            return True
         return short and (outlet.named(parts[i], False) or outlet.credited(parts[i]))
 
-    while first < last and leads(first):
-        first += 1
+    if first < last and leads(first):
+        while first < last and leads(first):
+            first += 1
+        while first < last and beside(first, 2, range(first + 1, last + 1)):
+            first += 1  # `Outlet | Politics | Headline`
     return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
 
 
 def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
-    a short last part after a separator, shorter than what comes before."""
+    a short last part after a separator, shorter than what comes before
+    (and a date before it: `Headline - 3 May 2024 - Outlet`)."""
     cuts = separators(title)
     if not cuts:
         return title
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
-    if len(tail.split()) <= 4 and len(tail) < len(head):
-        return head
-    return title
+    if not (len(tail.split()) <= 4 and len(tail) < len(head)):
+        return title
+    cuts = separators(head)
+    if cuts and DATE.fullmatch(head[cuts[-1].end() :].strip()):
+        return head[: cuts[-1].start()]
+    return head
 
 
 def title_tail(page_title: str) -> str:
