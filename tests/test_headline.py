@@ -494,3 +494,39 @@ def test_a_headline_with_a_dash_of_its_own_stays_whole():
     headline = "Ferry or no ferry - what the vote means for the islands"
     head = f"<title>{headline} | Island Times</title>{SITE}"
     assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        OG.format(f"{HEADLINE} | Harbour Gazette")
+        + f"<title>{HEADLINE} | Harbour Gazette</title>",
+        OG.format(f"{HEADLINE} - Harbour Gazette")
+        + f"<title>{HEADLINE} - Harbour Gazette</title>",
+        f'<meta name="twitter:title" content="{HEADLINE} | Harbour Gazette">',
+    ],
+)
+def test_an_outlet_named_nowhere_else_is_cut_off_the_metadatas_headline(head: str):
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_metadata_headline_ending_in_words_of_its_own_keeps_them():
+    headline = "Ferry fares to rise - what it means for you"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(headline)).title == headline
+
+
+def test_another_storys_h1_is_not_taken_over_a_title_about_something_else():
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    more = (
+        "<div class='more'><h1>Lighthouse keeper retires after forty years</h1>"
+        "<h1>Summer timetable brings later sailings</h1></div>"
+    )
+    a = read(f"<div><h2>{HEADLINE}</h2>{ARTICLE}</div>{more}", head)
+    assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize("kind", ["kicker", "eyebrow", "topic-label"])
+def test_a_kicker_over_the_headline_in_its_h1_is_not_part_of_it(kind: str):
+    h1 = f"<h1><span class='{kind}'>Ferries</span> {HEADLINE}</h1>"
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"<div>{h1}{ARTICLE}</div>", head).title == HEADLINE

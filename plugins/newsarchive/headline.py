@@ -77,6 +77,10 @@ LABEL = re.compile(
     rf"^\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\s*[:|｜–—]\s*(?=\S)",
     re.I,
 )
+# the class of a label or topic over a headline, in an element of its own
+KICKER = re.compile(
+    r"kicker|eyebrow|overline|supertitle|topline|flag|badge|label|rubric", re.I
+)
 # where a page has what is not its story: menus, footers, boxes beside it
 ASIDE_TAGS = frozenset(("nav", "footer", "aside"))
 ASIDE_ROLES = frozenset(("navigation", "contentinfo", "complementary"))
@@ -96,6 +100,8 @@ COMMON = frozenset(
     this those were what when where which will with would your""".split()
 )
 MAX_H1 = 8
+# the small words of a name written in capitals: `Isle of Man Post`
+NAME_LINKS = frozenset("of the and & de del la le el di du von van".split())
 # the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
 # Twitter's, microdata's, Dublin Core's, Parse.ly's
 OTHER_TITLES = (
@@ -356,6 +362,27 @@ def strip_title_tail(title: str) -> str:
     return head
 
 
+def _reads_as_name(text: str) -> bool:
+    """A few words, each capitalised: `Island Times`, `The Isle of Man Post`."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_LINKS for w in words
+    )
+
+
+def _without_tail(title: str, page_title: str) -> str:
+    """A metadata headline without an outlet's name after it that nothing
+    else on the page names: when it is the <title> itself, or that last
+    part reads as a name (`... | Island Times`, not `... - what we know`)."""
+    head = strip_title_tail(title)
+    if head == title:
+        return title
+    tail = title_parts(title)[-1]
+    if compare_key(title) == compare_key(page_title) or _reads_as_name(tail):
+        return head
+    return title
+
+
 def title_tail(page_title: str) -> str:
     """What may be the outlet's name in a <title>: a short last part after a
     separator, or in brackets (`Headline [Outlet]`), as compared."""
@@ -366,13 +393,18 @@ def title_tail(page_title: str) -> str:
 
 
 def h1_text(el: Any) -> str:
-    """The headline an <h1> shows: not a label before it in an element of
-    its own (`<span>Breaking</span> Headline`), nor a date or time (`<time>`)."""
+    """The headline an <h1> shows: not a label or kicker before it in an
+    element of its own (`<span>Breaking</span> Headline`, `<span
+    class="kicker">`), nor a date or time (`<time>`)."""
     first = next(iter(el), None)
     label = (
         first is not None
         and not (el.text or "").strip()
-        and compare_key(first.text_content()) in LABELS
+        and bool((first.tail or "").strip() or len(el) > 1)
+        and (
+            compare_key(first.text_content()) in LABELS
+            or bool(KICKER.search(first.get("class") or ""))
+        )
     )
     if not label and el.find(".//time") is None:
         return text_of(el, spaced=True)
@@ -490,11 +522,15 @@ def pick_headline(
         return max(held, key=len)
     # the headline the page shows, not a logo or section: of those that read
     # as one, the first most like the <title> (not a box's `Sign up today`)
+    like = content_words(page_title)
     if shown_h1s := [h for h in h1s if word_count(h) >= 4]:
-        like = content_words(page_title)
-        return max(shown_h1s, key=lambda h: len(content_words(h) & like))
+        best = max(shown_h1s, key=lambda h: len(content_words(h) & like))
+        # (not another story's, when the <title> names this one at length)
+        about = content_words(strip_site(page_title, shown))
+        if content_words(best) & like or len(about) < 4 or metas:
+            return best
     if metas:
-        return metas[0]
+        return _without_tail(metas[0], page_title)
     words = set(compare_key(strip_site(page_title, outlet)).split())
     for h in h1s:  # an <h1> with every word of a shorter <title>
         if words and words <= set(compare_key(h).split()):
