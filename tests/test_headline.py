@@ -530,3 +530,12 @@ def test_a_kicker_over_the_headline_in_its_h1_is_not_part_of_it(kind: str):
     h1 = f"<h1><span class='{kind}'>Ferries</span> {HEADLINE}</h1>"
     head = f"<title>{HEADLINE} | Island Times</title>"
     assert read(f"<div>{h1}{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_of_several_json_ld_headlines_the_one_the_title_is_about_is_taken():
+    ld = _ld(
+        '[{"@type": "NewsArticle", "headline": "Lighthouse keeper retires"},'
+        f'{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}]'
+    )
+    head = ld + "<title>Island ferry fares | Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE

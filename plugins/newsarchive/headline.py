@@ -568,15 +568,17 @@ def _metadata_headlines(
     """The headlines the page's JSON-LD and <meta> give (OTHER_TITLES), the
     outlet's name cut off; none that is only the outlet's name, none cut
     short where another title gives it whole."""
-    ld = next(
-        (
-            squash(str(item["headline"]))
-            for item in json_ld(root)
-            if isinstance(item.get("headline"), str) and item["headline"].strip()
-        ),
-        "",
-    )
-    given = [ld, *(meta(root, n) for n in OTHER_TITLES)]
+    lds = [
+        squash(str(item["headline"]))
+        for item in json_ld(root)
+        if isinstance(item.get("headline"), str) and item["headline"].strip()
+    ]
+    others = [meta(root, n) for n in OTHER_TITLES]
+    # (of several, the one about what the page's titles are about, not a
+    # list's other stories)
+    about = set().union(*map(content_words, [*others, page_title]))
+    ld = max(lds, key=lambda h: len(content_words(h) & about), default="")
+    given = [ld, *others]
     # (JSON-LD and <meta> written with the page's entities still in them:
     # `&#8220;`, `&amp;amp;`)
     given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
