@@ -539,3 +539,45 @@ def test_of_several_json_ld_headlines_the_one_the_title_is_about_is_taken():
     )
     head = ld + "<title>Island ferry fares | Island Times</title>"
     assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<span class='subtitle'>The crossing gets dearer</span>",
+        "<small class='dek'>The crossing gets dearer from May</small>",
+        "<a class='comment-count' href='#comments'>12</a>",
+    ],
+)
+def test_a_subtitle_or_comment_count_in_the_h1_is_not_part_of_the_headline(extra):
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    a = read(f"<div><h1>{HEADLINE} {extra}</h1>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE
+
+
+def test_a_subtitle_in_the_h1_stays_when_the_title_has_it_too():
+    whole = f"{HEADLINE}: the crossing gets dearer"
+    h1 = f"<h1>{HEADLINE}<i class='title-subtitle'>: the crossing gets dearer</i></h1>"
+    a = read(f"<div>{h1}{ARTICLE}</div>", f"<title>{whole} - Island Times</title>")
+    assert a.title == whole
+
+
+@pytest.mark.parametrize("cut", ["...", "…"])
+def test_an_h1_cut_short_gives_way_to_the_whole_headline(cut: str):
+    h1 = f"<h1>{HEADLINE[:20]}{cut}</h1>"
+    for head in (f"<title>{HEADLINE} | Island Times</title>", OG.format(HEADLINE)):
+        assert read(f"<div>{h1}{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_the_outlet_after_a_full_width_colon_is_cut_off():
+    headline = "離島航路の運賃が春から値上げへ、通勤客に負担"
+    head = f"<title>{headline}：島の新聞</title>" + (
+        '<meta property="og:site_name" content="島の新聞">'
+    )
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+def test_the_sites_slogan_in_an_h1_is_not_taken_over_the_title():
+    slogan = "<header><h1>Your news from every island since 1887</h1></header>"
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"{slogan}<div>{ARTICLE}</div>", head).title == HEADLINE

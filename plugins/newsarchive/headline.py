@@ -40,9 +40,11 @@ from newsarchive.htmltree import (
 from newsarchive.text import squash
 
 # ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `,
-# ` ~ `, ` // `, ` : `, `|`, `｜`: between a headline and the outlet's name
-# in a page title
-TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*")
+# ` ~ `, ` // `, ` : `, `|`, `｜`, `：`: between a headline and the outlet's
+# name in a page title
+TITLE_SEPARATOR = re.compile(
+    r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*|\s*：\s*"
+)
 # a part of a title that is an address (`harbourtimes.com`) or a date
 DOMAIN = re.compile(
     r"(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co|[a-z]{2})",
@@ -81,6 +83,12 @@ LABEL = re.compile(
 KICKER = re.compile(
     r"kicker|eyebrow|overline|supertitle|topline|flag|badge|label|rubric", re.I
 )
+# the class of what an <h1> may hold beside its headline
+NOT_HEADLINE = re.compile(
+    r"(?:^|[\s_-])(?:sub-?(?:title|head|headline)|dek|standfirst|strapline|"
+    r"comments?|count|share|byline|author|date|timestamp)(?:$|[\s_-])",
+    re.I,
+)
 # where a page has what is not its story: menus, footers, boxes beside it
 ASIDE_TAGS = frozenset(("nav", "footer", "aside"))
 ASIDE_ROLES = frozenset(("navigation", "contentinfo", "complementary"))
@@ -109,7 +117,7 @@ OTHER_TITLES = (
     *("dcterms.title", "parsely-title"),
 )
 # a headline cut short: `... to rebu…`, `... to rebuild...`
-CUT_SHORT = re.compile(r"(?:\.{3}|…)$")
+CUT_SHORT = re.compile(r"(?:\.{3}|…)\s*$")
 # the elements a page's microdata marks as its headline
 _MARKED = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 
@@ -350,7 +358,8 @@ def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
     a short last part after a separator, shorter than what comes before
     (and a date before it: `Headline - 3 May 2024 - Outlet`)."""
-    cuts = separators(title)
+    # (not at a full-width colon: `特集：...` starts many a headline)
+    cuts = [c for c in separators(title) if "：" not in c.group()]
     if not cuts:
         return title
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
@@ -360,6 +369,31 @@ def strip_title_tail(title: str) -> str:
     if cuts and DATE.fullmatch(head[cuts[-1].end() :].strip()):
         return head[: cuts[-1].start()]
     return head
+
+
+def _h1_shown(el: Any, outlet: Outlet, titles: list[str]) -> str:
+    """An <h1>'s headline (h1_text), the outlet's name cut off; all its
+    text when a title gives it all (a subtitle the <title> has too)."""
+    own = strip_site(h1_text(el), outlet)
+    whole = strip_site(text_of(el, spaced=True), outlet)
+    key = compare_key(whole)
+    if own != whole and any(key in compare_key(t) for t in titles if t):
+        return whole
+    return own
+
+
+def _whole(text: str, fuller: list[str]) -> str:
+    """`text`, or when it is cut short (`Ferry fares to ri…`) the shortest
+    of `fuller` that starts with it."""
+    if not CUT_SHORT.search(text):
+        return text
+    key = compare_key(text)
+    found = [
+        f
+        for f in fuller
+        if len(key) > 3 and compare_key(f).startswith(key) and compare_key(f) != key
+    ]
+    return min(found, key=len, default=text)
 
 
 def _reads_as_name(text: str) -> bool:
@@ -395,7 +429,8 @@ def title_tail(page_title: str) -> str:
 def h1_text(el: Any) -> str:
     """The headline an <h1> shows: not a label or kicker before it in an
     element of its own (`<span>Breaking</span> Headline`, `<span
-    class="kicker">`), nor a date or time (`<time>`)."""
+    class="kicker">`), nor a subtitle, byline, date, time or comment count
+    in it (NOT_HEADLINE, `<time>`)."""
     first = next(iter(el), None)
     label = (
         first is not None
@@ -406,10 +441,21 @@ def h1_text(el: Any) -> str:
             or bool(KICKER.search(first.get("class") or ""))
         )
     )
-    if not label and el.find(".//time") is None:
+    extras = [
+        e
+        for e in el.iterdescendants()
+        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
+    ]
+    if not label and not extras:
         return text_of(el, spaced=True)
+    whole = text_of(el, spaced=True)
     el = copy.deepcopy(el)
-    for drop in [*el.iter("time"), *([el[0]] if label else [])]:
+    extras = [
+        e
+        for e in el.iterdescendants()
+        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
+    ]
+    for drop in [*extras, *([el[0]] if label else [])]:
         if (parent := drop.getparent()) is not None:
             tail = drop.tail or ""
             before = drop.getprevious()
@@ -418,7 +464,7 @@ def h1_text(el: Any) -> str:
             else:
                 parent.text = (parent.text or "") + " " + tail
             parent.remove(drop)
-    return text_of(el, spaced=True)
+    return text_of(el, spaced=True) or whole
 
 
 def in_aside(el: Any) -> bool:
@@ -526,8 +572,9 @@ def pick_headline(
     if shown_h1s := [h for h in h1s if word_count(h) >= 4]:
         best = max(shown_h1s, key=lambda h: len(content_words(h) & like))
         # (not another story's, when the <title> names this one at length)
-        about = content_words(strip_site(page_title, shown))
-        if content_words(best) & like or len(about) < 4 or metas:
+        about = content_words(strip_title_tail(strip_site(page_title, shown)))
+        shared = len(content_words(best) & about)
+        if shared >= min(2, len(content_words(best))) or len(about) < 4 or metas:
             return best
     if metas:
         return _without_tail(metas[0], page_title)
@@ -609,7 +656,11 @@ def _h1_headlines(
     heads = [*metas, page_title, title_parts(page_title)[0]]
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     # (an <h1> that names the outlet after its headline: not the outlet's)
-    h1s = [strip_site(h1_text(el), outlet) for el in elements]
+    h1s = [_h1_shown(el, outlet, [*metas, page_title]) for el in elements]
+    # (one cut short, `Ferry fares to ri…`, as a title gives it whole)
+    stripped = strip_site(page_title, outlet)
+    whole = [*metas, strip_title_tail(stripped), stripped]
+    h1s = [_whole(h, whole) for h in h1s]
     slug = _slug(root, url)
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
     labels, linked = _labels(root, url, set(map(compare_key, h1s)))

@@ -35,6 +35,7 @@ from newsarchive.htmltree import (
     breadcrumb_levels,
     compare_key,
     meta,
+    text_of,
     title_element,
     title_text,
     visible_blocks,
@@ -254,7 +255,8 @@ def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
     key = compare_key(headline).replace(" ", "")
     for el in list(root.iterfind(".//h1"))[:8]:
         own = visible_blocks(el)
-        if key and compare_key(h1_text(el)).replace(" ", "") == key:
+        shows = {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
+        if key and key in shows:
             return set(own)
     return set()
 
@@ -297,7 +299,9 @@ def author_links(root: Any, headline: str = "") -> list[str]:
         (
             el
             for el in list(root.iterfind(".//h1"))[:8]
-            if key and compare_key(h1_text(el)).replace(" ", "") == key
+            if key
+            and key
+            in {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
         ),
         None,
     )
