@@ -581,3 +581,17 @@ def test_the_sites_slogan_in_an_h1_is_not_taken_over_the_title():
     slogan = "<header><h1>Your news from every island since 1887</h1></header>"
     head = f"<title>{HEADLINE} | Island Times</title>"
     assert read(f"{slogan}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "logo",
+    [
+        "<header><h1><a href='/'>Harbour Gazette</a></h1></header>",
+        "<div class='site-logo'><a href='https://gazette.example/'>"
+        "<img src='g.png' alt='Harbour Gazette'></a></div><h1>Harbour Gazette</h1>",
+    ],
+)
+def test_the_name_the_logo_links_to_the_front_page_with_is_the_outlets(logo: str):
+    head = "<title>Harbour Gazette</title>"
+    a = read(f"{logo}<div><h2>{HEADLINE}</h2>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE

@@ -97,6 +97,9 @@ SCREEN_READER = re.compile(
     r"element-invisible|offscreen)(?:$|\s)",
     re.I,
 )
+# a link to a site's front page: `/`, `https://islandtimes.example/`
+HOME = re.compile(r"(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
+NOT_NAMES = frozenset(("home", "homepage", "home page", "front page", "logo"))
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 # an address's second level under a country's domain: `bbc.co.uk`
@@ -133,12 +136,14 @@ class Outlet:
 
     @classmethod
     def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
-        """What the page's metadata and address say the outlet is called."""
+        """What the page's metadata, address and logo say the outlet is
+        called."""
         names = {sitename, meta(root, "og:site_name", "application-name")}
         for item in json_ld(root):
             if isinstance(publisher := item.get("publisher"), dict):
                 names.add(str(publisher.get("name") or ""))
         names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
+        names.update(_home_links(root))
         labels = set()
         for address in (url, meta(root, "og:url"), _canonical(root)):
             host = (_split(address).hostname or "") if "//" in address else ""
@@ -477,6 +482,25 @@ def in_aside(el: Any) -> bool:
         if SCREEN_READER.search(up.get("class") or ""):
             return True
     return False
+
+
+def _home_links(root: Any) -> list[str]:
+    """The outlet's name as its logo gives it: the text (or image's alt
+    text) of a link to the site's front page in an <h1> or the logo."""
+    found = []
+    for a in root.iterfind(".//a[@href]"):
+        href = (a.get("href") or "").strip()
+        if not href or not HOME.match(href):
+            continue
+        if not any(up.tag == "h1" for up in a.iterancestors()) and not _logo(a):
+            continue
+        alts = [i.get("alt") or "" for i in a.iterfind(".//img")]
+        for text in (squash(a.text_content()), *alts):
+            if 0 < len(text.split()) <= 5 and compare_key(text) not in NOT_NAMES:
+                found.append(text)
+        if len(found) >= 3:
+            break
+    return found
 
 
 def _logo(el: Any) -> bool:
