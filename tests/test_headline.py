@@ -595,3 +595,14 @@ def test_the_name_the_logo_links_to_the_front_page_with_is_the_outlets(logo: str
     head = "<title>Harbour Gazette</title>"
     a = read(f"{logo}<div><h2>{HEADLINE}</h2>{ARTICLE}</div>", head)
     assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize("ending", ["(Island Times)", "[Island Times]"])
+def test_the_outlets_name_in_brackets_after_the_headline_is_cut_off(ending: str):
+    head = OG.format(f"{HEADLINE} {ending}") + SITE
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_words_in_brackets_that_are_not_the_outlets_stay():
+    headline = f"{HEADLINE} (and what it costs)"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(headline) + SITE).title == headline

@@ -58,6 +58,8 @@ DATE = re.compile(
 QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
 # `Headline [Outlet]`
 BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
+# `Headline (Outlet)`, `Headline [Outlet]`
+ENCLOSED = re.compile(r"\s*[(\[]([^()\[\]]{2,60})[)\]]\s*$")
 # `Outlet: Headline`
 OUTLET_COLON = re.compile(r"([^:]{2,40}):\s+(?=\S)")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
@@ -306,6 +308,8 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     not the same text) also ends with, or that the page shows in a short
     line of its own while what is left is longer."""
     title = LABEL.sub("", title)  # `Exclusive: Headline`
+    if (ending := ENCLOSED.search(title)) and outlet.named(ending.group(1)):
+        title = title[: ending.start()]  # `Headline (Outlet)`
     if (opening := OUTLET_COLON.match(title)) and (
         outlet.named(opening.group(1), exact=True) or outlet.credited(opening.group(1))
     ):
