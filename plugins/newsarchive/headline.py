@@ -307,7 +307,6 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     line), and a trailing one that another of the page's titles (`others`,
     not the same text) also ends with, or that the page shows in a short
     line of its own while what is left is longer."""
-    title = LABEL.sub("", title)  # `Exclusive: Headline`
     if (ending := ENCLOSED.search(title)) and outlet.named(ending.group(1)):
         title = title[: ending.start()]  # `Headline (Outlet)`
     if (opening := OUTLET_COLON.match(title)) and (
@@ -349,8 +348,6 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
 
     def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
         short = words[i] <= 3
-        if short and compare_key(parts[i]) in LABELS:
-            return True  # `Opinion | Headline`
         if words[i] <= 6 and compare_key(parts[i]) in outlet.names:
             return True
         return short and (outlet.named(parts[i], False) or outlet.credited(parts[i]))
@@ -361,6 +358,11 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
         while first < last and beside(first, 2, range(first + 1, last + 1)):
             first += 1  # `Outlet | Politics | Headline`
     return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
+
+
+def strip_label(title: str) -> str:
+    """`Exclusive: Headline`, `Opinion | Headline` -> `Headline`."""
+    return LABEL.sub("", title)
 
 
 def strip_title_tail(title: str) -> str:
@@ -383,8 +385,8 @@ def strip_title_tail(title: str) -> str:
 def _h1_shown(el: Any, outlet: Outlet, titles: list[str]) -> str:
     """An <h1>'s headline (h1_text), the outlet's name cut off; all its
     text when a title gives it all (a subtitle the <title> has too)."""
-    own = strip_site(h1_text(el), outlet)
-    whole = strip_site(text_of(el, spaced=True), outlet)
+    own = strip_label(strip_site(h1_text(el), outlet))
+    whole = strip_label(strip_site(text_of(el, spaced=True), outlet))
     key = compare_key(whole)
     if own != whole and any(key in compare_key(t) for t in titles if t):
         return whole
@@ -611,7 +613,7 @@ def pick_headline(
         if words and words <= set(compare_key(h).split()):
             return h
     # a short last part left may be a section's name or an outlet's
-    title = strip_title_tail(strip_site(page_title, shown))
+    title = strip_label(strip_title_tail(strip_site(page_title, shown)))
     if title and not outlet.named(title, within=False) and not shown.credited(title):
         return title
     if h1s:
@@ -657,7 +659,9 @@ def _metadata_headlines(
     # (JSON-LD and <meta> written with the page's entities still in them:
     # `&#8220;`, `&amp;amp;`)
     given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
-    metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
+    metas = [
+        strip_label(strip_site(m, shown, (page_title, *given))) for m in given if m
+    ]
     metas = [m for m in metas if not (outlet.named(m, False) or shown.credited(m))]
     metas = list(dict.fromkeys(metas))
     keys = [compare_key(m) for m in metas]
