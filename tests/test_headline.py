@@ -606,3 +606,22 @@ def test_the_outlets_name_in_brackets_after_the_headline_is_cut_off(ending: str)
 def test_words_in_brackets_that_are_not_the_outlets_stay():
     headline = f"{HEADLINE} (and what it costs)"
     assert read(f"<div>{ARTICLE}</div>", OG.format(headline) + SITE).title == headline
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>By Mina Park and Joon Lee | Island Times</p>",
+        "<p>By Mina Park and Joon Lee · 4 min read</p>",
+    ],
+)
+def test_what_follows_the_names_on_a_byline_after_a_bar_is_not_a_name(byline: str):
+    a = read(f"<div><h1>{HEADLINE}</h1>{byline}{ARTICLE}</div>")
+    assert a.authors == ["Mina Park", "Joon Lee"]
+
+
+def test_an_author_meta_written_with_value_for_content_is_read():
+    head = '<meta name="author" value="Mina Park">'
+    assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
+        "Mina Park"
+    ]

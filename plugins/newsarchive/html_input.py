@@ -89,6 +89,8 @@ AFTER_NAME = re.compile(
 )
 
 
+# what ends the names on a byline: `By Jo Park | Outlet`, `By Jo Park · 3 min`
+BYLINE_END = re.compile(r"\s+[|·•]\s+")
 # where a page links its writers' own pages: `/author/jo-park`, `/people/…`
 AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|writers?|contributors?|editors?|"
@@ -213,7 +215,7 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
-    authors = page_authors(doc.author or "")
+    authors = page_authors(doc.author or _meta_value(root, "author"))
     byline = byline_near(blocks, headline, shown)
     # the byline under the headline, when the metadata names no one or only
     # some of the people it names
@@ -279,6 +281,14 @@ def breadcrumb_on_a_line(
         if blocks[i : i + len(own)] == own:
             return [*blocks[:i], (own[0][0], line), *blocks[i + len(own) :]]
     return blocks
+
+
+def _meta_value(root: Any, name: str) -> str:
+    """A <meta name=...> written with `value` for `content`."""
+    for el in root.iterfind(".//meta"):
+        if el.get("name") == name and not el.get("content"):
+            return squash(el.get("value") or "")
+    return ""
 
 
 def _spells(slug: str, name: str) -> bool:
@@ -350,6 +360,7 @@ def byline_near(
         return None
     start = at[0]
     for line, text in blocks[start + 1 : start + 8]:
+        text = BYLINE_END.split(text)[0]  # `By Jo Park | Outlet`
         if found := parse_byline(AFTER_NAME.sub("", text)):
             return found[0], (line, text)
     return None
