@@ -625,3 +625,10 @@ def test_an_author_meta_written_with_value_for_content_is_read():
     assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
         "Mina Park"
     ]
+
+
+def test_a_full_name_in_the_author_meta_is_taken_over_one_stray_word():
+    head = '<meta name="author" value="Mina Park">'
+    body = "<p class='byline'>Reading: 4 minutes</p>"
+    a = read(f"<div><h1>{HEADLINE}</h1>{body}{ARTICLE}</div>", head)
+    assert a.authors == ["Mina Park"]

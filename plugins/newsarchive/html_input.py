@@ -215,7 +215,14 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
-    authors = page_authors(doc.author or _meta_value(root, "author"))
+    authors = page_authors(doc.author or "")
+    # (an author <meta> written with `value`, which trafilatura does not
+    # read: when it names no one else, or a full name over one word found
+    # elsewhere, `Reading time`'s first word or a user's handle)
+    named = page_authors(_meta_value(root, "author"))
+    single = all(len(a.split()) == 1 and a.isascii() for a in authors)
+    if not authors or (single and any(len(a.split()) > 1 for a in named)):
+        authors = named or authors
     byline = byline_near(blocks, headline, shown)
     # the byline under the headline, when the metadata names no one or only
     # some of the people it names
