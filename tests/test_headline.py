@@ -174,10 +174,21 @@ def test_the_name_in_a_host(host: str, label: str):
         ("The Guardian", True),
         ("New York", False),
         ("BBC research finds ferries late", False),
+        # accents and articles an address leaves out
+        ("El Periódico", True),
+        ("DIE INSEL", True),
+        ("Süddeutsche Fähre", True),
+        ("Sudöst", False),
+        # an abbreviation in capitals the address starts with
+        ("NYT", True),
+        ("NY", False),
+        ("Nyt", False),
+        ("海の新聞", False),
     ],
 )
 def test_what_names_the_outlet_by_its_address(part: str, named: bool):
-    outlet = Outlet(frozenset(), frozenset({"bbc", "nytimes", "theguardian"}))
+    labels = {"bbc", "nytimes", "theguardian", "elperiodico", "insel"}
+    outlet = Outlet(frozenset(), frozenset({*labels, "sueddeutschefaehre"}))
     assert outlet.named(part) is named
 
 

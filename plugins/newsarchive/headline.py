@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -113,6 +114,10 @@ COMMON = frozenset(
     this those were what when where which will with would your""".split()
 )
 MAX_H1 = 8
+# the articles an outlet's name may start with, which its address leaves out
+ARTICLES = frozenset("the der die das le la les el il lo de het".split())
+# how German addresses spell umlauts: `sueddeutsche.de`
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # the small words of a name written in capitals: `Isle of Man Post`
 NAME_LINKS = frozenset("of the and & de del la le el di du von van".split())
 # the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
@@ -207,20 +212,35 @@ class Outlet:
             for s in self.names
         ):
             return True
-        words = key.split()
-        if words[0] == "the" and len(words) > 1:
-            words = words[1:]
-        if len(words) > 5:
+        if len(key.split()) > 6:
             return False
         # its first words run together, its initials, `ny` + `times`; `the`
-        # and all (`theguardian`)
-        least = len(words) if exact else max(1, len(words) - 2)
-        forms = {"".join(words[:k]) for k in range(least, len(words) + 1)}
-        forms.add(squeezed)
-        if len(words) > 1:
-            forms.add("".join(w[0] for w in words))
-            forms.add("".join(w[0] for w in words[:-1]) + words[-1])
-        return bool(forms & self.labels)
+        # and all (`theguardian`); accents aside (`elpais`, `sueddeutsche`)
+        forms = {squeezed}
+        for spelled in {key, *_plain(key)}:
+            if not (words := spelled.split()):
+                continue
+            forms.add("".join(words))
+            if words[0] in ARTICLES and len(words) > 1:
+                words = words[1:]
+            if len(words) > 5:
+                continue
+            least = len(words) if exact else max(1, len(words) - 2)
+            forms.update("".join(words[:k]) for k in range(least, len(words) + 1))
+            if len(words) > 1:
+                forms.add("".join(w[0] for w in words))
+                forms.add("".join(w[0] for w in words[:-1]) + words[-1])
+        if forms & self.labels:
+            return True
+        # `NYT` for nytimes.com: an abbreviation in capitals the address starts with
+        short = part.strip()
+        return (
+            not exact
+            and 2 < len(short) < 6
+            and short.isalpha()
+            and short.isupper()
+            and any(label.startswith(key) for label in self.labels)
+        )
 
     def credited(self, part: str) -> bool:
         """The page's copyright line names `part` (`© 2019 Outlet Inc.`)."""
@@ -232,6 +252,18 @@ class Outlet:
         `About Outlet`, `© 2019 Outlet Inc.`)."""
         key = compare_key(part)
         return bool(key) and any(f" {key} " in f" {line} " for line in self.seen)
+
+
+def _plain(key: str) -> set[str]:
+    """`key` without its accents, as an address spells it: `pais` for
+    `país`; `sueddeutsche` and `suddeutsche` for `süddeutsche`."""
+    if key.isascii():
+        return set()
+    umlauts = key.translate(UMLAUTS)
+    return {
+        "".join(c for c in unicodedata.normalize("NFKD", k) if c.isascii())
+        for k in (key, umlauts)
+    }
 
 
 def host_label(host: str) -> str:
