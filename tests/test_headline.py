@@ -375,6 +375,7 @@ def test_a_headline_cut_short_gives_way_to_the_whole_one(cut: str):
         "<aside><h1>Lighthouse museum reopens to visitors this weekend</h1></aside>",
         "<div role='complementary'><h1>Lighthouse museum reopens to visitors</h1></div>",
         "<h1 class='sr-only'>Island Times front page and main menu</h1>",
+        "<div class='menu hidden'><h1>Lighthouse museum reopens to visitors</h1></div>",
     ],
 )
 def test_an_h1_in_a_menu_footer_side_box_or_for_screen_readers_is_not_the_headline(

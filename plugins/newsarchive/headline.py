@@ -97,7 +97,7 @@ ASIDE_TAGS = frozenset(("nav", "footer", "aside"))
 ASIDE_ROLES = frozenset(("navigation", "contentinfo", "complementary"))
 SCREEN_READER = re.compile(
     r"(?:^|\s)(?:sr-only|screen-reader-text|visually-?hidden|a11y-hidden|"
-    r"element-invisible|offscreen)(?:$|\s)",
+    r"element-invisible|offscreen|hidden|d-none|is-hidden|invisible)(?:$|\s)",
     re.I,
 )
 # a link to a site's front page: `/`, `https://islandtimes.example/`
@@ -512,8 +512,8 @@ def h1_text(el: Any) -> str:
 
 def in_aside(el: Any) -> bool:
     """An element a reader does not read as the page's story: in its menu,
-    footer or a box beside it (by tag or ARIA role), or there only for
-    screen readers (`sr-only`, `visually-hidden`)."""
+    footer or a box beside it (by tag or ARIA role), there only for screen
+    readers (`sr-only`, `visually-hidden`) or hidden by its class."""
     for up in (el, *el.iterancestors()):
         if up.tag in ASIDE_TAGS or (up.get("role") or "").lower() in ASIDE_ROLES:
             return True
