@@ -644,3 +644,26 @@ def test_a_full_name_in_the_author_meta_is_taken_over_one_stray_word():
     body = "<p class='byline'>Reading: 4 minutes</p>"
     a = read(f"<div><h1>{HEADLINE}</h1>{body}{ARTICLE}</div>", head)
     assert a.authors == ["Mina Park"]
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        '{"@type": "NewsArticle", "publisher": [{"@type": "Organization", '
+        '"name": "Island Times"}]}',
+        '{"@type": "NewsArticle", "isPartOf": {"@type": "WebSite", '
+        '"name": "Island Times"}}',
+    ],
+)
+def test_the_outlet_the_json_ld_names_in_a_list_or_as_the_site_is_cut_off(ld: str):
+    head = _ld(ld) + OG.format(f"{HEADLINE} · Island Times")
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_web_page_the_article_is_part_of_is_not_taken_for_the_outlet():
+    ld = (
+        f'{{"@type": "NewsArticle", "isPartOf": {{"@type": "WebPage", '
+        f'"name": "{HEADLINE}"}}}}'
+    )
+    head = _ld(ld) + f'<meta name="twitter:title" content="{HEADLINE}">'
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE

@@ -103,6 +103,7 @@ SCREEN_READER = re.compile(
 # a link to a site's front page: `/`, `https://islandtimes.example/`
 HOME = re.compile(r"(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
 NOT_NAMES = frozenset(("home", "homepage", "home page", "front page", "logo"))
+SITES = re.compile(r"Organization|WebSite|Periodical", re.I)
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 # an address's second level under a country's domain: `bbc.co.uk`
@@ -147,8 +148,17 @@ class Outlet:
         called."""
         names = {sitename, meta(root, "og:site_name", "application-name")}
         for item in json_ld(root):
-            if isinstance(publisher := item.get("publisher"), dict):
-                names.add(str(publisher.get("name") or ""))
+            # (its publisher, or the site or periodical it is part of; one
+            # or a list)
+            for key in ("publisher", "isPartOf", "sourceOrganization"):
+                given = item.get(key)
+                for org in given if isinstance(given, list) else [given]:
+                    if not isinstance(org, dict) or not isinstance(
+                        org.get("name"), str
+                    ):
+                        continue
+                    if key == "publisher" or SITES.search(str(org.get("@type"))):
+                        names.add(org["name"])
         names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
         names.update(_home_links(root))
         labels = set()
