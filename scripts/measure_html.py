@@ -34,7 +34,8 @@ trafilatura's own author.
 
 Every page set is split once, by the SHA-1 of the page's name (an even last
 digit: development; odd: test), before anything is tuned; the test half is
-reported unless --split dev.
+reported unless --split dev (or one of its two folds, --split dev-a or
+dev-b).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from extraction_pages import (  # noqa: E402
+    FOLDS,
     HOW_TO_GET,
     SPLITS,
     BenchmarkMissing,
@@ -67,7 +69,7 @@ from extraction_pages import (  # noqa: E402
 )
 
 from newsarchive.extract import SkipFile, extract_html  # noqa: E402
-from newsarchive.headline import TITLE_SEPARATOR, Outlet, strip_site  # noqa: E402
+from newsarchive.headline import Outlet, separators, strip_site  # noqa: E402
 from newsarchive.htmltree import compare_key  # noqa: E402
 
 TOKEN = re.compile(r"\w+", re.UNICODE | re.MULTILINE | re.IGNORECASE | re.DOTALL)
@@ -121,6 +123,16 @@ def split_of(name: str) -> str:
     return (
         "dev" if hashlib.sha1(name.encode()).hexdigest()[-1] in "02468ace" else "test"
     )
+
+
+def in_headline_split(name: str, split: str) -> bool:
+    """Whether the page is in `split`: a half, or a fold of the dev half (by
+    the SHA-1's last but one digit)."""
+    if split in FOLDS:
+        digit = hashlib.sha1(name.encode()).hexdigest()[-2]
+        fold = "dev-a" if digit in "01234567" else "dev-b"
+        return split_of(name) == "dev" and fold == split
+    return split_of(name) == split
 
 
 def ours(html: bytes, name: str, url: str) -> tuple[str, str, list[str]]:
@@ -274,7 +286,7 @@ def title_right_before_tail(got: str, page: TitledPage) -> bool:
     adds after the headline, names this run cannot tell are the outlet's)."""
     if not compare_key(got):
         return False
-    heads = [page.title[: m.start()] for m in TITLE_SEPARATOR.finditer(page.title)]
+    heads = [page.title[: m.start()] for m in separators(page.title)]
     return compare_key(got) in {compare_key(page.title), *map(compare_key, heads)}
 
 
@@ -327,7 +339,7 @@ def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[
     for name, folder in sets.items():
         count = per.setdefault(name, [0, {w: [0, 0, 0] for w in who}])
         for page in HEADLINE_SETS[name][1](folder):
-            if split_of(page.name) != split:
+            if not in_headline_split(page.name, split):
                 continue
             count[0] += 1
             sites = _sites(page.html, page.url)
@@ -373,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--benchmark", help="Article Extraction Benchmark copy")
     for name, (variable, _) in HEADLINE_SETS.items():
         parser.add_argument(f"--{name}", default=os.environ.get(variable))
-    parser.add_argument("--split", choices=SPLITS, default="test")
+    parser.add_argument("--split", choices=(*SPLITS, *FOLDS), default="test")
     parser.add_argument("-v", "--verbose", action="store_true", help="each page")
     args = parser.parse_args(argv)
     lines: list[str] = []

@@ -7,6 +7,7 @@ import pytest
 
 from newsarchive.extract import extract_html
 from newsarchive.headline import Outlet, host_label
+from newsarchive.html_input import page_authors
 from tests.test_html_input import ARTICLE, page
 
 HEADLINE = "Ferry fares to rise for island commuters"
@@ -173,10 +174,21 @@ def test_the_name_in_a_host(host: str, label: str):
         ("The Guardian", True),
         ("New York", False),
         ("BBC research finds ferries late", False),
+        # accents and articles an address leaves out
+        ("El Periódico", True),
+        ("DIE INSEL", True),
+        ("Süddeutsche Fähre", True),
+        ("Sudöst", False),
+        # an abbreviation in capitals the address starts with
+        ("NYT", True),
+        ("NY", False),
+        ("Nyt", False),
+        ("海の新聞", False),
     ],
 )
 def test_what_names_the_outlet_by_its_address(part: str, named: bool):
-    outlet = Outlet(frozenset(), frozenset({"bbc", "nytimes", "theguardian"}))
+    labels = {"bbc", "nytimes", "theguardian", "elperiodico", "insel"}
+    outlet = Outlet(frozenset(), frozenset({*labels, "sueddeutschefaehre"}))
     assert outlet.named(part) is named
 
 
@@ -288,3 +300,370 @@ def test_a_short_headline_that_ends_the_breadcrumb_is_still_the_headline():
         f"{crumb}<h1>Ferry fares rise for commuters</h1><div>{ARTICLE}</div>", head
     )
     assert a.title == "Ferry fares rise for commuters"
+
+
+@pytest.mark.parametrize("mark", ["«", "~", "‹"])
+def test_the_outlets_name_after_a_guillemet_or_a_tilde_is_cut_off(mark: str):
+    head = '<meta property="og:site_name" content="Island Times">'
+    title = f"<title>{HEADLINE} {mark} Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", head + title).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Le maire : « Nous rouvrirons le port » avant l’hiver",
+        "Bürgermeister sagt »Wir bauen den Hafen neu« vor dem Winter",
+        "Mayor says «we will reopen the harbour» before winter",
+    ],
+)
+def test_guillemets_quoting_words_in_a_headline_are_not_taken_for_separators(
+    headline: str,
+):
+    head = '<meta property="og:site_name" content="Le Courrier">'
+    title = f"<title>{headline} » Le Courrier</title>"
+    assert read(f"<div>{ARTICLE}</div>", head + title).title == headline
+
+
+def test_an_icons_title_is_never_the_headline():
+    icon = "<svg><title>Open the search box</title><path d='M0 0'/></svg>"
+    a = read(f"<header>{icon}</header><h2>{HEADLINE}</h2><div>{ARTICLE}</div>")
+    assert a.title == HEADLINE
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"{icon}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def _ld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f'<meta itemprop="headline" content="{HEADLINE}">',
+        f'<meta name="DC.title" content="{HEADLINE}">',
+        f'<meta name="parsely-title" content="{HEADLINE}">',
+        _ld(
+            f'{{"@type": "WebPage", "mainEntity": {{"@type": "NewsArticle", '
+            f'"headline": "{HEADLINE}"}}}}'
+        ),
+        _ld(
+            f'{{"@graph": [{{"@type": "WebSite", "name": "Island Times"}}, '
+            f'{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}]}}'
+        ),
+    ],
+)
+def test_a_headline_only_the_pages_metadata_gives_is_found(head: str):
+    title = "<title>Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", title + head).title == HEADLINE
+
+
+@pytest.mark.parametrize("cut", ["…", "...", " …"])
+def test_a_headline_cut_short_gives_way_to_the_whole_one(cut: str):
+    short = HEADLINE[:22] + cut
+    whole = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(short) + whole).title == HEADLINE
+    ld = _ld(f'{{"@type": "NewsArticle", "headline": "{short}"}}')
+    assert read(f"<div>{ARTICLE}</div>", ld + OG.format(HEADLINE)).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "<nav><h1>Browse every section of the paper here</h1></nav>",
+        "<footer><h1>Get the morning briefing in your inbox</h1></footer>",
+        "<aside><h1>Lighthouse museum reopens to visitors this weekend</h1></aside>",
+        "<div role='complementary'><h1>Lighthouse museum reopens to visitors</h1></div>",
+        "<h1 class='sr-only'>Island Times front page and main menu</h1>",
+        "<div class='menu hidden'><h1>Lighthouse museum reopens to visitors</h1></div>",
+    ],
+)
+def test_an_h1_in_a_menu_footer_side_box_or_for_screen_readers_is_not_the_headline(
+    box: str,
+):
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    a = read(f"{box}<div><h2>{HEADLINE}</h2>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (OG.format(f"Exclusive: {HEADLINE}"), ""),
+        (OG.format(f"Opinion | {HEADLINE}"), ""),
+        (f"<title>Live: {HEADLINE} | Island Times</title>", ""),
+        ("", f"<h1><span class='flag'>Breaking</span> {HEADLINE}</h1>"),
+        ("", f"<h1>Analysis — {HEADLINE}</h1>"),
+    ],
+)
+def test_a_label_before_the_headline_is_not_part_of_it(head: str, body: str):
+    assert read(f"{body}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_word_that_only_looks_like_a_label_stays_in_the_headline():
+    headline = "Live music returns to the island's harbour bars"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(headline)).title == headline
+
+
+def test_the_date_shown_in_the_headlines_h1_is_not_part_of_it():
+    h1 = f"<h1>{HEADLINE} <time datetime='2024-03-12'>12 March 2024</time></h1>"
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"{h1}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_the_outlet_the_copyright_line_names_is_cut_off_the_front_of_the_title():
+    head = f"<title>Island Times: {HEADLINE}</title>"
+    body = f"<div>{ARTICLE}</div><footer>© 2024 Island Times Ltd. All rights reserved.</footer>"
+    assert read(body, head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "section",
+    [
+        '<meta property="article:section" content="Local News">',
+        _ld('{"@type": "NewsArticle", "articleSection": "Local News"}'),
+    ],
+)
+def test_the_section_between_the_headline_and_the_outlet_is_cut_off(section: str):
+    head = OG.format(f"{HEADLINE} | Local News | Island Times") + section
+    head += '<meta property="og:site_name" content="Island Times">'
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_the_writers_the_byline_links_to_their_own_pages_are_the_authors():
+    h1 = f"<h1>{HEADLINE}</h1>"
+    byline = (
+        "<div class='credits'>By <a href='https://islandtimes.example/people/mina-park'>"
+        "Mina Park</a> and <a rel='author' href='//islandtimes.example/profile/jl'>"
+        "Joon Lee</a> · 3 March 2020</div>"
+    )
+    head = '<meta name="author" content="Mina Park">'
+    a = read(f"<div>{h1}{byline}<div>{ARTICLE}</div></div>", head)
+    assert a.authors == ["Mina Park", "Joon Lee"]
+
+
+def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
+    mention = (
+        "<p>The harbour master, <a href='/people/dara-lund/'>Dara Lund</a>, said "
+        "the pier would be closed for the whole of the winter while the work is "
+        "done, and that the ferries would use the north quay until spring.</p>"
+    )
+    a = read(f"<div><h1>{HEADLINE}</h1>{mention}{ARTICLE}</div>")
+    assert "Dara Lund" not in a.authors
+
+
+@pytest.mark.parametrize(
+    ("given", "authors"),
+    [
+        ("Mina Park Harbour Post", ["Mina Park"]),
+        ("MINA PARK Associated Press", ["Mina Park"]),
+        ("Mina Park; Joon Lee Island Daily News", ["Mina Park", "Joon Lee"]),
+        ("Mina Park Newsome", ["Mina Park Newsome"]),
+    ],
+)
+def test_a_newspapers_name_after_a_writers_name_is_not_part_of_it(
+    given: str, authors: list[str]
+):
+    assert page_authors(given) == authors
+
+
+def test_the_outlet_named_beside_the_writer_is_not_an_author():
+    head = (
+        '<meta property="og:site_name" content="Island Times">'
+        '<meta name="author" content="Mina Park, Island Times">'
+    )
+    a = read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head)
+    assert a.authors == ["Mina Park"]
+
+
+SITE = '<meta property="og:site_name" content="Island Times">'
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        f"{HEADLINE} | Island Times - Your daily news from the islands",
+        f"{HEADLINE} | By Mina Park | Island Times",
+        f"Island Times | Ferries | {HEADLINE}",
+        f"{HEADLINE} | islandtimes.example.com",
+        f"{HEADLINE} - 12 March 2024 - Island Times",
+    ],
+)
+def test_a_slogan_section_byline_address_or_date_around_the_headline_is_cut_off(
+    title: str,
+):
+    head = f"<title>{title}</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_long_outlet_name_before_the_headline_is_cut_off():
+    head = "<title>The Island Times Morning Edition | Ferry fares to rise</title>"
+    site = '<meta property="og:site_name" content="The Island Times Morning Edition">'
+    assert read(f"<div>{ARTICLE}</div>", head + site).title == "Ferry fares to rise"
+
+
+def test_a_headline_with_a_dash_of_its_own_stays_whole():
+    headline = "Ferry or no ferry - what the vote means for the islands"
+    head = f"<title>{headline} | Island Times</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        OG.format(f"{HEADLINE} | Harbour Gazette")
+        + f"<title>{HEADLINE} | Harbour Gazette</title>",
+        OG.format(f"{HEADLINE} - Harbour Gazette")
+        + f"<title>{HEADLINE} - Harbour Gazette</title>",
+        f'<meta name="twitter:title" content="{HEADLINE} | Harbour Gazette">',
+    ],
+)
+def test_an_outlet_named_nowhere_else_is_cut_off_the_metadatas_headline(head: str):
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_metadata_headline_ending_in_words_of_its_own_keeps_them():
+    headline = "Ferry fares to rise - what it means for you"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(headline)).title == headline
+
+
+def test_another_storys_h1_is_not_taken_over_a_title_about_something_else():
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    more = (
+        "<div class='more'><h1>Lighthouse keeper retires after forty years</h1>"
+        "<h1>Summer timetable brings later sailings</h1></div>"
+    )
+    a = read(f"<div><h2>{HEADLINE}</h2>{ARTICLE}</div>{more}", head)
+    assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize("kind", ["kicker", "eyebrow", "topic-label"])
+def test_a_kicker_over_the_headline_in_its_h1_is_not_part_of_it(kind: str):
+    h1 = f"<h1><span class='{kind}'>Ferries</span> {HEADLINE}</h1>"
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"<div>{h1}{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_of_several_json_ld_headlines_the_one_the_title_is_about_is_taken():
+    ld = _ld(
+        '[{"@type": "NewsArticle", "headline": "Lighthouse keeper retires"},'
+        f'{{"@type": "NewsArticle", "headline": "{HEADLINE}"}}]'
+    )
+    head = ld + "<title>Island ferry fares | Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "<span class='subtitle'>The crossing gets dearer</span>",
+        "<small class='dek'>The crossing gets dearer from May</small>",
+        "<a class='comment-count' href='#comments'>12</a>",
+    ],
+)
+def test_a_subtitle_or_comment_count_in_the_h1_is_not_part_of_the_headline(extra):
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    a = read(f"<div><h1>{HEADLINE} {extra}</h1>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE
+
+
+def test_a_subtitle_in_the_h1_stays_when_the_title_has_it_too():
+    whole = f"{HEADLINE}: the crossing gets dearer"
+    h1 = f"<h1>{HEADLINE}<i class='title-subtitle'>: the crossing gets dearer</i></h1>"
+    a = read(f"<div>{h1}{ARTICLE}</div>", f"<title>{whole} - Island Times</title>")
+    assert a.title == whole
+
+
+@pytest.mark.parametrize("cut", ["...", "…"])
+def test_an_h1_cut_short_gives_way_to_the_whole_headline(cut: str):
+    h1 = f"<h1>{HEADLINE[:20]}{cut}</h1>"
+    for head in (f"<title>{HEADLINE} | Island Times</title>", OG.format(HEADLINE)):
+        assert read(f"<div>{h1}{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_the_outlet_after_a_full_width_colon_is_cut_off():
+    headline = "離島航路の運賃が春から値上げへ、通勤客に負担"
+    head = f"<title>{headline}：島の新聞</title>" + (
+        '<meta property="og:site_name" content="島の新聞">'
+    )
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+def test_the_sites_slogan_in_an_h1_is_not_taken_over_the_title():
+    slogan = "<header><h1>Your news from every island since 1887</h1></header>"
+    head = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"{slogan}<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "logo",
+    [
+        "<header><h1><a href='/'>Harbour Gazette</a></h1></header>",
+        "<div class='site-logo'><a href='https://gazette.example/'>"
+        "<img src='g.png' alt='Harbour Gazette'></a></div><h1>Harbour Gazette</h1>",
+    ],
+)
+def test_the_name_the_logo_links_to_the_front_page_with_is_the_outlets(logo: str):
+    head = "<title>Harbour Gazette</title>"
+    a = read(f"{logo}<div><h2>{HEADLINE}</h2>{ARTICLE}</div>", head)
+    assert a.title == HEADLINE
+
+
+@pytest.mark.parametrize("ending", ["(Island Times)", "[Island Times]"])
+def test_the_outlets_name_in_brackets_after_the_headline_is_cut_off(ending: str):
+    head = OG.format(f"{HEADLINE} {ending}") + SITE
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_words_in_brackets_that_are_not_the_outlets_stay():
+    headline = f"{HEADLINE} (and what it costs)"
+    assert read(f"<div>{ARTICLE}</div>", OG.format(headline) + SITE).title == headline
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>By Mina Park and Joon Lee | Island Times</p>",
+        "<p>By Mina Park and Joon Lee · 4 min read</p>",
+    ],
+)
+def test_what_follows_the_names_on_a_byline_after_a_bar_is_not_a_name(byline: str):
+    a = read(f"<div><h1>{HEADLINE}</h1>{byline}{ARTICLE}</div>")
+    assert a.authors == ["Mina Park", "Joon Lee"]
+
+
+def test_an_author_meta_written_with_value_for_content_is_read():
+    head = '<meta name="author" value="Mina Park">'
+    assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
+        "Mina Park"
+    ]
+
+
+def test_a_full_name_in_the_author_meta_is_taken_over_one_stray_word():
+    head = '<meta name="author" value="Mina Park">'
+    body = "<p class='byline'>Reading: 4 minutes</p>"
+    a = read(f"<div><h1>{HEADLINE}</h1>{body}{ARTICLE}</div>", head)
+    assert a.authors == ["Mina Park"]
+
+
+@pytest.mark.parametrize(
+    "ld",
+    [
+        '{"@type": "NewsArticle", "publisher": [{"@type": "Organization", '
+        '"name": "Island Times"}]}',
+        '{"@type": "NewsArticle", "isPartOf": {"@type": "WebSite", '
+        '"name": "Island Times"}}',
+    ],
+)
+def test_the_outlet_the_json_ld_names_in_a_list_or_as_the_site_is_cut_off(ld: str):
+    head = _ld(ld) + OG.format(f"{HEADLINE} · Island Times")
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+def test_a_web_page_the_article_is_part_of_is_not_taken_for_the_outlet():
+    ld = (
+        f'{{"@type": "NewsArticle", "isPartOf": {{"@type": "WebPage", '
+        f'"name": "{HEADLINE}"}}}}'
+    )
+    head = _ld(ld) + f'<meta name="twitter:title" content="{HEADLINE}">'
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE

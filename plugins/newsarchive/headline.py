@@ -18,8 +18,10 @@ and, at the end of a title, the page naming it in a line of its own
 
 from __future__ import annotations
 
+import copy
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit
@@ -33,15 +35,32 @@ from newsarchive.htmltree import (
     json_ld,
     meta,
     text_of,
+    title_text,
     visible_blocks,
 )
 from newsarchive.text import squash
 
-# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` › `, ` • `, ` // `, ` : `,
-# `|`, `｜`: between a headline and the outlet's name in a page title
-TITLE_SEPARATOR = re.compile(r"\s+(?:-|–|—|::|·|»|›|•|//|:)\s+|\s*[|｜]\s*")
+# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `,
+# ` ~ `, ` // `, ` : `, `|`, `｜`, `：`: between a headline and the outlet's
+# name in a page title
+TITLE_SEPARATOR = re.compile(
+    r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*|\s*：\s*"
+)
+# a part of a title that is an address (`harbourtimes.com`) or a date
+DOMAIN = re.compile(
+    r"(?:www\.)?[a-z0-9-]{2,}(?:\.[a-z0-9-]+)*\.(?:com|net|org|info|news|co|[a-z]{2})",
+    re.I,
+)
+DATE = re.compile(
+    r"\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|"
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+)
+# a quote within a headline: `« Nous reviendrons »`, `»Wir bleiben«`
+QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
 # `Headline [Outlet]`
 BRACKETED = re.compile(r"\s*\[([^\[\]]{2,60})\]\s*$")
+# `Headline (Outlet)`, `Headline [Outlet]`
+ENCLOSED = re.compile(r"\s*[(\[]([^()\[\]]{2,60})[)\]]\s*$")
 # `Outlet: Headline`
 OUTLET_COLON = re.compile(r"([^:]{2,40}):\s+(?=\S)")
 IDEOGRAPHS = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana, Han
@@ -50,6 +69,41 @@ LOGO = re.compile(
     r"(?:^|[\s_-])(?:logo|masthead|branding|site-?(?:title|name))(?:$|[\s_-])",
     re.I,
 )
+# what a page puts before a headline to say what kind of story it is
+LABELS = frozenset(
+    (
+        *("exclusive", "live", "breaking", "breaking news", "live updates"),
+        *("opinion", "analysis", "editorial", "commentary", "comment"),
+        *("watch", "video", "photos", "gallery", "update", "updated"),
+        *("sponsored", "advertorial", "paid content", "just in", "developing"),
+    )
+)
+LABEL = re.compile(
+    rf"^\s*(?:{'|'.join(sorted(LABELS, key=len, reverse=True))})\s*[:|｜–—]\s*(?=\S)",
+    re.I,
+)
+# the class of a label or topic over a headline, in an element of its own
+KICKER = re.compile(
+    r"kicker|eyebrow|overline|supertitle|topline|flag|badge|label|rubric", re.I
+)
+# the class of what an <h1> may hold beside its headline
+NOT_HEADLINE = re.compile(
+    r"(?:^|[\s_-])(?:sub-?(?:title|head|headline)|dek|standfirst|strapline|"
+    r"comments?|count|share|byline|author|date|timestamp)(?:$|[\s_-])",
+    re.I,
+)
+# where a page has what is not its story: menus, footers, boxes beside it
+ASIDE_TAGS = frozenset(("nav", "footer", "aside"))
+ASIDE_ROLES = frozenset(("navigation", "contentinfo", "complementary"))
+SCREEN_READER = re.compile(
+    r"(?:^|\s)(?:sr-only|screen-reader-text|visually-?hidden|a11y-hidden|"
+    r"element-invisible|offscreen|hidden|d-none|is-hidden|invisible)(?:$|\s)",
+    re.I,
+)
+# a link to a site's front page: `/`, `https://islandtimes.example/`
+HOME = re.compile(r"(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
+NOT_NAMES = frozenset(("home", "homepage", "home page", "front page", "logo"))
+SITES = re.compile(r"Organization|WebSite|Periodical", re.I)
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
 # an address's second level under a country's domain: `bbc.co.uk`
@@ -61,6 +115,20 @@ COMMON = frozenset(
     this those were what when where which will with would your""".split()
 )
 MAX_H1 = 8
+# the articles an outlet's name may start with, which its address leaves out
+ARTICLES = frozenset("the der die das le la les el il lo de het".split())
+# how German addresses spell umlauts: `sueddeutsche.de`
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+# the small words of a name written in capitals: `Isle of Man Post`
+NAME_LINKS = frozenset("of the and & de del la le el di du von van".split())
+# the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
+# Twitter's, microdata's, Dublin Core's, Parse.ly's
+OTHER_TITLES = (
+    *("og:title", "twitter:title", "headline", "DC.title", "dc.title"),
+    *("dcterms.title", "parsely-title"),
+)
+# a headline cut short: `... to rebu…`, `... to rebuild...`
+CUT_SHORT = re.compile(r"(?:\.{3}|…)\s*$")
 # the elements a page's microdata marks as its headline
 _MARKED = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' headline ')]"
 
@@ -76,12 +144,23 @@ class Outlet:
 
     @classmethod
     def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
-        """What the page's metadata and address say the outlet is called."""
+        """What the page's metadata, address and logo say the outlet is
+        called."""
         names = {sitename, meta(root, "og:site_name", "application-name")}
         for item in json_ld(root):
-            if isinstance(publisher := item.get("publisher"), dict):
-                names.add(str(publisher.get("name") or ""))
+            # (its publisher, or the site or periodical it is part of; one
+            # or a list)
+            for key in ("publisher", "isPartOf", "sourceOrganization"):
+                given = item.get(key)
+                for org in given if isinstance(given, list) else [given]:
+                    if not isinstance(org, dict) or not isinstance(
+                        org.get("name"), str
+                    ):
+                        continue
+                    if key == "publisher" or SITES.search(str(org.get("@type"))):
+                        names.add(org["name"])
         names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
+        names.update(_home_links(root))
         labels = set()
         for address in (url, meta(root, "og:url"), _canonical(root)):
             host = (_split(address).hostname or "") if "//" in address else ""
@@ -107,6 +186,9 @@ class Outlet:
         lines += [
             meta(root, n) for n in ("publisher", "copyright", "dcterms.publisher")
         ]
+        # (and its section's name: `Headline | Section | Outlet`)
+        lines += [meta(root, "article:section", "parsely-section")]
+        lines += [str(item.get("articleSection") or "") for item in json_ld(root)]
         seen = (compare_key(t) for t in lines if t and len(t.split()) <= 8)
         credits = (compare_key(t) for t in lines if t and COPYRIGHT.search(t))
         return Outlet(
@@ -140,20 +222,35 @@ class Outlet:
             for s in self.names
         ):
             return True
-        words = key.split()
-        if words[0] == "the" and len(words) > 1:
-            words = words[1:]
-        if len(words) > 5:
+        if len(key.split()) > 6:
             return False
         # its first words run together, its initials, `ny` + `times`; `the`
-        # and all (`theguardian`)
-        least = len(words) if exact else max(1, len(words) - 2)
-        forms = {"".join(words[:k]) for k in range(least, len(words) + 1)}
-        forms.add(squeezed)
-        if len(words) > 1:
-            forms.add("".join(w[0] for w in words))
-            forms.add("".join(w[0] for w in words[:-1]) + words[-1])
-        return bool(forms & self.labels)
+        # and all (`theguardian`); accents aside (`elpais`, `sueddeutsche`)
+        forms = {squeezed}
+        for spelled in {key, *_plain(key)}:
+            if not (words := spelled.split()):
+                continue
+            forms.add("".join(words))
+            if words[0] in ARTICLES and len(words) > 1:
+                words = words[1:]
+            if len(words) > 5:
+                continue
+            least = len(words) if exact else max(1, len(words) - 2)
+            forms.update("".join(words[:k]) for k in range(least, len(words) + 1))
+            if len(words) > 1:
+                forms.add("".join(w[0] for w in words))
+                forms.add("".join(w[0] for w in words[:-1]) + words[-1])
+        if forms & self.labels:
+            return True
+        # `NYT` for nytimes.com: an abbreviation in capitals the address starts with
+        short = part.strip()
+        return (
+            not exact
+            and 2 < len(short) < 6
+            and short.isalpha()
+            and short.isupper()
+            and any(label.startswith(key) for label in self.labels)
+        )
 
     def credited(self, part: str) -> bool:
         """The page's copyright line names `part` (`© 2019 Outlet Inc.`)."""
@@ -165,6 +262,18 @@ class Outlet:
         `About Outlet`, `© 2019 Outlet Inc.`)."""
         key = compare_key(part)
         return bool(key) and any(f" {key} " in f" {line} " for line in self.seen)
+
+
+def _plain(key: str) -> set[str]:
+    """`key` without its accents, as an address spells it: `pais` for
+    `país`; `sueddeutsche` and `suddeutsche` for `süddeutsche`."""
+    if key.isascii():
+        return set()
+    umlauts = key.translate(UMLAUTS)
+    return {
+        "".join(c for c in unicodedata.normalize("NFKD", k) if c.isascii())
+        for k in (key, umlauts)
+    }
 
 
 def host_label(host: str) -> str:
@@ -212,8 +321,24 @@ def content_words(text: str) -> set[str]:
     return found
 
 
+def separators(title: str) -> list[re.Match]:
+    """Where `title` has separators between its parts; not the guillemets
+    of a quote within it."""
+    quotes = [m.span() for m in QUOTED.finditer(title)]
+    return [
+        m
+        for m in TITLE_SEPARATOR.finditer(title)
+        if not any(a <= m.start() < b or a < m.end() <= b for a, b in quotes)
+    ]
+
+
+def title_parts(title: str) -> list[str]:
+    """`title` split at its separators."""
+    return _parts(title)[1]
+
+
 def _parts(title: str) -> tuple[list[int], list[str]]:
-    cuts = [m.span() for m in TITLE_SEPARATOR.finditer(title)]
+    cuts = [m.span() for m in separators(title)]
     bounds = [0, *(c for span in cuts for c in span), len(title)]
     return bounds, [title[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
 
@@ -224,46 +349,123 @@ def strip_site(title: str, outlet: Outlet, others: tuple[str, ...] = ()) -> str:
     line), and a trailing one that another of the page's titles (`others`,
     not the same text) also ends with, or that the page shows in a short
     line of its own while what is left is longer."""
-    if (opening := OUTLET_COLON.match(title)) and outlet.named(
-        opening.group(1), exact=True
+    if (ending := ENCLOSED.search(title)) and outlet.named(ending.group(1)):
+        title = title[: ending.start()]  # `Headline (Outlet)`
+    if (opening := OUTLET_COLON.match(title)) and (
+        outlet.named(opening.group(1), exact=True) or outlet.credited(opening.group(1))
     ):
         title = title[opening.end() :]  # `Outlet: Headline`
     bounds, parts = _parts(title)
     if len(parts) == 1:
         return title
     tails = {
-        compare_key(TITLE_SEPARATOR.split(other)[-1])
+        compare_key(title_parts(other)[-1])
         for other in others
         if other and compare_key(other) != compare_key(title)
     }
     first, last = 0, len(parts) - 1
+    words = [len(p.split()) for p in parts]
 
     def outlets(i: int) -> bool:
         if outlet.named(parts[i]) or compare_key(parts[i]) in tails:
             return True
+        if DOMAIN.fullmatch(parts[i].strip()) or DATE.fullmatch(parts[i].strip()):
+            return True  # `Headline | harbourtimes.com`, `Headline - 3 May 2024`
         rest = title[bounds[2 * first] : bounds[2 * i]]
         return len(parts[i]) < len(rest) and outlet.shown(parts[i])
 
-    while last > first and outlets(last):
-        last -= 1
+    def beside(i: int, most: int, rest: range) -> bool:
+        """A short part beside the outlet's name: a section's, a byline."""
+        return words[i] <= most and sum(words[j] for j in rest) >= 3 * words[i]
+
+    # (the outlet's name with its slogan after it: `Headline | Outlet - News`)
+    last = next(
+        (i for i in range(1, last) if outlet.named(parts[i], within=False)), last
+    )
+    if last > first and outlets(last):
+        while last > first and outlets(last):
+            last -= 1
+        while last > first and beside(last, 3, range(first, last)):
+            last -= 1  # `Headline | Local News | Outlet`
 
     def leads(i: int) -> bool:  # `Outlet | Headline`, not `Apple unveils...`
-        short = len(parts[i].split()) <= 3
+        short = words[i] <= 3
+        if words[i] <= 6 and compare_key(parts[i]) in outlet.names:
+            return True
         return short and (outlet.named(parts[i], False) or outlet.credited(parts[i]))
 
-    while first < last and leads(first):
-        first += 1
+    if first < last and leads(first):
+        while first < last and leads(first):
+            first += 1
+        while first < last and beside(first, 2, range(first + 1, last + 1)):
+            first += 1  # `Outlet | Politics | Headline`
     return squash(title[bounds[2 * first] : bounds[2 * last + 1]])
+
+
+def strip_label(title: str) -> str:
+    """`Exclusive: Headline`, `Opinion | Headline` -> `Headline`."""
+    return LABEL.sub("", title)
 
 
 def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
-    a short last part after a separator, shorter than what comes before."""
-    cuts = list(TITLE_SEPARATOR.finditer(title))
+    a short last part after a separator, shorter than what comes before
+    (and a date before it: `Headline - 3 May 2024 - Outlet`)."""
+    # (not at a full-width colon: `特集：...` starts many a headline)
+    cuts = [c for c in separators(title) if "：" not in c.group()]
     if not cuts:
         return title
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
-    if len(tail.split()) <= 4 and len(tail) < len(head):
+    if not (len(tail.split()) <= 4 and len(tail) < len(head)):
+        return title
+    cuts = separators(head)
+    if cuts and DATE.fullmatch(head[cuts[-1].end() :].strip()):
+        return head[: cuts[-1].start()]
+    return head
+
+
+def _h1_shown(el: Any, outlet: Outlet, titles: list[str]) -> str:
+    """An <h1>'s headline (h1_text), the outlet's name cut off; all its
+    text when a title gives it all (a subtitle the <title> has too)."""
+    own = strip_label(strip_site(h1_text(el), outlet))
+    whole = strip_label(strip_site(text_of(el, spaced=True), outlet))
+    key = compare_key(whole)
+    if own != whole and any(key in compare_key(t) for t in titles if t):
+        return whole
+    return own
+
+
+def _whole(text: str, fuller: list[str]) -> str:
+    """`text`, or when it is cut short (`Ferry fares to ri…`) the shortest
+    of `fuller` that starts with it."""
+    if not CUT_SHORT.search(text):
+        return text
+    key = compare_key(text)
+    found = [
+        f
+        for f in fuller
+        if len(key) > 3 and compare_key(f).startswith(key) and compare_key(f) != key
+    ]
+    return min(found, key=len, default=text)
+
+
+def _reads_as_name(text: str) -> bool:
+    """A few words, each capitalised: `Island Times`, `The Isle of Man Post`."""
+    words = text.split()
+    return 0 < len(words) <= 4 and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_LINKS for w in words
+    )
+
+
+def _without_tail(title: str, page_title: str) -> str:
+    """A metadata headline without an outlet's name after it that nothing
+    else on the page names: when it is the <title> itself, or that last
+    part reads as a name (`... | Island Times`, not `... - what we know`)."""
+    head = strip_title_tail(title)
+    if head == title:
+        return title
+    tail = title_parts(title)[-1]
+    if compare_key(title) == compare_key(page_title) or _reads_as_name(tail):
         return head
     return title
 
@@ -275,6 +477,78 @@ def title_tail(page_title: str) -> str:
         return compare_key(bracket.group(1))
     head = strip_title_tail(page_title)
     return compare_key(page_title[len(head) :]) if head != page_title else ""
+
+
+def h1_text(el: Any) -> str:
+    """The headline an <h1> shows: not a label or kicker before it in an
+    element of its own (`<span>Breaking</span> Headline`, `<span
+    class="kicker">`), nor a subtitle, byline, date, time or comment count
+    in it (NOT_HEADLINE, `<time>`)."""
+    first = next(iter(el), None)
+    label = (
+        first is not None
+        and not (el.text or "").strip()
+        and bool((first.tail or "").strip() or len(el) > 1)
+        and (
+            compare_key(first.text_content()) in LABELS
+            or bool(KICKER.search(first.get("class") or ""))
+        )
+    )
+    extras = [
+        e
+        for e in el.iterdescendants()
+        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
+    ]
+    if not label and not extras:
+        return text_of(el, spaced=True)
+    whole = text_of(el, spaced=True)
+    el = copy.deepcopy(el)
+    extras = [
+        e
+        for e in el.iterdescendants()
+        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
+    ]
+    for drop in [*extras, *([el[0]] if label else [])]:
+        if (parent := drop.getparent()) is not None:
+            tail = drop.tail or ""
+            before = drop.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + " " + tail
+            else:
+                parent.text = (parent.text or "") + " " + tail
+            parent.remove(drop)
+    return text_of(el, spaced=True) or whole
+
+
+def in_aside(el: Any) -> bool:
+    """An element a reader does not read as the page's story: in its menu,
+    footer or a box beside it (by tag or ARIA role), there only for screen
+    readers (`sr-only`, `visually-hidden`) or hidden by its class."""
+    for up in (el, *el.iterancestors()):
+        if up.tag in ASIDE_TAGS or (up.get("role") or "").lower() in ASIDE_ROLES:
+            return True
+        if SCREEN_READER.search(up.get("class") or ""):
+            return True
+    return False
+
+
+def _home_links(root: Any) -> list[str]:
+    """The outlet's name as its logo gives it: the text (or image's alt
+    text) of a link to the site's front page in an <h1> or the logo."""
+    found = []
+    for a in root.iterfind(".//a[@href]"):
+        href = (a.get("href") or "").strip()
+        if not href or not HOME.match(href):
+            continue
+        if not any(up.tag == "h1" for up in a.iterancestors()) and not _logo(a):
+            continue
+        alts = [i.get("alt") or "" for i in a.iterfind(".//img")]
+        for text in (squash(a.text_content()), *alts):
+            if 0 < len(text.split()) <= 5 and compare_key(text) not in NOT_NAMES:
+                found.append(text)
+        if len(found) >= 3:
+            break
+    return found
 
 
 def _logo(el: Any) -> bool:
@@ -346,7 +620,7 @@ def pick_headline(
     is not about); else that metadata, else the <title>. Never the
     outlet's name (`outlet`: Outlet.of the page). `blocks`: the page's
     visible blocks, if at hand."""
-    page_title = squash(SHOWS_NOTHING.sub("", root.findtext(".//title") or ""))
+    page_title = title_text(root)
     shown = outlet.with_lines(root, visible_blocks(root) if blocks is None else blocks)
     metas = _metadata_headlines(root, outlet, shown, page_title)
     tail = title_tail(page_title)
@@ -366,17 +640,22 @@ def pick_headline(
         return max(held, key=len)
     # the headline the page shows, not a logo or section: of those that read
     # as one, the first most like the <title> (not a box's `Sign up today`)
+    like = content_words(page_title)
     if shown_h1s := [h for h in h1s if word_count(h) >= 4]:
-        like = content_words(page_title)
-        return max(shown_h1s, key=lambda h: len(content_words(h) & like))
+        best = max(shown_h1s, key=lambda h: len(content_words(h) & like))
+        # (not another story's, when the <title> names this one at length)
+        about = content_words(strip_title_tail(strip_site(page_title, shown)))
+        shared = len(content_words(best) & about)
+        if shared >= min(2, len(content_words(best))) or len(about) < 4 or metas:
+            return best
     if metas:
-        return metas[0]
+        return _without_tail(metas[0], page_title)
     words = set(compare_key(strip_site(page_title, outlet)).split())
     for h in h1s:  # an <h1> with every word of a shorter <title>
         if words and words <= set(compare_key(h).split()):
             return h
     # a short last part left may be a section's name or an outlet's
-    title = strip_title_tail(strip_site(page_title, shown))
+    title = strip_label(strip_title_tail(strip_site(page_title, shown)))
     if title and not outlet.named(title, within=False) and not shown.credited(title):
         return title
     if h1s:
@@ -405,28 +684,39 @@ def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> 
 def _metadata_headlines(
     root: Any, outlet: Outlet, shown: Outlet, page_title: str
 ) -> list[str]:
-    """The headlines the page's JSON-LD, og:title and twitter:title give,
-    the outlet's name cut off; none that is only the outlet's name."""
-    ld = next(
-        (
-            squash(str(item["headline"]))
-            for item in json_ld(root)
-            if isinstance(item.get("headline"), str) and item["headline"].strip()
-        ),
-        "",
-    )
-    given = [ld, meta(root, "og:title"), meta(root, "twitter:title")]
+    """The headlines the page's JSON-LD and <meta> give (OTHER_TITLES), the
+    outlet's name cut off; none that is only the outlet's name, none cut
+    short where another title gives it whole."""
+    lds = [
+        squash(str(item["headline"]))
+        for item in json_ld(root)
+        if isinstance(item.get("headline"), str) and item["headline"].strip()
+    ]
+    others = [meta(root, n) for n in OTHER_TITLES]
+    # (of several, the one about what the page's titles are about, not a
+    # list's other stories)
+    about = set().union(*map(content_words, [*others, page_title]))
+    ld = max(lds, key=lambda h: len(content_words(h) & about), default="")
+    given = [ld, *others]
     # (JSON-LD and <meta> written with the page's entities still in them:
     # `&#8220;`, `&amp;amp;`)
     given = [squash(SHOWS_NOTHING.sub("", html.unescape(g))) for g in given]
-    metas = [strip_site(m, shown, (page_title, *given)) for m in given if m]
+    metas = [
+        strip_label(strip_site(m, shown, (page_title, *given))) for m in given if m
+    ]
     metas = [m for m in metas if not (outlet.named(m, False) or shown.credited(m))]
+    metas = list(dict.fromkeys(metas))
     keys = [compare_key(m) for m in metas]
-    # not one cut short (`... to contract` for `... to contract the disease`)
+    fuller = [*keys, compare_key(strip_site(page_title, shown))]
+    # not one cut short (`... to contract` for `... to contract the disease`,
+    # `... to rebu…` for `... to rebuild the pier`)
     return [
         m
         for m, key in zip(metas, keys, strict=True)
         if not any(k.startswith(key + " ") for k in keys)
+        and not (
+            CUT_SHORT.search(m) and any(k.startswith(key) and k != key for k in fuller)
+        )
     ]
 
 
@@ -437,10 +727,14 @@ def _h1_headlines(
     (by its class, the outlet's name, the <title>'s last words), not a
     section's name, not about something else than the metadata's headline
     and the page's address say. `tail`: the <title>'s last words."""
-    heads = [*metas, page_title, TITLE_SEPARATOR.split(page_title)[0]]
+    heads = [*metas, page_title, title_parts(page_title)[0]]
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     # (an <h1> that names the outlet after its headline: not the outlet's)
-    h1s = [strip_site(text_of(el, spaced=True), outlet) for el in elements]
+    h1s = [_h1_shown(el, outlet, [*metas, page_title]) for el in elements]
+    # (one cut short, `Ferry fares to ri…`, as a title gives it whole)
+    stripped = strip_site(page_title, outlet)
+    whole = [*metas, strip_title_tail(stripped), stripped]
+    h1s = [_whole(h, whole) for h in h1s]
     slug = _slug(root, url)
     about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
     labels, linked = _labels(root, url, set(map(compare_key, h1s)))
@@ -453,6 +747,8 @@ def _h1_headlines(
     for el, h in zip(elements, h1s, strict=True):
         key = compare_key(h)
         if not key or outlet.named(h, within=False) or key in labels | linked:
+            continue
+        if in_aside(el):
             continue
         if word_count(h) < 6 and _logo(el):  # (a logo's name is short)
             continue

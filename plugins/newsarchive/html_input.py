@@ -29,12 +29,15 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.headline import Outlet, pick_headline
+from newsarchive.headline import Outlet, h1_text, pick_headline
 from newsarchive.htmltree import (
     breadcrumb_element,
     breadcrumb_levels,
     compare_key,
     meta,
+    text_of,
+    title_element,
+    title_text,
     visible_blocks,
 )
 from newsarchive.names import (
@@ -69,6 +72,13 @@ NOT_A_NAME = re.compile(
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
 # `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# words in the name of a newspaper, magazine or agency
+ORGANISATION = re.compile(
+    r"\b(?:press|post|times|news|international|journal|herald|tribune|magazine|"
+    r"daily|agency|wire|network|media|radio|television|gazette|chronicle|"
+    r"telegraph|observer|reuters|bloomberg)\b",
+    re.I,
+)
 # months that are no one's name, alone at the end of a byline
 LONG_MONTHS = frozenset("january february september october november december".split())
 AFTER_NAME = re.compile(
@@ -77,6 +87,19 @@ AFTER_NAME = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b).*$",
     re.I,
 )
+
+
+# what ends the names on a byline: `By Jo Park | Outlet`, `By Jo Park · 3 min`
+BYLINE_END = re.compile(r"\s+[|·•]\s+")
+# where a page links its writers' own pages: `/author/jo-park`, `/people/…`
+AUTHOR_PATH = re.compile(
+    r"/(?:authors?|people|profiles?|staff|writers?|contributors?|editors?|"
+    r"journalists?|columnists?|reporters?|by)/(?:[^/]+/)*([^/]+)/?$",
+    re.I,
+)
+# what holds a byline's names: its line, paragraph or box
+BYLINE_BOXES = frozenset(("p", "div", "address", "li", "section", "header"))
+MAX_BYLINE = 160  # characters in a byline's block, its date and all
 
 
 @dataclass
@@ -142,9 +165,9 @@ def read_page(text: str, url: str = "") -> Page:
         )
         blocks = breadcrumb_on_a_line(root, blocks)
         texts = [t for _, t in blocks]
-        title = root.find(".//title")
+        title = title_element(root)
         at = (title.sourceline or 0) if title is not None else 0
-        lines = [headline or squash(root.findtext(".//title") or ""), *texts]
+        lines = [headline or title_text(root), *texts]
         origin = [at, *(n for n, _ in blocks)]
         return Page(lines=lines, origin=origin)
 
@@ -193,6 +216,13 @@ def read_page(text: str, url: str = "") -> Page:
         if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
     authors = page_authors(doc.author or "")
+    # (an author <meta> written with `value`, which trafilatura does not
+    # read: when it names no one else, or a full name over one word found
+    # elsewhere, `Reading time`'s first word or a user's handle)
+    named = page_authors(_meta_value(root, "author"))
+    single = all(len(a.split()) == 1 and a.isascii() for a in authors)
+    if not authors or (single and any(len(a.split()) > 1 for a in named)):
+        authors = named or authors
     byline = byline_near(blocks, headline, shown)
     # the byline under the headline, when the metadata names no one or only
     # some of the people it names
@@ -202,6 +232,12 @@ def read_page(text: str, url: str = "") -> Page:
             r._replace(rule="byline") if (r.line, r.text) == block else r
             for r in outside
         ]
+    linked = author_links(root, headline)
+    if set(map(compare_key, authors)) < set(map(compare_key, linked)):
+        authors = linked
+    # (not the outlet or its publisher beside the people who wrote it)
+    people = [a for a in authors if not outlet.named(a, within=False)]
+    authors = people or authors
     return Page(
         lines, origin, known=known, outside=outside, authors=authors, found=True
     )
@@ -228,7 +264,8 @@ def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
     key = compare_key(headline).replace(" ", "")
     for el in list(root.iterfind(".//h1"))[:8]:
         own = visible_blocks(el)
-        if key and compare_key(" ".join(t for _, t in own)).replace(" ", "") == key:
+        shows = {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
+        if key and key in shows:
             return set(own)
     return set()
 
@@ -253,6 +290,70 @@ def breadcrumb_on_a_line(
     return blocks
 
 
+def _meta_value(root: Any, name: str) -> str:
+    """A <meta name=...> written with `value` for `content`."""
+    for el in root.iterfind(".//meta"):
+        if el.get("name") == name and not el.get("content"):
+            return squash(el.get("value") or "")
+    return ""
+
+
+def _spells(slug: str, name: str) -> bool:
+    """An address's last part spells the name: `jo-park-1.234` for Jo Park."""
+    parts = set(re.split(r"[\W_]+", slug.lower()))
+    words = compare_key(name).split()
+    return len(words) > 1 and words[0] in parts and words[-1] in parts
+
+
+def author_links(root: Any, headline: str = "") -> list[str]:
+    """The writers the byline links to their own pages (`By <a
+    href="/author/jo-park">Jo Park</a> and <a rel="author" ...>`): the
+    first such link after the headline's <h1> whose address spells the
+    name, in a short block (not the story's text) and not in a menu or
+    footer, and those beside it."""
+    key = compare_key(headline).replace(" ", "")
+    start = next(
+        (
+            el
+            for el in list(root.iterfind(".//h1"))[:8]
+            if key
+            and key
+            in {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
+        ),
+        None,
+    )
+    after = start is None
+    box = None
+    found: list[str] = []
+    for el in root.iter():
+        if el is start:
+            after = True
+        if not after or el.tag != "a" or not el.get("href"):
+            continue
+        if box is not None and box not in el.iterancestors():
+            break
+        path = AUTHOR_PATH.search(_href_path(el.get("href") or ""))
+        name = name_line(squash(el.text_content()))
+        rel = "author" in (el.get("rel") or "").lower()
+        if not name or not (rel or (path and _spells(path.group(1), name))):
+            continue
+        if any(up.tag in ("nav", "footer") for up in el.iterancestors()):
+            continue
+        if box is None:
+            up = next((u for u in el.iterancestors() if u.tag in BYLINE_BOXES), None)
+            if up is None:
+                return [name]
+            if len(squash(up.text_content())) > MAX_BYLINE:
+                continue  # a name linked in the story's text
+            box = up
+        add_author(found, name)
+    return found
+
+
+def _href_path(href: str) -> str:
+    return re.sub(r"^(?:[a-z]+:)?//[^/]+|[?#].*$", "", href.strip(), flags=re.I)
+
+
 def byline_near(
     blocks: list[tuple[int, str]], headline: str, shown: set | frozenset = frozenset()
 ) -> tuple[list[str], tuple[int, str]] | None:
@@ -266,6 +367,7 @@ def byline_near(
         return None
     start = at[0]
     for line, text in blocks[start + 1 : start + 8]:
+        text = BYLINE_END.split(text)[0]  # `By Jo Park | Outlet`
         if found := parse_byline(AFTER_NAME.sub("", text)):
             return found[0], (line, text)
     return None
@@ -293,10 +395,22 @@ def _section_name(value: str, outlet: Outlet) -> str:
     return value
 
 
+def _outlet_after(words: list[str]) -> int:
+    """Where the name of a newspaper or agency starts after a person's name
+    (`Jo Park Harbour Post`, `JO PARK Associated Press`), else the end."""
+    for i in range(2, len(words)):
+        tail = words[i:]
+        if len(tail) <= 3 and ORGANISATION.search(" ".join(tail)):
+            if all(w[:1].isupper() for w in tail):
+                return i
+    return len(words)
+
+
 def page_authors(given: str) -> list[str]:
     """The people (or wire services) in what trafilatura gives as the
-    author: `By `, dates and `Link copied` after a name dropped; a phrase
-    that is no person's name left out (names in other scripts are kept)."""
+    author: `By `, dates, `Link copied` and a newspaper's or agency's name
+    after a name dropped; a phrase that is no person's name left out (names
+    in other scripts are kept)."""
     found: list[str] = []
     for part in strip_bidi(given).split(";"):
         part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
@@ -306,6 +420,7 @@ def page_authors(given: str) -> list[str]:
         half = len(words) // 2
         if half and words[:half] == words[half:]:  # the name twice over
             words = words[:half]
+        words = words[: _outlet_after(words)]
         part = " ".join(words)
         if wire := wire_credit(part):
             add_author(found, wire)

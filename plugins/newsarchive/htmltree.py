@@ -106,6 +106,18 @@ def _hidden(el: Any) -> bool:
     return bool(HIDDEN_STYLE.search(el.get("style") or ""))
 
 
+def title_element(root: Any) -> Any | None:
+    """The page's <title>: not an icon's (`<svg><title>Search</title>`)."""
+    found = root.xpath("(//title[not(ancestor::svg) and not(ancestor::math)])[1]")
+    return found[0] if found else None
+
+
+def title_text(root: Any) -> str:
+    """The text of the page's <title>, as a browser's tab shows it."""
+    el = title_element(root)
+    return squash(SHOWS_NOTHING.sub("", el.text_content())) if el is not None else ""
+
+
 def meta(root: Any, *names: str) -> str:
     """The first non-empty <meta property|name=...> content of `names`."""
     for name in names:
@@ -138,6 +150,8 @@ def json_ld(root: Any, types: re.Pattern = ARTICLE_TYPES) -> list[dict]:
                     found.append(item)
                 if isinstance(item.get("@graph"), list):
                     stack.extend(item["@graph"])
+                if isinstance(item.get("mainEntity"), dict | list):
+                    stack.append(item["mainEntity"])
     return found
 
 
