@@ -125,6 +125,16 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
         + text[text.index("\n") :]
     )
     assert extract_text(text, "t.txt").title == "Council to review harbour parking fees"
+    # a short headline in capitals, shaped like a name, is still the headline
+    text = page(["By Nora Hale"]).replace(
+        "Coast road reopens after repairs", "The Coast Road"
+    )
+    text = (
+        "Coast road work: the county races against the tide - Dunmore Post"
+        + text[text.index("\n") :]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "The Coast Road" and a.authors == ["Nora Hale"]
     # two words in common (the site's name) are not enough
     text = "Dunmore Post Online" + text[text.index("\n") :]
     text = text.replace(

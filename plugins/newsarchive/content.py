@@ -310,10 +310,16 @@ def _pick_headline(
             best, best_like = i, score
     if best is None and not any(map(title_like, range(1, window.start))):
         best_shared = 3
-        for i in window:
-            if i >= start or not candidate(i):
+        for i in range(window.start, start):
+            # (a line shaped like a name may be the headline here: `The
+            # Impeachment Clock`; a byline would not share three of the
+            # title's words)
+            line = lines[i]
+            if i in furniture or not headline_shaped(line):
                 continue
-            tokens = set(words(lines[i]))
+            if line.lower().startswith("by "):
+                continue
+            tokens = set(words(line))
             shared = len(tokens & title_words)
             # (a line holding the whole title and more is a prompt to share it)
             whole = shared == len(title_words)
