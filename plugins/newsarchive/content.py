@@ -295,9 +295,10 @@ def _pick_headline(
         line = lines[i]
         if i in furniture or not headline_shaped(line):
             return 0.0
-        like = _likeness(line, title_words)
+        if not like_title(line, title_words):
+            return 0.0
         cover = len(words(line)) / max(len(title_words), 1)
-        return like * min(cover, 1) if like >= 0.8 and cover >= 0.5 else 0.0
+        return _likeness(line, title_words) * min(cover, 1)
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:
