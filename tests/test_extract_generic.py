@@ -53,6 +53,7 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "(The ferry was cancelled twice that week, both times for fog.)",
         "Write to the council if you want the bus back, she said.",
         "»Wir fahren morgen wieder«, sagte der Kapitän.",
+        "Get the ferry app for free (upgrade to a season pass for $4.99/mo)",
         "The ferry was late again, the report from AP said.",
     ],
 )
@@ -86,6 +87,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Oskar Lind Submitted photo",
         "Tom Reyes, AP",
         "(Harbour Press)",
+        "The first map of the seabed off Gull Point. (Harbour Trust/Ana Ruiz)",
+        "Divers at work on the wreck at dawn [Harbour Trust via AP]",
         "View all (12)",
         "» Next week: the tide tables for the spring",
         "Write to Nora Hale at nora.hale@ledger.example",
