@@ -135,6 +135,12 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
     )
     a = extract_text(text, "t.txt")
     assert a.title == "The Coast Road" and a.authors == ["Nora Hale"]
+    # a link to the next page is never the headline, whatever it shares
+    text = page(["Part 2 of the coast road repairs series Next →"]).replace(
+        "Coast road reopens after repairs\n\nPart", "Part"
+    )
+    text = "Coast road repairs - Part 1 - Nora Hale" + text[text.index("\n") :]
+    assert "→" not in extract_text(text, "t.txt").title
     # two words in common (the site's name) are not enough
     text = "Dunmore Post Online" + text[text.index("\n") :]
     text = text.replace(

@@ -189,6 +189,7 @@ def headline_shaped(line: str) -> bool:
         2 <= n <= 30
         and not line.rstrip().endswith((".", ":", "|"))
         and "://" not in line  # a web address
+        and not any(arrow in line for arrow in "→←")  # a link to the next page
     )
 
 
