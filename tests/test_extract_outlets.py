@@ -293,6 +293,22 @@ def test_a_sign_up_box_after_the_article_does_not_pull_its_pitch_in():
     assert a.paragraphs[-1].startswith("The office said")
 
 
+def test_a_headline_shown_twice_is_taken_when_the_title_is_the_sites_name():
+    text = (
+        page([])
+        .replace("Coast road reopens after repairs - Dunmore Post", "Dunmore Post")
+        .replace(
+            "Coast road reopens after repairs",
+            "Coast road reopens after repairs\n\nShare\n\nComments\n\n"
+            "Coast road reopens after repairs\n\nBy Nora Hale\n\n"
+            "Drawing by Ana Ruiz for the Post",
+        )
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "Coast road reopens after repairs"
+    assert len(a.paragraphs) == 3
+
+
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     a = extract_text(page(["Home > Local > Roads"]), "t.txt")
     assert (a.section, a.subsection) == ("Local", "Roads")

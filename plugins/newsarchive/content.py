@@ -284,8 +284,9 @@ def _pick_headline(
     """Index of the headline: the line above the run (or at its top) most
     like the page's title; else, when the title is nowhere above the run, a
     line just above it sharing several of the title's words (the headline
-    as the page words it); else the title itself (line 0); else the
-    nearest headline-shaped line above the run."""
+    as the page words it); else the title itself (line 0); else a
+    headline-shaped line shown twice above the run; else the nearest
+    headline-shaped line above the run."""
 
     def candidate(i: int) -> bool:
         line = lines[i]
@@ -329,6 +330,17 @@ def _pick_headline(
                 best, best_shared = i, shared
     if best is None and candidate(0) and len(words(lines[0])) >= 3:
         best = 0  # the page's title itself (its site name taken off)
+    if best is None:
+        # a page whose title is only the site's name: the headline is often
+        # shown twice above the article (its link, then its heading)
+        shown = [
+            i
+            for i in range(window.start, start)
+            if candidate(i) and len(words(lines[i])) >= 4
+        ]
+        texts = [lines[i] for i in shown]
+        twice = [i for i in shown if texts.count(lines[i]) > 1]
+        best = twice[-1] if twice else None
     if best is None:
         above = (
             i
