@@ -170,6 +170,18 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
             "lamp.example",
             "Coast road reopens at last",
         ),
+        # parts set off by colons with spaces around them
+        (
+            "Coast road reopens : Local news : The Evening Lamp",
+            "lamp.example",
+            "Coast road reopens",
+        ),
+        # one such colon is the headline's own, as French writes it
+        (
+            "Route côtière : la réouverture est avancée | Le Phare",
+            "lephare.example",
+            "Route côtière : la réouverture est avancée",
+        ),
     ],
 )
 def test_the_headline_is_read_out_of_a_page_title_with_several_parts(

@@ -126,6 +126,10 @@ def strip_site_name(title: str, host: str = "") -> str:
     than the last (`Site | A longer headline`); of three parts or more,
     none like the host, the longest (`Opinion | Headline - Site`)."""
     parts = _BAR.split(title)
+    # `Headline : Section : Site` (one ` : ` may be the headline's own, as
+    # French writes a colon)
+    if title.count(" : ") >= 2:
+        parts = [p for part in parts for p in part.split(" : ")]
     # a dash may be the headline's own: only the last, before a short name
     if dashes := list(_DASH_SITE.finditer(parts[-1])):
         last, dash = parts[-1], dashes[-1]
