@@ -109,6 +109,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Sign up for e-mail newsletters",
         "No spam, we promise. You can unsubscribe at any time.",
         "Thanks for signing up!",
+        "Sign In Sign Up",
+        "Get the Ledger in your inbox.",
         "Subscribe to the Ledger Video Channel for our latest films!",
         "Subscribe to LEDGER and read every story from the coast.",
         "Follow Ledger Sport on Instagram, Facebook and YouTube.",
