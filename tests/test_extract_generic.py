@@ -225,6 +225,16 @@ def test_related_header_above_the_headline_does_not_swallow_it():
     ]
 
 
+def test_a_photo_credit_in_brackets_is_an_image_credit_a_source_is_not():
+    text = (
+        "A headline for the test\n\nFirst body line.\n\n[Photo by Ana Ruiz]"
+        "\n\n[Harbour Press]\n\nLast body line.\n"
+    )
+    gone = {r.text: r.rule for r in extract_text(text, "t.txt").removed}
+    assert gone["[Photo by Ana Ruiz]"] == "image-credit"
+    assert gone["[Harbour Press]"] == "navigation"
+
+
 def test_a_more_box_after_the_article_takes_the_headlines_under_it():
     first = (
         "The ferry will run an extra crossing on Sundays from May, the company said."
