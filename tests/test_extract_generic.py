@@ -53,6 +53,8 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "(The ferry was cancelled twice that week, both times for fog.)",
         "Write to the council if you want the bus back, she said.",
         "»Wir fahren morgen wieder«, sagte der Kapitän.",
+        "Watch out for the new speed limit on the coast road, police said.",
+        "Get the ferry app for free (upgrade to a season pass for $4.99/mo)",
         "The ferry was late again, the report from AP said.",
     ],
 )
@@ -86,6 +88,10 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Oskar Lind Submitted photo",
         "Tom Reyes, AP",
         "(Harbour Press)",
+        "Video: The harbour master explains how the new lock gates work",
+        "Watch: Divers bring the bell up from the wreck",
+        "The first map of the seabed off Gull Point. (Harbour Trust/Ana Ruiz)",
+        "Divers at work on the wreck at dawn [Harbour Trust via AP]",
         "View all (12)",
         "» Next week: the tide tables for the spring",
         "Write to Nora Hale at nora.hale@ledger.example",
@@ -103,6 +109,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Sign up for e-mail newsletters",
         "No spam, we promise. You can unsubscribe at any time.",
         "Thanks for signing up!",
+        "Sign In Sign Up",
+        "Get the Ledger in your inbox.",
         "Subscribe to the Ledger Video Channel for our latest films!",
         "Subscribe to LEDGER and read every story from the coast.",
         "Follow Ledger Sport on Instagram, Facebook and YouTube.",
@@ -215,6 +223,16 @@ def test_related_header_above_the_headline_does_not_swallow_it():
     assert a.paragraphs == [
         "Food stalls and street musicians came back to the promenade on Friday."
     ]
+
+
+def test_a_photo_credit_in_brackets_is_an_image_credit_a_source_is_not():
+    text = (
+        "A headline for the test\n\nFirst body line.\n\n[Photo by Ana Ruiz]"
+        "\n\n[Harbour Press]\n\nLast body line.\n"
+    )
+    gone = {r.text: r.rule for r in extract_text(text, "t.txt").removed}
+    assert gone["[Photo by Ana Ruiz]"] == "image-credit"
+    assert gone["[Harbour Press]"] == "navigation"
 
 
 def test_a_more_box_after_the_article_takes_the_headlines_under_it():

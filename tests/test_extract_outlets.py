@@ -125,6 +125,22 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
         + text[text.index("\n") :]
     )
     assert extract_text(text, "t.txt").title == "Council to review harbour parking fees"
+    # a short headline in capitals, shaped like a name, is still the headline
+    text = page(["By Nora Hale"]).replace(
+        "Coast road reopens after repairs", "The Coast Road"
+    )
+    text = (
+        "Coast road work: the county races against the tide - Dunmore Post"
+        + text[text.index("\n") :]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "The Coast Road" and a.authors == ["Nora Hale"]
+    # a link to the next page is never the headline, whatever it shares
+    text = page(["Part 2 of the coast road repairs series Next →"]).replace(
+        "Coast road reopens after repairs\n\nPart", "Part"
+    )
+    text = "Coast road repairs - Part 1 - Nora Hale" + text[text.index("\n") :]
+    assert "→" not in extract_text(text, "t.txt").title
     # two words in common (the site's name) are not enough
     text = "Dunmore Post Online" + text[text.index("\n") :]
     text = text.replace(
@@ -153,6 +169,18 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
             "Opinion | Coast road reopens at last - The Evening Lamp",
             "lamp.example",
             "Coast road reopens at last",
+        ),
+        # parts set off by colons with spaces around them
+        (
+            "Coast road reopens : Local news : The Evening Lamp",
+            "lamp.example",
+            "Coast road reopens",
+        ),
+        # one such colon is the headline's own, as French writes it
+        (
+            "Route côtière : la réouverture est avancée | Le Phare",
+            "lephare.example",
+            "Route côtière : la réouverture est avancée",
         ),
     ],
 )
@@ -275,6 +303,22 @@ def test_a_sign_up_box_after_the_article_does_not_pull_its_pitch_in():
     a = extract_text(text, "t.txt")
     assert len(a.paragraphs) == 3
     assert a.paragraphs[-1].startswith("The office said")
+
+
+def test_a_headline_shown_twice_is_taken_when_the_title_is_the_sites_name():
+    text = (
+        page([])
+        .replace("Coast road reopens after repairs - Dunmore Post", "Dunmore Post")
+        .replace(
+            "Coast road reopens after repairs",
+            "Coast road reopens after repairs\n\nShare\n\nComments\n\n"
+            "Coast road reopens after repairs\n\nBy Nora Hale\n\n"
+            "Drawing by Ana Ruiz for the Post",
+        )
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "Coast road reopens after repairs"
+    assert len(a.paragraphs) == 3
 
 
 def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():

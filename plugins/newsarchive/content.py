@@ -128,6 +128,10 @@ def strip_site_name(title: str, host: str = "") -> str:
     than the last (`Site | A longer headline`); of three parts or more,
     none like the host, the longest (`Opinion | Headline - Site`)."""
     parts = _BAR.split(title)
+    # `Headline : Section : Site` (one ` : ` may be the headline's own, as
+    # French writes a colon)
+    if title.count(" : ") >= 2:
+        parts = [p for part in parts for p in part.split(" : ")]
     # a dash may be the headline's own: only the last, before a short name
     if dashes := list(_DASH_SITE.finditer(parts[-1])):
         last, dash = parts[-1], dashes[-1]
@@ -191,6 +195,7 @@ def headline_shaped(line: str) -> bool:
         2 <= n <= 30
         and not line.rstrip().endswith((".", ":", "|"))
         and "://" not in line  # a web address
+        and not any(arrow in line for arrow in "→←")  # a link to the next page
     )
 
 
@@ -285,8 +290,9 @@ def _pick_headline(
     """Index of the headline: the line above the run (or at its top) most
     like the page's title; else, when the title is nowhere above the run, a
     line just above it sharing several of the title's words (the headline
-    as the page words it); else the title itself (line 0); else the
-    nearest headline-shaped line above the run."""
+    as the page words it); else the title itself (line 0); else a
+    headline-shaped line shown twice above the run; else the nearest
+    headline-shaped line above the run."""
 
     def candidate(i: int) -> bool:
         line = lines[i]
@@ -297,9 +303,10 @@ def _pick_headline(
         line = lines[i]
         if i in furniture or not headline_shaped(line):
             return 0.0
-        like = _likeness(line, title_words)
+        if not like_title(line, title_words):
+            return 0.0
         cover = len(words(line)) / max(len(title_words), 1)
-        return like * min(cover, 1) if like >= 0.8 and cover >= 0.5 else 0.0
+        return _likeness(line, title_words) * min(cover, 1)
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:
@@ -312,10 +319,16 @@ def _pick_headline(
             best, best_like = i, score
     if best is None and not any(map(title_like, range(1, window.start))):
         best_shared = 3
-        for i in window:
-            if i >= start or not candidate(i):
+        for i in range(window.start, start):
+            # (a line shaped like a name may be the headline here: `The
+            # Impeachment Clock`; a byline would not share three of the
+            # title's words)
+            line = lines[i]
+            if i in furniture or not headline_shaped(line):
                 continue
-            tokens = set(words(lines[i]))
+            if line.lower().startswith("by "):
+                continue
+            tokens = set(words(line))
             shared = len(tokens & title_words)
             # (a line holding the whole title and more is a prompt to share it)
             whole = shared == len(title_words)
@@ -323,6 +336,17 @@ def _pick_headline(
                 best, best_shared = i, shared
     if best is None and candidate(0) and len(words(lines[0])) >= 3:
         best = 0  # the page's title itself (its site name taken off)
+    if best is None:
+        # a page whose title is only the site's name: the headline is often
+        # shown twice above the article (its link, then its heading)
+        shown = [
+            i
+            for i in range(window.start, start)
+            if candidate(i) and len(words(lines[i])) >= 4
+        ]
+        texts = [lines[i] for i in shown]
+        twice = [i for i in shown if texts.count(lines[i]) > 1]
+        best = twice[-1] if twice else None
     if best is None:
         above = (
             i
