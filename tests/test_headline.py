@@ -667,3 +667,8 @@ def test_a_web_page_the_article_is_part_of_is_not_taken_for_the_outlet():
     )
     head = _ld(ld) + f'<meta name="twitter:title" content="{HEADLINE}">'
     assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize("desk", ["Editorial", "Redaktion", "Redacción", "Rédaction"])
+def test_a_newsroom_credited_as_the_author_is_not_a_person(desk: str):
+    assert page_authors(desk) == []

@@ -66,7 +66,8 @@ MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
     r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk|team|"
-    r"admin(istrator)?|editors?|guest|anonymous|unknown)\b",
+    r"admin(istrator)?|editors?|editorial|guest|anonymous|unknown|"
+    r"redaktion|redacci[oó]n|r[ée]daction|redazione|reda[çc][ãa]o)\b",
     re.I,
 )
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
