@@ -672,3 +672,11 @@ def test_a_web_page_the_article_is_part_of_is_not_taken_for_the_outlet():
 @pytest.mark.parametrize("desk", ["Editorial", "Redaktion", "Redacción", "Rédaction"])
 def test_a_newsroom_credited_as_the_author_is_not_a_person(desk: str):
     assert page_authors(desk) == []
+
+
+def test_the_outlet_after_a_spaced_slash_is_cut_off_and_a_slash_in_a_word_stays():
+    head = f"<title>{HEADLINE} / Story / Island Times</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+    headline = "Ferry fares to rise 24/7 for island commuters"
+    head = f"<title>{headline} / Island Times</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline

@@ -40,11 +40,11 @@ from newsarchive.htmltree import (
 )
 from newsarchive.text import squash
 
-# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `,
+# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `, ` / `,
 # ` ~ `, ` // `, ` : `, `|`, `｜`, `：`: between a headline and the outlet's
 # name in a page title
 TITLE_SEPARATOR = re.compile(
-    r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*|\s*：\s*"
+    r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|/|:)\s+|\s*[|｜]\s*|\s*：\s*"
 )
 # a part of a title that is an address (`harbourtimes.com`) or a date
 DOMAIN = re.compile(
