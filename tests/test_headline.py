@@ -459,6 +459,8 @@ def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
         ("MINA PARK Associated Press", ["Mina Park"]),
         ("Mina Park; Joon Lee Island Daily News", ["Mina Park", "Joon Lee"]),
         ("Mina Park Newsome", ["Mina Park Newsome"]),
+        ("Mina Park; mpark@islandtimes.example", ["Mina Park"]),
+        ("Mina Park; Mpark Com", ["Mina Park"]),
     ],
 )
 def test_a_newspapers_name_after_a_writers_name_is_not_part_of_it(

@@ -80,6 +80,8 @@ ORGANISATION = re.compile(
     r"telegraph|observer|reuters|bloomberg)\b",
     re.I,
 )
+# how an address ends, never a name: what is left of `jpark@islandtimes.com`
+ADDRESS_ENDS = frozenset(("com", "net", "org"))
 # months that are no one's name, alone at the end of a byline
 LONG_MONTHS = frozenset("january february september october november december".split())
 AFTER_NAME = re.compile(
@@ -423,6 +425,8 @@ def page_authors(given: str) -> list[str]:
             words = words[:half]
         words = words[: _outlet_after(words)]
         part = " ".join(words)
+        if "@" in part or (words and words[-1].lower() in ADDRESS_ENDS):
+            continue  # an e-mail address, or what is left of one: `Jpark Com`
         if wire := wire_credit(part):
             add_author(found, wire)
         elif part and not NOT_A_NAME.search(part):
