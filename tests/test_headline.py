@@ -682,3 +682,9 @@ def test_the_outlet_after_a_spaced_slash_is_cut_off_and_a_slash_in_a_word_stays(
     headline = "Ferry fares to rise 24/7 for island commuters"
     head = f"<title>{headline} / Island Times</title>{SITE}"
     assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+def test_a_headline_ending_in_words_of_its_own_keeps_them_when_it_is_also_the_title():
+    headline = "Ferry fares to rise - what it means for you"
+    head = OG.format(headline) + f"<title>{headline}</title>"
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline

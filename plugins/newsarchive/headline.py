@@ -459,13 +459,17 @@ def _reads_as_name(text: str) -> bool:
 
 def _without_tail(title: str, page_title: str) -> str:
     """A metadata headline without an outlet's name after it that nothing
-    else on the page names: when it is the <title> itself, or that last
-    part reads as a name (`... | Island Times`, not `... - what we know`)."""
+    else on the page names: when that last part reads as a name (`... -
+    Island Times`, not `... - what we know`), or follows a bar in what is
+    the <title> itself (`... | islandtimes`)."""
     head = strip_title_tail(title)
     if head == title:
         return title
     tail = title_parts(title)[-1]
-    if compare_key(title) == compare_key(page_title) or _reads_as_name(tail):
+    barred = "|" in title[len(head) :] or "｜" in title[len(head) :]
+    if _reads_as_name(tail) or (
+        barred and compare_key(title) == compare_key(page_title)
+    ):
         return head
     return title
 
