@@ -688,3 +688,15 @@ def test_a_headline_ending_in_words_of_its_own_keeps_them_when_it_is_also_the_ti
     headline = "Ferry fares to rise - what it means for you"
     head = OG.format(headline) + f"<title>{headline}</title>"
     assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        OG.format("Ferry Fares To Rise - What It Means For You"),
+        OG.format("Ferry Fares To Rise - Island Bus Cuts")
+        + "<title>Ferry Fares To Rise - Island Bus Cuts | Island Times</title>",
+    ],
+)
+def test_a_capitalised_headline_keeps_its_last_part_when_it_is_no_name(head: str):
+    assert " - " in read(f"<div>{ARTICLE}</div>", head).title

@@ -121,6 +121,12 @@ ARTICLES = frozenset("the der die das le la les el il lo de het".split())
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # the small words of a name written in capitals: `Isle of Man Post`
 NAME_LINKS = frozenset("of the and & de del la le el di du von van".split())
+# words of a headline in capitals that no outlet's name has: `What It Means`
+NOT_IN_NAMES = frozenset(
+    """what how why who when where is are was were be to in on for with a an
+    it its you your my we our this that will can not no after before vs says
+    said""".split()
+)
 # the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
 # Twitter's, microdata's, Dublin Core's, Parse.ly's
 OTHER_TITLES = (
@@ -452,8 +458,12 @@ def _whole(text: str, fuller: list[str]) -> str:
 def _reads_as_name(text: str) -> bool:
     """A few words, each capitalised: `Island Times`, `The Isle of Man Post`."""
     words = text.split()
-    return 0 < len(words) <= 4 and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_LINKS for w in words
+    return (
+        0 < len(words) <= 4
+        and all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_LINKS for w in words
+        )
+        and not any(w.lower() in NOT_IN_NAMES for w in words)
     )
 
 
@@ -466,6 +476,8 @@ def _without_tail(title: str, page_title: str) -> str:
     if head == title:
         return title
     tail = title_parts(title)[-1]
+    if compare_key(page_title).startswith(compare_key(title) + " "):
+        return title  # (the <title> has it all, and the outlet after it)
     barred = "|" in title[len(head) :] or "｜" in title[len(head) :]
     if _reads_as_name(tail) or (
         barred and compare_key(title) == compare_key(page_title)
