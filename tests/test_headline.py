@@ -700,3 +700,9 @@ def test_a_headline_ending_in_words_of_its_own_keeps_them_when_it_is_also_the_ti
 )
 def test_a_capitalised_headline_keeps_its_last_part_when_it_is_no_name(head: str):
     assert " - " in read(f"<div>{ARTICLE}</div>", head).title
+
+
+def test_a_headline_linked_to_its_own_saved_copy_is_not_taken_for_the_logo():
+    h1 = "<h1><a href='index.html'>Ferry fares rise again</a></h1>"
+    head = "<title>Ferry fares rise again</title>"
+    assert read(f"<div>{h1}{ARTICLE}</div>", head).title == "Ferry fares rise again"

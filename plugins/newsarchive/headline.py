@@ -101,7 +101,9 @@ SCREEN_READER = re.compile(
     re.I,
 )
 # a link to a site's front page: `/`, `https://islandtimes.example/`
-HOME = re.compile(r"(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
+HOME = re.compile(
+    r"(?:(?:https?:)?//[^/?#]+)?/(?:index\.\w+)?$|(?:https?:)?//[^/?#]+$", re.I
+)
 NOT_NAMES = frozenset(("home", "homepage", "home page", "front page", "logo"))
 SITES = re.compile(r"Organization|WebSite|Periodical", re.I)
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
