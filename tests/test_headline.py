@@ -706,3 +706,12 @@ def test_a_headline_linked_to_its_own_saved_copy_is_not_taken_for_the_logo():
     h1 = "<h1><a href='index.html'>Ferry fares rise again</a></h1>"
     head = "<title>Ferry fares rise again</title>"
     assert read(f"<div>{h1}{ARTICLE}</div>", head).title == "Ferry fares rise again"
+
+
+def test_an_articles_json_ld_name_is_its_headline_and_a_web_pages_is_not():
+    title = "<title>Island Times</title>"
+    ld = _ld(f'{{"@type": "NewsArticle", "name": "{HEADLINE}"}}')
+    assert read(f"<div>{ARTICLE}</div>", title + ld).title == HEADLINE
+    ld = _ld('{"@type": "WebPage", "name": "Island Times: news from every island"}')
+    title = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", title + ld).title == HEADLINE

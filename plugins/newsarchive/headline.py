@@ -129,6 +129,8 @@ NOT_IN_NAMES = frozenset(
     it its you your my we our this that will can not no after before vs says
     said""".split()
 )
+# the JSON-LD types whose `name` is a headline (a WebPage's may be the site's)
+ARTICLE_NAME = re.compile(r"Article|BlogPosting|Report", re.I)
 # the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
 # Twitter's, microdata's, Dublin Core's, Parse.ly's
 OTHER_TITLES = (
@@ -699,17 +701,23 @@ def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> 
     return best if best and shared[best] >= min(2, len(about)) else ""
 
 
+def _ld_headline(item: dict) -> str:
+    """A JSON-LD object's `headline`, else an article's `name` (not a web
+    page's: it may be the site's)."""
+    given = item.get("headline")
+    if not (isinstance(given, str) and given.strip()):
+        if ARTICLE_NAME.search(str(item.get("@type"))):
+            given = item.get("name")
+    return squash(given) if isinstance(given, str) else ""
+
+
 def _metadata_headlines(
     root: Any, outlet: Outlet, shown: Outlet, page_title: str
 ) -> list[str]:
     """The headlines the page's JSON-LD and <meta> give (OTHER_TITLES), the
     outlet's name cut off; none that is only the outlet's name, none cut
     short where another title gives it whole."""
-    lds = [
-        squash(str(item["headline"]))
-        for item in json_ld(root)
-        if isinstance(item.get("headline"), str) and item["headline"].strip()
-    ]
+    lds = [h for h in map(_ld_headline, json_ld(root)) if h]
     others = [meta(root, n) for n in OTHER_TITLES]
     # (of several, the one about what the page's titles are about, not a
     # list's other stories)
