@@ -514,21 +514,11 @@ def h1_text(el: Any) -> str:
             or bool(KICKER.search(first.get("class") or ""))
         )
     )
-    extras = [
-        e
-        for e in el.iterdescendants()
-        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
-    ]
-    if not label and not extras:
-        return text_of(el, spaced=True)
     whole = text_of(el, spaced=True)
+    if not label and not _extras(el):
+        return whole
     el = copy.deepcopy(el)
-    extras = [
-        e
-        for e in el.iterdescendants()
-        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
-    ]
-    for drop in [*extras, *([el[0]] if label else [])]:
+    for drop in [*_extras(el), *([el[0]] if label else [])]:
         if (parent := drop.getparent()) is not None:
             tail = drop.tail or ""
             before = drop.getprevious()
@@ -538,6 +528,15 @@ def h1_text(el: Any) -> str:
                 parent.text = (parent.text or "") + " " + tail
             parent.remove(drop)
     return text_of(el, spaced=True) or whole
+
+
+def _extras(el: Any) -> list[Any]:
+    """What an <h1> holds beside its headline: `<time>`, NOT_HEADLINE."""
+    return [
+        e
+        for e in el.iterdescendants()
+        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
+    ]
 
 
 def in_aside(el: Any) -> bool:
