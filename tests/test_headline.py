@@ -715,3 +715,15 @@ def test_an_articles_json_ld_name_is_its_headline_and_a_web_pages_is_not():
     ld = _ld('{"@type": "WebPage", "name": "Island Times: news from every island"}')
     title = f"<title>{HEADLINE} | Island Times</title>"
     assert read(f"<div>{ARTICLE}</div>", title + ld).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '<meta name="apple-mobile-web-app-title" content="Harbour Gazette">',
+        '<meta property="al:ios:app_name" content="Harbour Gazette">',
+    ],
+)
+def test_the_outlet_its_app_is_named_for_is_cut_off_the_headline(name: str):
+    head = name + OG.format(f"{HEADLINE} - harbour gazette")
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE

@@ -105,6 +105,11 @@ HOME = re.compile(
     r"(?:(?:https?:)?//[^/?#]+)?/(?:index\.\w+)?$|(?:https?:)?//[^/?#]+$", re.I
 )
 NOT_NAMES = frozenset(("home", "homepage", "home page", "front page", "logo"))
+# the <meta> that name the site or its app: `og:site_name`, `Island Times`
+SITE_NAMES = (
+    *("og:site_name", "application-name", "apple-mobile-web-app-title"),
+    *("al:ios:app_name", "al:android:app_name"),
+)
 SITES = re.compile(r"Organization|WebSite|Periodical", re.I)
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
@@ -156,7 +161,7 @@ class Outlet:
     def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
         """What the page's metadata, address and logo say the outlet is
         called."""
-        names = {sitename, meta(root, "og:site_name", "application-name")}
+        names = {sitename, *(meta(root, n) for n in SITE_NAMES)}
         for item in json_ld(root):
             # (its publisher, or the site or periodical it is part of; one
             # or a list)
