@@ -357,6 +357,8 @@ def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[
                 right[2] += bool(page.author) and byline_right(names, page.author)
             if verbose and not title_right(got, page, sites):
                 print(f"  {page.name}: {got!r}, expected {page.title!r}")
+            if verbose and page.author and not byline_right(authors, page.author):
+                print(f"  {page.name}: by {authors!r}, expected {page.author!r}")
     total = sum(c[0] for c in per.values())
     sums = {w: [sum(c[1][w][i] for c in per.values()) for i in range(3)] for w in who}
 
@@ -386,7 +388,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, (variable, _) in HEADLINE_SETS.items():
         parser.add_argument(f"--{name}", default=os.environ.get(variable))
     parser.add_argument("--split", choices=(*SPLITS, *FOLDS), default="test")
-    parser.add_argument("-v", "--verbose", action="store_true", help="each page")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="each page, or each one wrong"
+    )
     args = parser.parse_args(argv)
     lines: list[str] = []
     try:

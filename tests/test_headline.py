@@ -459,6 +459,8 @@ def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
         ("MINA PARK Associated Press", ["Mina Park"]),
         ("Mina Park; Joon Lee Island Daily News", ["Mina Park", "Joon Lee"]),
         ("Mina Park Newsome", ["Mina Park Newsome"]),
+        ("Mina Park; mpark@islandtimes.example", ["Mina Park"]),
+        ("Mina Park; Mpark Com", ["Mina Park"]),
     ],
 )
 def test_a_newspapers_name_after_a_writers_name_is_not_part_of_it(
@@ -666,4 +668,62 @@ def test_a_web_page_the_article_is_part_of_is_not_taken_for_the_outlet():
         f'"name": "{HEADLINE}"}}}}'
     )
     head = _ld(ld) + f'<meta name="twitter:title" content="{HEADLINE}">'
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize("desk", ["Editorial", "Redaktion", "Redacción", "Rédaction"])
+def test_a_newsroom_credited_as_the_author_is_not_a_person(desk: str):
+    assert page_authors(desk) == []
+
+
+def test_the_outlet_after_a_spaced_slash_is_cut_off_and_a_slash_in_a_word_stays():
+    head = f"<title>{HEADLINE} / Story / Island Times</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+    headline = "Ferry fares to rise 24/7 for island commuters"
+    head = f"<title>{headline} / Island Times</title>{SITE}"
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+def test_a_headline_ending_in_words_of_its_own_keeps_them_when_it_is_also_the_title():
+    headline = "Ferry fares to rise - what it means for you"
+    head = OG.format(headline) + f"<title>{headline}</title>"
+    assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        OG.format("Ferry Fares To Rise - What It Means For You"),
+        OG.format("Ferry Fares To Rise - Island Bus Cuts")
+        + "<title>Ferry Fares To Rise - Island Bus Cuts | Island Times</title>",
+    ],
+)
+def test_a_capitalised_headline_keeps_its_last_part_when_it_is_no_name(head: str):
+    assert " - " in read(f"<div>{ARTICLE}</div>", head).title
+
+
+def test_a_headline_linked_to_its_own_saved_copy_is_not_taken_for_the_logo():
+    h1 = "<h1><a href='index.html'>Ferry fares rise again</a></h1>"
+    head = "<title>Ferry fares rise again</title>"
+    assert read(f"<div>{h1}{ARTICLE}</div>", head).title == "Ferry fares rise again"
+
+
+def test_an_articles_json_ld_name_is_its_headline_and_a_web_pages_is_not():
+    title = "<title>Island Times</title>"
+    ld = _ld(f'{{"@type": "NewsArticle", "name": "{HEADLINE}"}}')
+    assert read(f"<div>{ARTICLE}</div>", title + ld).title == HEADLINE
+    ld = _ld('{"@type": "WebPage", "name": "Island Times: news from every island"}')
+    title = f"<title>{HEADLINE} | Island Times</title>"
+    assert read(f"<div>{ARTICLE}</div>", title + ld).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        '<meta name="apple-mobile-web-app-title" content="Harbour Gazette">',
+        '<meta property="al:ios:app_name" content="Harbour Gazette">',
+    ],
+)
+def test_the_outlet_its_app_is_named_for_is_cut_off_the_headline(name: str):
+    head = name + OG.format(f"{HEADLINE} - harbour gazette")
     assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE

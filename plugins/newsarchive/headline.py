@@ -40,11 +40,11 @@ from newsarchive.htmltree import (
 )
 from newsarchive.text import squash
 
-# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `,
+# ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `, ` / `,
 # ` ~ `, ` // `, ` : `, `|`, `｜`, `：`: between a headline and the outlet's
 # name in a page title
 TITLE_SEPARATOR = re.compile(
-    r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|:)\s+|\s*[|｜]\s*|\s*：\s*"
+    r"\s+(?:-|–|—|::|·|»|«|›|‹|•|~|//|/|:)\s+|\s*[|｜]\s*|\s*：\s*"
 )
 # a part of a title that is an address (`harbourtimes.com`) or a date
 DOMAIN = re.compile(
@@ -101,8 +101,15 @@ SCREEN_READER = re.compile(
     re.I,
 )
 # a link to a site's front page: `/`, `https://islandtimes.example/`
-HOME = re.compile(r"(?:(?:https?:)?//[^/]+)?/?(?:index\.\w+)?$", re.I)
+HOME = re.compile(
+    r"(?:(?:https?:)?//[^/?#]+)?/(?:index\.\w+)?$|(?:https?:)?//[^/?#]+$", re.I
+)
 NOT_NAMES = frozenset(("home", "homepage", "home page", "front page", "logo"))
+# the <meta> that name the site or its app: `og:site_name`, `Island Times`
+SITE_NAMES = (
+    *("og:site_name", "application-name", "apple-mobile-web-app-title"),
+    *("al:ios:app_name", "al:android:app_name"),
+)
 SITES = re.compile(r"Organization|WebSite|Periodical", re.I)
 PUBLISHERS = re.compile(r"Organization|WebSite", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.I)
@@ -121,6 +128,14 @@ ARTICLES = frozenset("the der die das le la les el il lo de het".split())
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 # the small words of a name written in capitals: `Isle of Man Post`
 NAME_LINKS = frozenset("of the and & de del la le el di du von van".split())
+# words of a headline in capitals that no outlet's name has: `What It Means`
+NOT_IN_NAMES = frozenset(
+    """what how why who when where is are was were be to in on for with a an
+    it its you your my we our this that will can not no after before vs says
+    said""".split()
+)
+# the JSON-LD types whose `name` is a headline (a WebPage's may be the site's)
+ARTICLE_NAME = re.compile(r"Article|BlogPosting|Report", re.I)
 # the <meta> that give a page's headline, after its JSON-LD's: Open Graph's,
 # Twitter's, microdata's, Dublin Core's, Parse.ly's
 OTHER_TITLES = (
@@ -146,7 +161,7 @@ class Outlet:
     def of(cls, root: Any, sitename: str = "", url: str = "") -> Outlet:
         """What the page's metadata, address and logo say the outlet is
         called."""
-        names = {sitename, meta(root, "og:site_name", "application-name")}
+        names = {sitename, *(meta(root, n) for n in SITE_NAMES)}
         for item in json_ld(root):
             # (its publisher, or the site or periodical it is part of; one
             # or a list)
@@ -452,20 +467,30 @@ def _whole(text: str, fuller: list[str]) -> str:
 def _reads_as_name(text: str) -> bool:
     """A few words, each capitalised: `Island Times`, `The Isle of Man Post`."""
     words = text.split()
-    return 0 < len(words) <= 4 and all(
-        w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_LINKS for w in words
+    return (
+        0 < len(words) <= 4
+        and all(
+            w[:1].isupper() or w[:1].isdigit() or w.lower() in NAME_LINKS for w in words
+        )
+        and not any(w.lower() in NOT_IN_NAMES for w in words)
     )
 
 
 def _without_tail(title: str, page_title: str) -> str:
     """A metadata headline without an outlet's name after it that nothing
-    else on the page names: when it is the <title> itself, or that last
-    part reads as a name (`... | Island Times`, not `... - what we know`)."""
+    else on the page names: when that last part reads as a name (`... -
+    Island Times`, not `... - what we know`), or follows a bar in what is
+    the <title> itself (`... | islandtimes`)."""
     head = strip_title_tail(title)
     if head == title:
         return title
     tail = title_parts(title)[-1]
-    if compare_key(title) == compare_key(page_title) or _reads_as_name(tail):
+    if compare_key(page_title).startswith(compare_key(title) + " "):
+        return title  # (the <title> has it all, and the outlet after it)
+    barred = "|" in title[len(head) :] or "｜" in title[len(head) :]
+    if _reads_as_name(tail) or (
+        barred and compare_key(title) == compare_key(page_title)
+    ):
         return head
     return title
 
@@ -494,21 +519,11 @@ def h1_text(el: Any) -> str:
             or bool(KICKER.search(first.get("class") or ""))
         )
     )
-    extras = [
-        e
-        for e in el.iterdescendants()
-        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
-    ]
-    if not label and not extras:
-        return text_of(el, spaced=True)
     whole = text_of(el, spaced=True)
+    if not label and not _extras(el):
+        return whole
     el = copy.deepcopy(el)
-    extras = [
-        e
-        for e in el.iterdescendants()
-        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
-    ]
-    for drop in [*extras, *([el[0]] if label else [])]:
+    for drop in [*_extras(el), *([el[0]] if label else [])]:
         if (parent := drop.getparent()) is not None:
             tail = drop.tail or ""
             before = drop.getprevious()
@@ -518,6 +533,15 @@ def h1_text(el: Any) -> str:
                 parent.text = (parent.text or "") + " " + tail
             parent.remove(drop)
     return text_of(el, spaced=True) or whole
+
+
+def _extras(el: Any) -> list[Any]:
+    """What an <h1> holds beside its headline: `<time>`, NOT_HEADLINE."""
+    return [
+        e
+        for e in el.iterdescendants()
+        if e.tag == "time" or NOT_HEADLINE.search(str(e.get("class") or ""))
+    ]
 
 
 def in_aside(el: Any) -> bool:
@@ -681,17 +705,23 @@ def _marked_headline(root: Any, outlet: Outlet, titles: list[str], url: str) -> 
     return best if best and shared[best] >= min(2, len(about)) else ""
 
 
+def _ld_headline(item: dict) -> str:
+    """A JSON-LD object's `headline`, else an article's `name` (not a web
+    page's: it may be the site's)."""
+    given = item.get("headline")
+    if not (isinstance(given, str) and given.strip()):
+        if ARTICLE_NAME.search(str(item.get("@type"))):
+            given = item.get("name")
+    return squash(given) if isinstance(given, str) else ""
+
+
 def _metadata_headlines(
     root: Any, outlet: Outlet, shown: Outlet, page_title: str
 ) -> list[str]:
     """The headlines the page's JSON-LD and <meta> give (OTHER_TITLES), the
     outlet's name cut off; none that is only the outlet's name, none cut
     short where another title gives it whole."""
-    lds = [
-        squash(str(item["headline"]))
-        for item in json_ld(root)
-        if isinstance(item.get("headline"), str) and item["headline"].strip()
-    ]
+    lds = [h for h in map(_ld_headline, json_ld(root)) if h]
     others = [meta(root, n) for n in OTHER_TITLES]
     # (of several, the one about what the page's titles are about, not a
     # list's other stories)

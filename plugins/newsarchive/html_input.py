@@ -66,7 +66,8 @@ MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
     r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk|team|"
-    r"admin(istrator)?|editors?|guest|anonymous|unknown)\b",
+    r"admin(istrator)?|editors?|editorial|guest|anonymous|unknown|"
+    r"redaktion|redacci[oó]n|r[ée]daction|redazione|reda[çc][ãa]o)\b",
     re.I,
 )
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
@@ -79,6 +80,8 @@ ORGANISATION = re.compile(
     r"telegraph|observer|reuters|bloomberg)\b",
     re.I,
 )
+# how an address ends, never a name: what is left of `jpark@islandtimes.com`
+ADDRESS_ENDS = frozenset(("com", "net", "org"))
 # months that are no one's name, alone at the end of a byline
 LONG_MONTHS = frozenset("january february september october november december".split())
 AFTER_NAME = re.compile(
@@ -422,6 +425,8 @@ def page_authors(given: str) -> list[str]:
             words = words[:half]
         words = words[: _outlet_after(words)]
         part = " ".join(words)
+        if "@" in part or (words and words[-1].lower() in ADDRESS_ENDS):
+            continue  # an e-mail address, or what is left of one: `Jpark Com`
         if wire := wire_credit(part):
             add_author(found, wire)
         elif part and not NOT_A_NAME.search(part):
