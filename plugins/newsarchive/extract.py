@@ -360,15 +360,16 @@ def _repeated_lines(
     gone = {r.line for r in removed}
     twice: set[int] = set()
     for i, line in enumerate(lines):
-        if (
-            not any(c.isalnum() for c in line)
-            or line.startswith(("—", "–", "-"))  # `— Name (@name) May 3, 2021`
-            or layout.like_title(line, title)
-        ):
+        copies = [
+            j for j in range(max(0, i - 2), min(i + 3, len(lines))) if lines[j] == line
+        ]
+        if len(copies) != 2:  # (three or more: a list of like items, not a card)
             continue
-        near = [j for j in range(max(0, i - 2), i + 3) if j < len(lines)]
-        copies = [j for j in near if lines[j] == line]
-        if len(copies) == 2:  # (three or more: a list of like items, not a card)
+        if (
+            any(c.isalnum() for c in line)
+            and not line.startswith(("—", "–", "-"))  # `— Name (@name) May 3, 2021`
+            and not layout.like_title(line, title)
+        ):
             twice |= set(copies)
     removed.extend(
         Removed(*content[i], "repeated-line")
