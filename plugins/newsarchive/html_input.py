@@ -66,14 +66,18 @@ MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
     r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk|team|"
-    r"admin(istrator)?|editors?|editorial|guest|anonymous|unknown|"
+    r"admin(istrator)?|editors?|editorial|anonymous|unknown|"
     r"redaktion|redacci[oó]n|r[ée]daction|redazione|reda[çc][ãa]o)\b",
     re.I,
 )
+# `Guest Author`, `Guest`: not `Jane Guest`, whose family name it is
+GUEST = re.compile(r"^\s*guest\b", re.I)
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
 # `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# words in the name of a newspaper, magazine or agency
+# words in the name of a newspaper, magazine or agency (alone after a name,
+# only an agency's: `Jo Park Reuters`, not `Mary Ann Post`)
+AGENCIES = frozenset(("reuters", "bloomberg"))
 ORGANISATION = re.compile(
     r"\b(?:press|post|times|news|international|journal|herald|tribune|magazine|"
     r"daily|agency|wire|network|media|radio|television|gazette|chronicle|"
@@ -404,6 +408,8 @@ def _outlet_after(words: list[str]) -> int:
     for i in range(2, len(words)):
         tail = words[i:]
         if len(tail) <= 3 and ORGANISATION.search(" ".join(tail)):
+            if len(tail) == 1 and tail[0].lower() not in AGENCIES:
+                continue  # a family name: `Post`, `Press`, `Daily`
             if all(w[:1].isupper() for w in tail):
                 return i
     return len(words)
@@ -429,7 +435,7 @@ def page_authors(given: str) -> list[str]:
             continue  # an e-mail address, or what is left of one: `Jpark Com`
         if wire := wire_credit(part):
             add_author(found, wire)
-        elif part and not NOT_A_NAME.search(part):
+        elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
             if part.isascii() and not name_line(part) and len(part.split()) != 1:
                 continue
             add_author(found, proper_case(part) if part.isascii() else part)
