@@ -387,6 +387,15 @@ def test_an_h1_in_a_menu_footer_side_box_or_for_screen_readers_is_not_the_headli
 
 
 @pytest.mark.parametrize(
+    "classes", ["d-none d-lg-block", "hidden md:block", "title hidden lg:flex"]
+)
+def test_an_h1_hidden_on_phones_only_is_the_headline(classes: str):
+    head = "<title>Island Times</title>"
+    body = f"<h1 class='{classes}'>{HEADLINE}</h1><h2>More from the harbour desk</h2>"
+    assert read(f"<div>{body}{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
     ("head", "body"),
     [
         (OG.format(f"Exclusive: {HEADLINE}"), ""),

@@ -100,6 +100,13 @@ SCREEN_READER = re.compile(
     r"element-invisible|offscreen|hidden|d-none|is-hidden|invisible)(?:$|\s)",
     re.I,
 )
+# a class that shows on wider screens what it hides on narrow ones:
+# `d-none d-lg-block`, `hidden md:block`
+SHOWN_WIDER = re.compile(
+    r"(?:^|\s)(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)"
+    r"(?:block|flex|inline|inline-block|grid|table)(?:$|\s)",
+    re.I,
+)
 # a link to a site's front page: `/`, `https://islandtimes.example/`
 HOME = re.compile(
     r"(?:(?:https?:)?//[^/?#]+)?/(?:index\.\w+)?$|(?:https?:)?//[^/?#]+$", re.I
@@ -547,11 +554,13 @@ def _extras(el: Any) -> list[Any]:
 def in_aside(el: Any) -> bool:
     """An element a reader does not read as the page's story: in its menu,
     footer or a box beside it (by tag or ARIA role), there only for screen
-    readers (`sr-only`, `visually-hidden`) or hidden by its class."""
+    readers (`sr-only`, `visually-hidden`) or hidden by its class (not
+    one shown on wider screens: `hidden md:block`)."""
     for up in (el, *el.iterancestors()):
         if up.tag in ASIDE_TAGS or (up.get("role") or "").lower() in ASIDE_ROLES:
             return True
-        if SCREEN_READER.search(up.get("class") or ""):
+        classes = up.get("class") or ""
+        if SCREEN_READER.search(classes) and not SHOWN_WIDER.search(classes):
             return True
     return False
 
