@@ -29,7 +29,7 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.headline import Outlet, h1_text, pick_headline
+from newsarchive.headline import MAX_H1, Outlet, h1_text, pick_headline
 from newsarchive.htmltree import (
     breadcrumb_element,
     breadcrumb_levels,
@@ -268,13 +268,19 @@ def as_headline(lines: list[str], headline: str) -> list[str]:
 def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
     """The visible blocks of the <h1> that shows the headline, in parts
     (`Part<br>Two`) or run together (`<span>Part</span><span>Two`)."""
+    el = headline_h1(root, headline)
+    return set(visible_blocks(el)) if el is not None else set()
+
+
+def headline_h1(root: Any, headline: str) -> Any | None:
+    """The first of the page's <h1>s that shows `headline`, in parts or run
+    together, if any."""
     key = compare_key(headline).replace(" ", "")
-    for el in list(root.iterfind(".//h1"))[:8]:
-        own = visible_blocks(el)
+    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
         shows = {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
         if key and key in shows:
-            return set(own)
-    return set()
+            return el
+    return None
 
 
 def breadcrumb_on_a_line(
@@ -318,17 +324,7 @@ def author_links(root: Any, headline: str = "") -> list[str]:
     first such link after the headline's <h1> whose address spells the
     name, in a short block (not the story's text) and not in a menu or
     footer, and those beside it."""
-    key = compare_key(headline).replace(" ", "")
-    start = next(
-        (
-            el
-            for el in list(root.iterfind(".//h1"))[:8]
-            if key
-            and key
-            in {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
-        ),
-        None,
-    )
+    start = headline_h1(root, headline)
     after = start is None
     box = None
     found: list[str] = []
