@@ -742,3 +742,17 @@ def test_an_articles_json_ld_name_is_its_headline_and_a_web_pages_is_not():
 def test_the_outlet_its_app_is_named_for_is_cut_off_the_headline(name: str):
     head = name + OG.format(f"{HEADLINE} - harbour gazette")
     assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "Le port ferme ses quais : ce que l'on sait",
+            "Le port ferme ses quais : ce que l'on sait",
+        ),
+        ("Le port ferme ses quais : Le Courrier", "Le port ferme ses quais"),
+    ],
+)
+def test_a_french_headline_keeps_what_follows_its_colon(title: str, headline: str):
+    assert read(f"<div>{ARTICLE}</div>", f"<title>{title}</title>").title == headline

@@ -432,7 +432,8 @@ def strip_label(title: str) -> str:
 def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
     a short last part after a separator, shorter than what comes before
-    (and a date before it: `Headline - 3 May 2024 - Outlet`)."""
+    (and a date before it: `Headline - 3 May 2024 - Outlet`); after a
+    spaced colon, only a part that reads as a name."""
     # (not at a full-width colon: `特集：...` starts many a headline)
     cuts = [c for c in separators(title) if "：" not in c.group()]
     if not cuts:
@@ -440,6 +441,8 @@ def strip_title_tail(title: str) -> str:
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
     if not (len(tail.split()) <= 4 and len(tail) < len(head)):
         return title
+    if cuts[-1].group().strip() == ":" and not _reads_as_name(tail):
+        return title  # a French headline's colon: `Le maire part : ce qu'il dit`
     cuts = separators(head)
     if cuts and DATE.fullmatch(head[cuts[-1].end() :].strip()):
         return head[: cuts[-1].start()]
