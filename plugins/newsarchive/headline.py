@@ -169,20 +169,7 @@ class Outlet:
         """What the page's metadata, address and logo say the outlet is
         called."""
         names = {sitename, *(meta(root, n) for n in SITE_NAMES)}
-        for item in json_ld(root):
-            # (its publisher, or the site or periodical it is part of; one
-            # or a list)
-            for key in ("publisher", "isPartOf", "sourceOrganization"):
-                given = item.get(key)
-                for org in given if isinstance(given, list) else [given]:
-                    if not isinstance(org, dict) or not isinstance(
-                        org.get("name"), str
-                    ):
-                        continue
-                    if key == "publisher" or SITES.search(str(org.get("@type"))):
-                        names.add(org["name"])
-        names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
-        names.update(_home_links(root))
+        names.update(_ld_outlets(root), _home_links(root))
         labels = set()
         for address in (url, meta(root, "og:url"), _canonical(root)):
             host = (_split(address).hostname or "") if "//" in address else ""
@@ -284,6 +271,23 @@ class Outlet:
         `About Outlet`, `© 2019 Outlet Inc.`)."""
         key = compare_key(part)
         return bool(key) and any(f" {key} " in f" {line} " for line in self.seen)
+
+
+def _ld_outlets(root: Any) -> set[str]:
+    """The outlet's names the page's JSON-LD gives: an article's publisher
+    (one or a list), the site or periodical it is part of, an organisation
+    or web site of its own."""
+    names = set()
+    for item in json_ld(root):
+        for key in ("publisher", "isPartOf", "sourceOrganization"):
+            given = item.get(key)
+            for org in given if isinstance(given, list) else [given]:
+                if not isinstance(org, dict) or not isinstance(org.get("name"), str):
+                    continue
+                if key == "publisher" or SITES.search(str(org.get("@type"))):
+                    names.add(org["name"])
+    names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
+    return names
 
 
 def _plain(key: str) -> set[str]:
