@@ -231,16 +231,13 @@ def read_page(text: str, url: str = "") -> Page:
     if not authors or (single and any(len(a.split()) > 1 for a in named)):
         authors = named or authors
     byline = byline_near(blocks, headline, shown)
-    # the byline under the headline, when the metadata names no one or only
-    # some of the people it names
-    if byline and set(map(compare_key, authors)) < set(map(compare_key, byline[0])):
+    if byline and _names_more(byline[0], authors):
         authors, block = byline
         outside = [
             r._replace(rule="byline") if (r.line, r.text) == block else r
             for r in outside
         ]
-    linked = author_links(root, headline)
-    if set(map(compare_key, authors)) < set(map(compare_key, linked)):
+    if _names_more(linked := author_links(root, headline), authors):
         authors = linked
     # (not the outlet or its publisher beside the people who wrote it)
     people = [a for a in authors if not outlet.named(a, within=False)]
@@ -248,6 +245,13 @@ def read_page(text: str, url: str = "") -> Page:
     return Page(
         lines, origin, known=known, outside=outside, authors=authors, found=True
     )
+
+
+def _names_more(found: list[str], authors: list[str]) -> bool:
+    """`found` (the byline under the headline, the writers it links to)
+    names everyone in `authors` and more: the metadata named no one, or
+    only some of them."""
+    return set(map(compare_key, authors)) < set(map(compare_key, found))
 
 
 def as_headline(lines: list[str], headline: str) -> list[str]:
