@@ -476,6 +476,7 @@ def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
         ("Tomas Ruiz Press; Ana Vale", ["Tomas Ruiz Press", "Ana Vale"]),
         ("Jane Guest", ["Jane Guest"]),
         ("Guest Author", []),
+        ("Mina Park; Valley Herald", ["Mina Park"]),
     ],
 )
 def test_a_newspapers_name_after_a_writers_name_is_not_part_of_it(
@@ -756,3 +757,10 @@ def test_the_outlet_its_app_is_named_for_is_cut_off_the_headline(name: str):
 )
 def test_a_french_headline_keeps_what_follows_its_colon(title: str, headline: str):
     assert read(f"<div>{ARTICLE}</div>", f"<title>{title}</title>").title == headline
+
+
+def test_a_newspaper_named_beside_the_writer_is_not_an_author():
+    head = '<meta name="author" content="Mina Park | Island Times">'
+    assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
+        "Mina Park"
+    ]

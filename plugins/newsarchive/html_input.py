@@ -84,6 +84,12 @@ ORGANISATION = re.compile(
     r"telegraph|observer|reuters|bloomberg)\b",
     re.I,
 )
+# how a newspaper's name ends, never a person's (unlike `Post`, `Press`):
+# `Island Times`, `Valley Herald`
+PAPER_ENDS = frozenset(
+    """times news journal herald tribune magazine gazette chronicle telegraph
+    observer agency network media radio television wire""".split()
+)
 # how an address ends, never a name: what is left of `jpark@islandtimes.com`
 ADDRESS_ENDS = frozenset(("com", "net", "org"))
 # months that are no one's name, alone at the end of a byline
@@ -433,6 +439,8 @@ def page_authors(given: str) -> list[str]:
         part = " ".join(words)
         if "@" in part or (words and words[-1].lower() in ADDRESS_ENDS):
             continue  # an e-mail address, or what is left of one: `Jpark Com`
+        if 1 < len(words) <= 4 and words[-1].lower() in PAPER_ENDS:
+            continue  # a newspaper beside its writer: `Jo Park | Island Times`
         if wire := wire_credit(part):
             add_author(found, wire)
         elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
