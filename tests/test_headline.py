@@ -764,3 +764,11 @@ def test_a_newspaper_named_beside_the_writer_is_not_an_author():
     assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
         "Mina Park"
     ]
+
+
+@pytest.mark.parametrize(
+    "headline", ["The harbour at war - Part 2", "Life on the lighthouse | Chapter III"]
+)
+def test_a_headline_keeps_the_part_of_its_series(headline: str):
+    for head in (f"<title>{headline}</title>", OG.format(headline)):
+        assert read(f"<div>{ARTICLE}</div>", head).title == headline

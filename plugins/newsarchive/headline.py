@@ -55,6 +55,12 @@ DATE = re.compile(
     r"\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 )
+# a numbered part of a series, never an outlet's name: `Part 2`, `Chapter III`
+INSTALMENT = re.compile(
+    r"(?:part|chapter|episode|day|week|round|stage|season|series|volume|vol\.)"
+    r"\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)",
+    re.I,
+)
 # a quote within a headline: `« Nous reviendrons »`, `»Wir bleiben«`
 QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
 # `Headline [Outlet]`
@@ -437,7 +443,8 @@ def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
     a short last part after a separator, shorter than what comes before
     (and a date before it: `Headline - 3 May 2024 - Outlet`); after a
-    spaced colon, only a part that reads as a name."""
+    spaced colon, only a part that reads as a name; never a part of a
+    series (`Part 2`)."""
     # (not at a full-width colon: `特集：...` starts many a headline)
     cuts = [c for c in separators(title) if "：" not in c.group()]
     if not cuts:
@@ -445,6 +452,8 @@ def strip_title_tail(title: str) -> str:
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
     if not (len(tail.split()) <= 4 and len(tail) < len(head)):
         return title
+    if INSTALMENT.fullmatch(tail.strip()):
+        return title  # `The harbour at war - Part 2`
     if cuts[-1].group().strip() == ":" and not _reads_as_name(tail):
         return title  # a French headline's colon: `Le maire part : ce qu'il dit`
     cuts = separators(head)
