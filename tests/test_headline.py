@@ -387,6 +387,15 @@ def test_an_h1_in_a_menu_footer_side_box_or_for_screen_readers_is_not_the_headli
 
 
 @pytest.mark.parametrize(
+    "classes", ["d-none d-lg-block", "hidden md:block", "title hidden lg:flex"]
+)
+def test_an_h1_hidden_on_phones_only_is_the_headline(classes: str):
+    head = "<title>Island Times</title>"
+    body = f"<h1 class='{classes}'>{HEADLINE}</h1><h2>More from the harbour desk</h2>"
+    assert read(f"<div>{body}{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
     ("head", "body"),
     [
         (OG.format(f"Exclusive: {HEADLINE}"), ""),
@@ -461,6 +470,13 @@ def test_a_person_the_story_links_to_in_its_text_is_not_an_author():
         ("Mina Park Newsome", ["Mina Park Newsome"]),
         ("Mina Park; mpark@islandtimes.example", ["Mina Park"]),
         ("Mina Park; Mpark Com", ["Mina Park"]),
+        ("Mina Park Reuters", ["Mina Park"]),
+        # a family name that is also a newspaper's word stays
+        ("Dara Lee Post", ["Dara Lee Post"]),
+        ("Tomas Ruiz Press; Ana Vale", ["Tomas Ruiz Press", "Ana Vale"]),
+        ("Jane Guest", ["Jane Guest"]),
+        ("Guest Author", []),
+        ("Mina Park; Valley Herald", ["Mina Park"]),
     ],
 )
 def test_a_newspapers_name_after_a_writers_name_is_not_part_of_it(
@@ -727,3 +743,32 @@ def test_an_articles_json_ld_name_is_its_headline_and_a_web_pages_is_not():
 def test_the_outlet_its_app_is_named_for_is_cut_off_the_headline(name: str):
     head = name + OG.format(f"{HEADLINE} - harbour gazette")
     assert read(f"<div>{ARTICLE}</div>", head).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "Le port ferme ses quais : ce que l'on sait",
+            "Le port ferme ses quais : ce que l'on sait",
+        ),
+        ("Le port ferme ses quais : Le Courrier", "Le port ferme ses quais"),
+    ],
+)
+def test_a_french_headline_keeps_what_follows_its_colon(title: str, headline: str):
+    assert read(f"<div>{ARTICLE}</div>", f"<title>{title}</title>").title == headline
+
+
+def test_a_newspaper_named_beside_the_writer_is_not_an_author():
+    head = '<meta name="author" content="Mina Park | Island Times">'
+    assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
+        "Mina Park"
+    ]
+
+
+@pytest.mark.parametrize(
+    "headline", ["The harbour at war - Part 2", "Life on the lighthouse | Chapter III"]
+)
+def test_a_headline_keeps_the_part_of_its_series(headline: str):
+    for head in (f"<title>{headline}</title>", OG.format(headline)):
+        assert read(f"<div>{ARTICLE}</div>", head).title == headline

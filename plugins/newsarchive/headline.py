@@ -55,6 +55,12 @@ DATE = re.compile(
     r"\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
 )
+# a numbered part of a series, never an outlet's name: `Part 2`, `Chapter III`
+INSTALMENT = re.compile(
+    r"(?:part|chapter|episode|day|week|round|stage|season|series|volume|vol\.)"
+    r"\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)",
+    re.I,
+)
 # a quote within a headline: `« Nous reviendrons »`, `»Wir bleiben«`
 QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")
 # `Headline [Outlet]`
@@ -98,6 +104,13 @@ ASIDE_ROLES = frozenset(("navigation", "contentinfo", "complementary"))
 SCREEN_READER = re.compile(
     r"(?:^|\s)(?:sr-only|screen-reader-text|visually-?hidden|a11y-hidden|"
     r"element-invisible|offscreen|hidden|d-none|is-hidden|invisible)(?:$|\s)",
+    re.I,
+)
+# a class that shows on wider screens what it hides on narrow ones:
+# `d-none d-lg-block`, `hidden md:block`
+SHOWN_WIDER = re.compile(
+    r"(?:^|\s)(?:d-(?:sm|md|lg|xl|xxl)-|(?:sm|md|lg|xl|2xl):)"
+    r"(?:block|flex|inline|inline-block|grid|table)(?:$|\s)",
     re.I,
 )
 # a link to a site's front page: `/`, `https://islandtimes.example/`
@@ -162,20 +175,7 @@ class Outlet:
         """What the page's metadata, address and logo say the outlet is
         called."""
         names = {sitename, *(meta(root, n) for n in SITE_NAMES)}
-        for item in json_ld(root):
-            # (its publisher, or the site or periodical it is part of; one
-            # or a list)
-            for key in ("publisher", "isPartOf", "sourceOrganization"):
-                given = item.get(key)
-                for org in given if isinstance(given, list) else [given]:
-                    if not isinstance(org, dict) or not isinstance(
-                        org.get("name"), str
-                    ):
-                        continue
-                    if key == "publisher" or SITES.search(str(org.get("@type"))):
-                        names.add(org["name"])
-        names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
-        names.update(_home_links(root))
+        names.update(_ld_outlets(root), _home_links(root))
         labels = set()
         for address in (url, meta(root, "og:url"), _canonical(root)):
             host = (_split(address).hostname or "") if "//" in address else ""
@@ -277,6 +277,23 @@ class Outlet:
         `About Outlet`, `© 2019 Outlet Inc.`)."""
         key = compare_key(part)
         return bool(key) and any(f" {key} " in f" {line} " for line in self.seen)
+
+
+def _ld_outlets(root: Any) -> set[str]:
+    """The outlet's names the page's JSON-LD gives: an article's publisher
+    (one or a list), the site or periodical it is part of, an organisation
+    or web site of its own."""
+    names = set()
+    for item in json_ld(root):
+        for key in ("publisher", "isPartOf", "sourceOrganization"):
+            given = item.get(key)
+            for org in given if isinstance(given, list) else [given]:
+                if not isinstance(org, dict) or not isinstance(org.get("name"), str):
+                    continue
+                if key == "publisher" or SITES.search(str(org.get("@type"))):
+                    names.add(org["name"])
+    names.update(str(o.get("name") or "") for o in json_ld(root, PUBLISHERS))
+    return names
 
 
 def _plain(key: str) -> set[str]:
@@ -425,7 +442,9 @@ def strip_label(title: str) -> str:
 def strip_title_tail(title: str) -> str:
     """`Headline | Outlet` with an outlet this page does not name elsewhere:
     a short last part after a separator, shorter than what comes before
-    (and a date before it: `Headline - 3 May 2024 - Outlet`)."""
+    (and a date before it: `Headline - 3 May 2024 - Outlet`); after a
+    spaced colon, only a part that reads as a name; never a part of a
+    series (`Part 2`)."""
     # (not at a full-width colon: `特集：...` starts many a headline)
     cuts = [c for c in separators(title) if "：" not in c.group()]
     if not cuts:
@@ -433,6 +452,10 @@ def strip_title_tail(title: str) -> str:
     head, tail = title[: cuts[-1].start()], title[cuts[-1].end() :]
     if not (len(tail.split()) <= 4 and len(tail) < len(head)):
         return title
+    if INSTALMENT.fullmatch(tail.strip()):
+        return title  # `The harbour at war - Part 2`
+    if cuts[-1].group().strip() == ":" and not _reads_as_name(tail):
+        return title  # a French headline's colon: `Le maire part : ce qu'il dit`
     cuts = separators(head)
     if cuts and DATE.fullmatch(head[cuts[-1].end() :].strip()):
         return head[: cuts[-1].start()]
@@ -547,11 +570,13 @@ def _extras(el: Any) -> list[Any]:
 def in_aside(el: Any) -> bool:
     """An element a reader does not read as the page's story: in its menu,
     footer or a box beside it (by tag or ARIA role), there only for screen
-    readers (`sr-only`, `visually-hidden`) or hidden by its class."""
+    readers (`sr-only`, `visually-hidden`) or hidden by its class (not
+    one shown on wider screens: `hidden md:block`)."""
     for up in (el, *el.iterancestors()):
         if up.tag in ASIDE_TAGS or (up.get("role") or "").lower() in ASIDE_ROLES:
             return True
-        if SCREEN_READER.search(up.get("class") or ""):
+        classes = up.get("class") or ""
+        if SCREEN_READER.search(classes) and not SHOWN_WIDER.search(classes):
             return True
     return False
 

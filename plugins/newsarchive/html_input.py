@@ -29,7 +29,7 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.headline import Outlet, h1_text, pick_headline
+from newsarchive.headline import MAX_H1, Outlet, h1_text, pick_headline
 from newsarchive.htmltree import (
     breadcrumb_element,
     breadcrumb_levels,
@@ -66,19 +66,29 @@ MAX_TAGS = 12
 # words in what trafilatura gives as an author that no person's name has
 NOT_A_NAME = re.compile(
     r"\b(reports?|wires?|news|staff|agency|agencies|services?|desk|team|"
-    r"admin(istrator)?|editors?|editorial|guest|anonymous|unknown|"
+    r"admin(istrator)?|editors?|editorial|anonymous|unknown|"
     r"redaktion|redacci[oó]n|r[ée]daction|redazione|reda[çc][ãa]o)\b",
     re.I,
 )
+# `Guest Author`, `Guest`: not `Jane Guest`, whose family name it is
+GUEST = re.compile(r"^\s*guest\b", re.I)
 # what follows the names on a byline: `By Jo Park on December 13, 2016`,
 # `by Jo Park - Jan 9, 2017 at 10:05AM`, `Jo Park Monday`, `Jo Park Link copied`
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-# words in the name of a newspaper, magazine or agency
+# words in the name of a newspaper, magazine or agency (alone after a name,
+# only an agency's: `Jo Park Reuters`, not `Mary Ann Post`)
+AGENCIES = frozenset(("reuters", "bloomberg"))
 ORGANISATION = re.compile(
     r"\b(?:press|post|times|news|international|journal|herald|tribune|magazine|"
     r"daily|agency|wire|network|media|radio|television|gazette|chronicle|"
     r"telegraph|observer|reuters|bloomberg)\b",
     re.I,
+)
+# how a newspaper's name ends, never a person's (unlike `Post`, `Press`):
+# `Island Times`, `Valley Herald`
+PAPER_ENDS = frozenset(
+    """times news journal herald tribune magazine gazette chronicle telegraph
+    observer agency network media radio television wire""".split()
 )
 # how an address ends, never a name: what is left of `jpark@islandtimes.com`
 ADDRESS_ENDS = frozenset(("com", "net", "org"))
@@ -227,16 +237,13 @@ def read_page(text: str, url: str = "") -> Page:
     if not authors or (single and any(len(a.split()) > 1 for a in named)):
         authors = named or authors
     byline = byline_near(blocks, headline, shown)
-    # the byline under the headline, when the metadata names no one or only
-    # some of the people it names
-    if byline and set(map(compare_key, authors)) < set(map(compare_key, byline[0])):
+    if byline and _names_more(byline[0], authors):
         authors, block = byline
         outside = [
             r._replace(rule="byline") if (r.line, r.text) == block else r
             for r in outside
         ]
-    linked = author_links(root, headline)
-    if set(map(compare_key, authors)) < set(map(compare_key, linked)):
+    if _names_more(linked := author_links(root, headline), authors):
         authors = linked
     # (not the outlet or its publisher beside the people who wrote it)
     people = [a for a in authors if not outlet.named(a, within=False)]
@@ -244,6 +251,13 @@ def read_page(text: str, url: str = "") -> Page:
     return Page(
         lines, origin, known=known, outside=outside, authors=authors, found=True
     )
+
+
+def _names_more(found: list[str], authors: list[str]) -> bool:
+    """`found` (the byline under the headline, the writers it links to)
+    names everyone in `authors` and more: the metadata named no one, or
+    only some of them."""
+    return set(map(compare_key, authors)) < set(map(compare_key, found))
 
 
 def as_headline(lines: list[str], headline: str) -> list[str]:
@@ -264,13 +278,19 @@ def as_headline(lines: list[str], headline: str) -> list[str]:
 def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
     """The visible blocks of the <h1> that shows the headline, in parts
     (`Part<br>Two`) or run together (`<span>Part</span><span>Two`)."""
+    el = headline_h1(root, headline)
+    return set(visible_blocks(el)) if el is not None else set()
+
+
+def headline_h1(root: Any, headline: str) -> Any | None:
+    """The first of the page's <h1>s that shows `headline`, in parts or run
+    together, if any."""
     key = compare_key(headline).replace(" ", "")
-    for el in list(root.iterfind(".//h1"))[:8]:
-        own = visible_blocks(el)
+    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
         shows = {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
         if key and key in shows:
-            return set(own)
-    return set()
+            return el
+    return None
 
 
 def breadcrumb_on_a_line(
@@ -314,17 +334,7 @@ def author_links(root: Any, headline: str = "") -> list[str]:
     first such link after the headline's <h1> whose address spells the
     name, in a short block (not the story's text) and not in a menu or
     footer, and those beside it."""
-    key = compare_key(headline).replace(" ", "")
-    start = next(
-        (
-            el
-            for el in list(root.iterfind(".//h1"))[:8]
-            if key
-            and key
-            in {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
-        ),
-        None,
-    )
+    start = headline_h1(root, headline)
     after = start is None
     box = None
     found: list[str] = []
@@ -404,6 +414,8 @@ def _outlet_after(words: list[str]) -> int:
     for i in range(2, len(words)):
         tail = words[i:]
         if len(tail) <= 3 and ORGANISATION.search(" ".join(tail)):
+            if len(tail) == 1 and tail[0].lower() not in AGENCIES:
+                continue  # a family name: `Post`, `Press`, `Daily`
             if all(w[:1].isupper() for w in tail):
                 return i
     return len(words)
@@ -427,9 +439,11 @@ def page_authors(given: str) -> list[str]:
         part = " ".join(words)
         if "@" in part or (words and words[-1].lower() in ADDRESS_ENDS):
             continue  # an e-mail address, or what is left of one: `Jpark Com`
+        if 1 < len(words) <= 4 and words[-1].lower() in PAPER_ENDS:
+            continue  # a newspaper beside its writer: `Jo Park | Island Times`
         if wire := wire_credit(part):
             add_author(found, wire)
-        elif part and not NOT_A_NAME.search(part):
+        elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
             if part.isascii() and not name_line(part) and len(part.split()) != 1:
                 continue
             add_author(found, proper_case(part) if part.isascii() else part)

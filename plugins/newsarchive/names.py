@@ -64,9 +64,7 @@ def _word(word: str, first: bool) -> str:
     if not first and word.lower() in _PARTICLES:
         return word.lower()
     if "-" in word:
-        # Korean given names: MIN-SOO -> Min-soo
-        head, *rest = word.split("-")
-        return "-".join([head.capitalize()] + [r.lower() for r in rest])
+        return _hyphenated(word)  # Korean given names: MIN-SOO -> Min-soo
     if "'" in word or "’" in word:
         apostrophe = "'" if "'" in word else "’"
         return apostrophe.join(p.capitalize() for p in word.split(apostrophe))
@@ -89,14 +87,15 @@ def proper_case(name: str) -> str:
     else:
         words = name.split(" ")
     if len(words) >= 2 and words[0].lower() in KOREAN_SURNAMES:
-        words[1:] = [_korean_given(w) for w in words[1:]]
+        words[1:] = [_hyphenated(w) for w in words[1:]]
         if len(words) == 3 and all(_SYLLABLE.fullmatch(w.lower()) for w in words[1:]):
             # `Park Min Soo` is `Park Min-soo`
             words[1:] = [f"{words[1].capitalize()}-{words[2].lower()}"]
     return " ".join(words)
 
 
-def _korean_given(word: str) -> str:
+def _hyphenated(word: str) -> str:
+    """`MIN-SOO`, `min-Soo` -> `Min-soo`; a word without a hyphen as it is."""
     if "-" not in word:
         return word
     head, *rest = word.split("-")
@@ -105,7 +104,7 @@ def _korean_given(word: str) -> str:
 
 def split_names(names: str) -> list[str]:
     """`A, B and C` -> [A, B, C], roles dropped, wire services named alike."""
-    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+(?:and|AND|&)\s+", names.strip())
+    parts = re.split(_SEP, names.strip())
     out: list[str] = []
     for part in parts:
         part = part.strip()
