@@ -56,6 +56,13 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Watch out for the new speed limit on the coast road, police said.",
         "Get the ferry app for free (upgrade to a season pass for $4.99/mo)",
         "The ferry was late again, the report from AP said.",
+        # sentences that open like a prompt, a credit or a caption
+        "Follow the hashtag on Twitter and a very different story of the strike emerges.",
+        "Subscribe to Tidewatch and you get every season for the price of a ticket.",
+        "Courtesy Cabs, the island's only taxi firm, has closed its office.",
+        "Tickets and prices (Adults/Children)",
+        "Watch: the council meeting will be streamed from 7pm on its website.",
+        "Also: the ferry operator said it would refund every ticket sold.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -114,6 +121,11 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Subscribe to the Ledger Video Channel for our latest films!",
         "Subscribe to LEDGER and read every story from the coast.",
         "Follow Ledger Sport on Instagram, Facebook and YouTube.",
+        "Follow the Ledger's Opinion desk on Facebook, Twitter (@LedgerView) and Instagram.",
+        "Follow us on instagram youtube",
+        "Subscribe to LEDGER and stay up to date with the coast's news.",
+        "Gulls over the trawler at dawn. (Ledger/Bay-Trust/GPA)",
+        "video: sport",
         "Like this story? Share it with a friend!",
         "If you enjoyed this article, become a member of the Ledger club.",
         # gallery counters, a wire photo's caption, links to other stories
