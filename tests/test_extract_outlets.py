@@ -305,6 +305,24 @@ def test_a_sign_up_box_after_the_article_does_not_pull_its_pitch_in():
     assert a.paragraphs[-1].startswith("The office said")
 
 
+def test_a_short_reply_an_interview_gives_twice_is_kept():
+    lines = [
+        "Ten questions for the last lighthouse keeper",
+        "Nora Hale kept the light on Gull Point for thirty years, until the "
+        "lamp was made automatic last spring; we asked her about the job, "
+        "the storms and the long winters on the rock.",
+        "Did you ever think of leaving before the lamp was automated?",
+        "Yes.",
+        "Did you miss the rock when you finally left it last spring?",
+        "Yes.",
+        "What will you do with the time you have now, off the rock?",
+        "I will finally learn to sail, which I never had the time to do "
+        "while I was looking after the lamp and the engine every night.",
+    ]
+    a = extract_text("\n\n".join(lines), "t.txt")
+    assert a.paragraphs.count("Yes.") == 2
+
+
 def test_a_headline_shown_twice_is_taken_when_the_title_is_the_sites_name():
     text = (
         page([])

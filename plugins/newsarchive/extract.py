@@ -356,7 +356,8 @@ def _repeated_lines(
     another story (its picture's caption and its link, `Section`,
     `Headline`, `Section`, `Headline`): both copies go, as `repeated-line`;
     not the page's own headline (`title`: the words of the page's title),
-    nor the line signing each of two quoted posts by one writer."""
+    nor the line signing each of two quoted posts by one writer, nor a short
+    reply (`Yes.`) an interview gives twice."""
     gone = {r.line for r in removed}
     twice: set[int] = set()
     for i, line in enumerate(lines):
@@ -368,6 +369,8 @@ def _repeated_lines(
         if (
             any(c.isalnum() for c in line)
             and not line.startswith(("—", "–", "-"))  # `— Name (@name) May 3, 2021`
+            # a short reply given twice in an interview: `Yes.`, `I do.`
+            and not (line.endswith((".", "!", "?")) and len(layout.words(line)) <= 3)
             and not layout.like_title(line, title)
         ):
             twice |= set(copies)
