@@ -305,6 +305,18 @@ def test_a_sign_up_box_after_the_article_does_not_pull_its_pitch_in():
     assert a.paragraphs[-1].startswith("The office said")
 
 
+@pytest.mark.parametrize(
+    "title", ["The harbour at war - Part 2", "The harbour at war - Part 2 | Ledger"]
+)
+def test_a_headline_keeps_the_part_of_its_series(title):
+    body = (
+        "The island ferry will run four times a day from next Monday, the "
+        "harbour board said on Tuesday, down from six in the summer months."
+    )
+    a = extract_text(f"{title}\n\n{body}\n\n{body.upper()}\n", "t.txt")
+    assert a.title == "The harbour at war - Part 2"
+
+
 def test_a_short_reply_an_interview_gives_twice_is_kept():
     lines = [
         "Ten questions for the last lighthouse keeper",

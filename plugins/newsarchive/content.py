@@ -26,6 +26,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 
+from newsarchive.text import INSTALMENT
+
 FUNCTION_WORDS = frozenset(
     """a about after against all also an and are as at be because been but by
     can could did do does for from had has have he her his how i if in into
@@ -121,6 +123,19 @@ def densest_run(scores: list[float]) -> tuple[int, int, float]:
 
 
 def strip_site_name(title: str, host: str = "") -> str:
+    """`Headline - Site Name` -> `Headline` (see `_less_site_name`); a part
+    of a series right after the headline stays: `Headline - Part 2`."""
+    head = _less_site_name(title, host)
+    start = title.find(head)
+    if start >= 0 and (m := _INSTALMENT_AFTER.match(title, start + len(head))):
+        return head + m.group()
+    return head
+
+
+_INSTALMENT_AFTER = re.compile(rf"\s*[-–—|:,]\s*(?:{INSTALMENT.pattern})\b", re.I)
+
+
+def _less_site_name(title: str, host: str = "") -> str:
     """`Headline - Site Name` -> `Headline`: a page's `<title>` less the
     site's name, before or after it. The part like the address's `host`
     (`vortexcannon.org`: `Vortex Cannon Entertainment`) is the site's name;

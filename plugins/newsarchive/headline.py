@@ -38,7 +38,7 @@ from newsarchive.htmltree import (
     title_text,
     visible_blocks,
 )
-from newsarchive.text import squash
+from newsarchive.text import INSTALMENT, squash
 
 # ` - `, ` – `, ` — `, ` :: `, ` · `, ` » `, ` « `, ` › `, ` ‹ `, ` • `, ` / `,
 # ` ~ `, ` // `, ` : `, `|`, `｜`, `：`: between a headline and the outlet's
@@ -54,12 +54,6 @@ DOMAIN = re.compile(
 DATE = re.compile(
     r"\d{1,2}\.?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},?\s+\d{4}|"
     r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-)
-# a numbered part of a series, never an outlet's name: `Part 2`, `Chapter III`
-INSTALMENT = re.compile(
-    r"(?:part|chapter|episode|day|week|round|stage|season|series|volume|vol\.)"
-    r"\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)",
-    re.I,
 )
 # a quote within a headline: `« Nous reviendrons »`, `»Wir bleiben«`
 QUOTED = re.compile(r"«[^«»]{1,200}»|»[^«»]{1,200}«")

@@ -6,6 +6,12 @@ from __future__ import annotations
 import re
 
 WORD = re.compile(r"\w+")  # as Jinja's wordcount counts words
+# a numbered part of a series, never an outlet's name: `Part 2`, `Chapter III`
+INSTALMENT = re.compile(
+    r"(?:part|chapter|episode|day|week|round|stage|season|series|volume|vol\.)"
+    r"\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)",
+    re.I,
+)
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # explicit embeddings, overrides and isolates (LRE to RLO, LRI to PDI): in a
 # title, a name or a line they reorder what the site shows after them
