@@ -755,3 +755,20 @@ def test_any_page_gives_an_article_or_a_reason_and_accounts_for_each_line(
     assert a.paragraphs
     assert len(a.paragraphs) + len(a.removed) == len(lines)
     assert len({r.line for r in a.removed}) == len(a.removed)
+
+
+def test_a_quoted_post_closing_the_article_stays_with_its_signature():
+    body = [
+        "The county council voted on Tuesday to keep the night ferry running "
+        "through the winter, reversing a plan to cut it from November.",
+        "Councillors said the ferry was the only way home for hundreds of "
+        "hospital staff who finish their shifts after midnight.",
+        "The council announced the vote on social media:",
+        "The night ferry stays. Thank you to everyone who wrote to us.",
+        "— Bayside County Council (@baysidecouncil) October 4, 2022",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Night ferry saved for the winter", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+    assert rules(a)["Weather"] == "outside-article"

@@ -46,6 +46,8 @@ _SENTENCE_END = (
 _SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 _ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
+# the closing line of a quoted post: `— Jane Roe (@janeroe) May 4, 2019`
+_POST_SIGNED = re.compile(r"[—–-]\s?[^@]{1,80} \(@\w{1,30}\) \w{3,9}\.? \d{1,2}, \d{4}")
 _BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
 _DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
 
@@ -58,6 +60,7 @@ BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
 NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
 SHORT_DUMP = 20  # lines: a dump this short may be all article
 TEASER = -2.0  # at best, one of a run of headlines: other stories
+POST = 0.5  # the name and date under a quoted post: part of the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,8 @@ def _shape(line: str) -> tuple[float, bool]:
     n = len(tokens)
     if n == 0:
         return 0.0, False  # a separator or an invisible character: neither
+    if line[0] in "—–-" and _POST_SIGNED.fullmatch(line):
+        return POST, False
     function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
     ends = line.endswith(_SENTENCE_END)
     headline = 4 <= n <= 20 and not ends and line[-1] != ":" and not line[0].islower()
