@@ -772,3 +772,19 @@ def test_a_quoted_post_closing_the_article_stays_with_its_signature():
     a = extract_text(text, "t.txt")
     assert a.paragraphs == body
     assert rules(a)["Weather"] == "outside-article"
+
+
+def test_a_short_line_announcing_what_follows_does_not_end_the_article():
+    body = [
+        "The harbour board has published the results of its survey of the "
+        "town's moorings, the first since the storm of 2019.",
+        "Of the two hundred berths checked, forty need new chains and twelve "
+        "will be closed until their pontoons are rebuilt next spring.",
+        "What changes:",
+        "Owners of the closed berths will be offered places in the marina.",
+        "The survey will be repeated every five years.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Harbour survey finds worn moorings", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body

@@ -107,7 +107,7 @@ def _shape(line: str) -> tuple[float, bool]:
         return (1.0 if function >= 0.15 else 0.4), False
     if ends and n >= 2:
         return 0.2, False
-    if n <= 3:
+    if n <= 3 and line[-1] != ":":
         return SHORT, False
     return LABEL, headline
 
