@@ -788,3 +788,18 @@ def test_a_short_line_announcing_what_follows_does_not_end_the_article():
     text = "\n\n".join(["Harbour survey finds worn moorings", *body, *footer])
     a = extract_text(text, "t.txt")
     assert a.paragraphs == body
+
+
+def test_a_quoted_post_with_a_picture_link_closing_the_article_stays():
+    body = [
+        "Volunteers planted two hundred oak saplings along the river path on "
+        "Saturday, replacing trees lost in the spring floods.",
+        "The parks office thanked them in a post with a photo of the path.",
+        "Forty volunteers, muddy boots, hundreds of oaks planted "
+        "#RiverPath pic.twitter.com/Qx7LmR2abc",
+        "— Bayside Parks (@baysideparks) April 9, 2022",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Volunteers replant the river path", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
