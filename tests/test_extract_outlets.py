@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsarchive import SkipFile, extract_file, extract_text, firstchar
 from newsarchive.address import url_section
 from newsarchive.clean import ProfileError, clean_lines, load_profile, pick_profile
+from newsarchive.content import prose_score
 from newsarchive.corpus import build_corpus
 from newsarchive.extract import NeedsFurniture, recurring_lines
 from newsarchive.furniture import Learner, file_hashes, outlet_of
@@ -803,3 +804,23 @@ def test_a_quoted_post_with_a_picture_link_closing_the_article_stays():
     text = "\n\n".join(["Volunteers replant the river path", *body, *footer])
     a = extract_text(text, "t.txt")
     assert a.paragraphs == body
+
+
+def test_paragraphs_closing_on_a_quotation_in_chinese_or_german_are_prose():
+    menu = ["首页", "新闻", "体育", "天气", "财经", "文化", "联系我们"]
+    body = [
+        "湾岸市的渡轮公司周二宣布，夜间航班将在整个冬季继续运行，"
+        "此前公司曾计划从十一月起停开这条航线。",
+        "一位在医院上夜班的护士说：“每天凌晨下班以后，这班船是我回家的唯一办法，"
+        "停开的话我们很多人都不知道该怎么办，只能在医院里等到天亮。”",
+        "码头管理处的负责人表示：“我们收到了几百封来信，"
+        "大家都希望保留夜班船，所以董事会最后决定改变原来的计划。”",
+        "公司说，冬季的票价不会上涨，学生和老人仍然可以享受半价优惠。",
+    ]
+    footer = ["关于我们", "使用条款", "隐私政策", "网站地图"]
+    text = "\n\n".join(["夜班渡轮冬季照常运行", *menu, *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+    line = "„Die Fähre bleibt, und zwar den ganzen Winter über“, sagte sie „danke.“"
+    assert prose_score(line) > 0

@@ -41,7 +41,8 @@ _WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|[^\W{_UNSPACED}]+")
 _ASCII_WORD = re.compile(r"\w+")  # the same words in a line of ASCII: quicker
 _SENTENCE_END = (
     *(".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…"),
-    *("。", "！", "？", "。」", "。）"),
+    *(".“", "?“", "!“"),  # a German quote closing the sentence
+    *("。", "！", "？", "。」", "。）", "。”", "！”", "？”"),
 )
 _SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
