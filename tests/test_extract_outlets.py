@@ -824,3 +824,37 @@ def test_paragraphs_closing_on_a_quotation_in_chinese_or_german_are_prose():
 
     line = "„Die Fähre bleibt, und zwar den ganzen Winter über“, sagte sie „danke.“"
     assert prose_score(line) > 0
+
+
+def test_a_sentence_leading_into_a_quotation_does_not_end_the_article():
+    first = [
+        "The harbour board will close the north pier for a month from Monday "
+        "so that divers can inspect the timber piles under the old fish market.",
+        "In a statement released on Friday, the board's chairwoman said:",
+    ]
+    rest = [
+        "We would rather lose a month of trade than a pier. The piles are a "
+        "century old and nobody has looked at them properly since the 1980s.",
+        "Fishing boats will use the south quay while the work goes on, and "
+        "the market will move to the car park behind the lifeboat station.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["North pier to close for checks", *first, *rest, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == first + rest
+
+
+def test_a_comment_header_still_ends_the_article():
+    body = [
+        "The harbour board will close the north pier for a month from Monday "
+        "so that divers can inspect the timber piles under the old fish market.",
+        "Fishing boats will use the south quay while the work goes on, and "
+        "the market will move to the car park behind the lifeboat station.",
+    ]
+    comments = [
+        "pierwatcher says:",
+        "About time too, the planks have been loose for years and nobody cared.",
+    ]
+    text = "\n\n".join(["North pier to close for checks", *body, *comments])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
