@@ -858,3 +858,19 @@ def test_a_comment_header_still_ends_the_article():
     text = "\n\n".join(["North pier to close for checks", *body, *comments])
     a = extract_text(text, "t.txt")
     assert a.paragraphs == body
+
+
+def test_she_said_before_a_quotation_does_not_end_the_article():
+    body = [
+        "The lifeboat crew were called out four times in one night as the "
+        "storm drove three yachts and a fishing boat onto the sandbanks.",
+        "The coxswain, who has served on the crew for twenty years, spoke to "
+        "reporters on the slipway as the last boat was towed into harbour.",
+        "She said:",
+        "I have never seen the sea like that in May. Everyone came home, and "
+        "that is all that matters to us tonight.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Lifeboat crew out four times in one night", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body

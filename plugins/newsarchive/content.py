@@ -45,8 +45,8 @@ _SENTENCE_END = (
     *("。", "！", "？", "。」", "。）", "。”", "！”", "？”"),
 )
 # a comment's header (`harbourfan says:`); not a sentence leading into a
-# quotation (`In a statement, the board said:`), which has a comma
-_SPEAKER = re.compile(r"[^,]{1,60} (?:says|said|wrote|writes):")
+# quotation (`In a statement, the board said:`, `She said:`)
+_SPEAKER = re.compile(r"(?!(?:He|She|They|It) )[^,]{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 _ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
 # the closing line of a quoted post: `— Jane Roe (@janeroe) May 4, 2019`
