@@ -874,3 +874,23 @@ def test_she_said_before_a_quotation_does_not_end_the_article():
     text = "\n\n".join(["Lifeboat crew out four times in one night", *body, *footer])
     a = extract_text(text, "t.txt")
     assert a.paragraphs == body
+
+
+def test_a_list_a_sentence_announces_inside_the_article_stays():
+    body = [
+        "The harbour board has chosen a design for the new ferry terminal, "
+        "which will replace the wooden shed that has stood on the quay since 1952.",
+        "The board says the building will offer passengers these things:",
+        "Heated benches",
+        "A small cafe",
+        "Bicycle lockers",
+        "Free water",
+        "Work will start in April and should be finished before the summer "
+        "timetable begins, the board said in a statement on Tuesday.",
+        "The old shed will be taken down and its timbers given to the museum, "
+        "which plans to rebuild part of it as a display on the quay's history.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Harbour picks a design for the terminal", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body

@@ -62,6 +62,7 @@ LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
 BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
 NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
 SHORT_DUMP = 20  # lines: a dump this short may be all article
+LIST_ITEMS = 6  # at most, the items of a list a sentence announces
 TEASER = -2.0  # at best, one of a run of headlines: other stories
 POST = 0.5  # the name and date under a quoted post: part of the article
 
@@ -237,6 +238,15 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
             and (sum(item[max(0, i - 2) : i + 3]) >= 3)
         ):
             scores[i] = 0.0
+    # the items of a list a sentence announces (`The plan has three
+    # parts:`) count for nothing either way, up to the next line of prose
+    for i, line in enumerate(lines):
+        if line[-1] != ":" or i in furniture or scores[i] <= 0:
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + LIST_ITEMS)):
+            if j in furniture or scores[j] > 0:
+                break
+            scores[j] = 0.0
     # a run of three or more headline-shaped lines is a box of other
     # stories' headlines, unless a line announces it (`It has:`): each
     # counts no better than TEASER
