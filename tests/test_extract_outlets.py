@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from newsarchive import SkipFile, extract_file, extract_text, firstchar
 from newsarchive.address import url_section
 from newsarchive.clean import ProfileError, clean_lines, load_profile, pick_profile
+from newsarchive.content import prose_score
 from newsarchive.corpus import build_corpus
 from newsarchive.extract import NeedsFurniture, recurring_lines
 from newsarchive.furniture import Learner, file_hashes, outlet_of
@@ -785,3 +786,141 @@ def test_any_page_gives_an_article_or_a_reason_and_accounts_for_each_line(
     assert a.paragraphs
     assert len(a.paragraphs) + len(a.removed) == len(lines)
     assert len({r.line for r in a.removed}) == len(a.removed)
+
+
+def test_a_quoted_post_closing_the_article_stays_with_its_signature():
+    body = [
+        "The county council voted on Tuesday to keep the night ferry running "
+        "through the winter, reversing a plan to cut it from November.",
+        "Councillors said the ferry was the only way home for hundreds of "
+        "hospital staff who finish their shifts after midnight.",
+        "The council announced the vote on social media:",
+        "The night ferry stays. Thank you to everyone who wrote to us.",
+        "— Bayside County Council (@baysidecouncil) October 4, 2022",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Night ferry saved for the winter", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+    assert rules(a)["Weather"] == "outside-article"
+
+
+def test_a_short_line_announcing_what_follows_does_not_end_the_article():
+    body = [
+        "The harbour board has published the results of its survey of the "
+        "town's moorings, the first since the storm of 2019.",
+        "Of the two hundred berths checked, forty need new chains and twelve "
+        "will be closed until their pontoons are rebuilt next spring.",
+        "What changes:",
+        "Owners of the closed berths will be offered places in the marina.",
+        "The survey will be repeated every five years.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Harbour survey finds worn moorings", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+
+def test_a_quoted_post_with_a_picture_link_closing_the_article_stays():
+    body = [
+        "Volunteers planted two hundred oak saplings along the river path on "
+        "Saturday, replacing trees lost in the spring floods.",
+        "The parks office thanked them in a post with a photo of the path.",
+        "Forty volunteers, muddy boots, hundreds of oaks planted "
+        "#RiverPath pic.twitter.com/Qx7LmR2abc",
+        "— Bayside Parks (@baysideparks) April 9, 2022",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Volunteers replant the river path", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+
+def test_paragraphs_closing_on_a_quotation_in_chinese_or_german_are_prose():
+    menu = ["首页", "新闻", "体育", "天气", "财经", "文化", "联系我们"]
+    body = [
+        "湾岸市的渡轮公司周二宣布，夜间航班将在整个冬季继续运行，"
+        "此前公司曾计划从十一月起停开这条航线。",
+        "一位在医院上夜班的护士说：“每天凌晨下班以后，这班船是我回家的唯一办法，"
+        "停开的话我们很多人都不知道该怎么办，只能在医院里等到天亮。”",
+        "码头管理处的负责人表示：“我们收到了几百封来信，"
+        "大家都希望保留夜班船，所以董事会最后决定改变原来的计划。”",
+        "公司说，冬季的票价不会上涨，学生和老人仍然可以享受半价优惠。",
+    ]
+    footer = ["关于我们", "使用条款", "隐私政策", "网站地图"]
+    text = "\n\n".join(["夜班渡轮冬季照常运行", *menu, *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+    line = "„Die Fähre bleibt, und zwar den ganzen Winter über“, sagte sie „danke.“"
+    assert prose_score(line) > 0
+
+
+def test_a_sentence_leading_into_a_quotation_does_not_end_the_article():
+    first = [
+        "The harbour board will close the north pier for a month from Monday "
+        "so that divers can inspect the timber piles under the old fish market.",
+        "In a statement released on Friday, the board's chairwoman said:",
+    ]
+    rest = [
+        "We would rather lose a month of trade than a pier. The piles are a "
+        "century old and nobody has looked at them properly since the 1980s.",
+        "Fishing boats will use the south quay while the work goes on, and "
+        "the market will move to the car park behind the lifeboat station.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["North pier to close for checks", *first, *rest, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == first + rest
+
+
+def test_a_comment_header_still_ends_the_article():
+    body = [
+        "The harbour board will close the north pier for a month from Monday "
+        "so that divers can inspect the timber piles under the old fish market.",
+        "Fishing boats will use the south quay while the work goes on, and "
+        "the market will move to the car park behind the lifeboat station.",
+    ]
+    comments = [
+        "pierwatcher says:",
+        "About time too, the planks have been loose for years and nobody cared.",
+    ]
+    text = "\n\n".join(["North pier to close for checks", *body, *comments])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+
+def test_she_said_before_a_quotation_does_not_end_the_article():
+    body = [
+        "The lifeboat crew were called out four times in one night as the "
+        "storm drove three yachts and a fishing boat onto the sandbanks.",
+        "The coxswain, who has served on the crew for twenty years, spoke to "
+        "reporters on the slipway as the last boat was towed into harbour.",
+        "She said:",
+        "I have never seen the sea like that in May. Everyone came home, and "
+        "that is all that matters to us tonight.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Lifeboat crew out four times in one night", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+
+def test_a_list_a_sentence_announces_inside_the_article_stays():
+    body = [
+        "The harbour board has chosen a design for the new ferry terminal, "
+        "which will replace the wooden shed that has stood on the quay since 1952.",
+        "The board says the building will offer passengers these things:",
+        "Heated benches",
+        "A small cafe",
+        "Bicycle lockers",
+        "Free water",
+        "Work will start in April and should be finished before the summer "
+        "timetable begins, the board said in a statement on Tuesday.",
+        "The old shed will be taken down and its timbers given to the museum, "
+        "which plans to rebuild part of it as a display on the quay's history.",
+    ]
+    footer = ["Home", "Sport", "Weather", "Contact us"]
+    text = "\n\n".join(["Harbour picks a design for the terminal", *body, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body

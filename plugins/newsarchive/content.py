@@ -43,11 +43,16 @@ _WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|[^\W{_UNSPACED}]+")
 _ASCII_WORD = re.compile(r"\w+")  # the same words in a line of ASCII: quicker
 _SENTENCE_END = (
     *(".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…"),
-    *("。", "！", "？", "。」", "。）"),
+    *(".“", "?“", "!“"),  # a German quote closing the sentence
+    *("。", "！", "？", "。」", "。）", "。”", "！”", "？”"),
 )
-_SPEAKER = re.compile(r".{1,60} (?:says|said|wrote|writes):")
+# a comment's header (`harbourfan says:`); not a sentence leading into a
+# quotation (`In a statement, the board said:`, `She said:`)
+_SPEAKER = re.compile(r"(?!(?:He|She|They|It) )[^,]{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
 _ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
+# the closing line of a quoted post: `— Jane Roe (@janeroe) May 4, 2019`
+_POST_SIGNED = re.compile(r"[—–-]\s?[^@]{1,80} \(@\w{1,30}\) \w{3,9}\.? \d{1,2}, \d{4}")
 _BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
 _DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
 
@@ -59,7 +64,9 @@ LABEL = -1.0  # a few words, no sentence: another story's headline, a caption
 BREAK = -5.0  # a comment's `name says:`, a menu row, a comments box
 NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
 SHORT_DUMP = 20  # lines: a dump this short may be all article
+LIST_ITEMS = 6  # at most, the items of a list a sentence announces
 TEASER = -2.0  # at best, one of a run of headlines: other stories
+POST = 0.5  # the name and date under a quoted post: part of the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +96,13 @@ def _shape(line: str) -> tuple[float, bool]:
     n = len(tokens)
     if n == 0:
         return 0.0, False  # a separator or an invisible character: neither
+    if line[0] in "—–-" and _POST_SIGNED.fullmatch(line):
+        return POST, False
     function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
     ends = line.endswith(_SENTENCE_END)
+    if not ends and "pic.twitter.com/" in line:
+        # a quoted post's text, its picture's link last
+        return max(POST, min(n, 50) / 10 * 0.6 * (function >= 0.2)), False
     headline = 4 <= n <= 20 and not ends and line[-1] != ":" and not line[0].islower()
     if (line[-1] == ":" and _SPEAKER.fullmatch(line)) or (
         not ends and _MENU_SEPARATORS.search(line)
@@ -104,7 +116,7 @@ def _shape(line: str) -> tuple[float, bool]:
         return (1.0 if function >= 0.15 else 0.4), False
     if ends and n >= 2:
         return 0.2, False
-    if n <= 3:
+    if n <= 3 and line[-1] != ":":
         return SHORT, False
     return LABEL, headline
 
@@ -241,6 +253,15 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
             and (sum(item[max(0, i - 2) : i + 3]) >= 3)
         ):
             scores[i] = 0.0
+    # the items of a list a sentence announces (`The plan has three
+    # parts:`) count for nothing either way, up to the next line of prose
+    for i, line in enumerate(lines):
+        if line[-1] != ":" or i in furniture or scores[i] <= 0:
+            continue
+        for j in range(i + 1, min(len(lines), i + 1 + LIST_ITEMS)):
+            if j in furniture or scores[j] > 0:
+                break
+            scores[j] = 0.0
     # a run of three or more headline-shaped lines is a box of other
     # stories' headlines, unless a line announces it (`It has:`): each
     # counts no better than TEASER
