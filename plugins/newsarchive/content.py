@@ -202,18 +202,28 @@ def _like_site(part: str, site: str) -> bool:
     )
 
 
-def _likeness(line: str, title_words: set[str]) -> float:
-    """Share of the line's words found in the page title (0 to 1)."""
+def page_title_words(first_line: str, host: str = "") -> set[str]:
+    """The words of a dump's first line, the page's title, less the site's
+    name (see strip_site_name)."""
+    return set(words(strip_site_name(first_line, host)))
+
+
+def title_score(line: str, title_words: set[str]) -> float:
+    """How much the line is the page's title (`title_words`), 0 to 1: the
+    share of its words in the title times the share of the title it
+    covers; 0 unless most of its words are the title's and it covers half
+    of it."""
     tokens = words(line)
     if not tokens or not title_words:
         return 0.0
-    return sum(t in title_words for t in tokens) / len(tokens)
+    like = sum(t in title_words for t in tokens) / len(tokens)
+    cover = len(tokens) / len(title_words)
+    return like * min(cover, 1) if like >= 0.8 and cover >= 0.5 else 0.0
 
 
 def like_title(line: str, title_words: set[str]) -> bool:
     """Whether the line is the page's title, or most of it."""
-    cover = len(words(line)) / max(len(title_words), 1)
-    return _likeness(line, title_words) >= 0.8 and cover >= 0.5
+    return title_score(line, title_words) > 0
 
 
 def headline_shaped(line: str) -> bool:
@@ -306,8 +316,8 @@ def find_span(
     if lines[end - 1].endswith(":"):
         while end < len(lines) and end not in furniture and scores[end] > SHORT:
             end += 1
-    title_words = set(words(strip_site_name(lines[0], host))) if lines else set()
-    headline = _pick_headline(lines, start, title_words, furniture, is_meta)
+    title = page_title_words(lines[0], host) if lines else set()
+    headline = _pick_headline(lines, start, title, furniture, is_meta)
     if headline is not None and headline >= start:
         if headline + 1 >= end:  # a run of its own: not the article's headline
             headline = None
@@ -339,10 +349,7 @@ def _pick_headline(
         line = lines[i]
         if i in furniture or not headline_shaped(line):
             return 0.0
-        if not like_title(line, title_words):
-            return 0.0
-        cover = len(words(line)) / max(len(title_words), 1)
-        return _likeness(line, title_words) * min(cover, 1)
+        return title_score(line, title_words)
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:

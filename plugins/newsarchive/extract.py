@@ -313,7 +313,7 @@ def _cut_to_article(
     body stay for the fields. A dump with no run of prose is left as it
     is."""
     lines = [line.strip() for _, line in content]
-    title = set(layout.words(layout.strip_site_name(lines[0], host)))
+    title = layout.page_title_words(lines[0], host)
     _repeated_lines(content, lines, title, removed)
     gone = {r.line: r.rule for r in removed}
     kept = [(number, line) for number, line in kept if number not in gone]
