@@ -221,10 +221,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     strong = [n for n in entities if score[n] >= 2]
 
     topic_counts: Counter[str] = Counter()
-    words = [  # each word through _stem, written out: there are many
-        w[:-1] if len(w) > 3 and w[-1] == "s" and w[-2] != "s" else w
-        for w in _WORD.findall(f"{title}\n{text}".lower())
-    ]
+    words = list(map(_stem, _WORD.findall(f"{title}\n{text}".lower())))
     for k, word in enumerate(words):
         if topic := topic_phrases.get(word):
             topic_counts[topic] += 1
