@@ -785,7 +785,7 @@ def _h1_headlines(
     whole = [*metas, strip_title_tail(stripped), stripped]
     h1s = [_whole(h, whole) for h in h1s]
     slug = _slug(root, url)
-    about = set().union(*map(content_words, [*metas, strip_site(page_title, outlet)]))
+    about = set().union(*map(content_words, [*metas, stripped]))
     labels, linked = _labels(root, url, set(map(compare_key, h1s)))
     # (not the headline itself, as a breadcrumb's last level may give it)
     labels -= {compare_key(t) for t in heads}

@@ -217,7 +217,8 @@ def read_page(text: str, url: str = "") -> Page:
     keys = {compare_key(line) for line in [headline, *lines]}
     whole = " " + " \n ".join(keys) + " "
 
-    shown = headline_blocks(root, headline)
+    h1 = headline_h1(root, headline)
+    shown = set(visible_blocks(h1)) if h1 is not None else set()
 
     def in_article(key: str) -> bool:
         # a whole line of it, or a run of five words or more within one
@@ -243,7 +244,7 @@ def read_page(text: str, url: str = "") -> Page:
             r._replace(rule="byline") if (r.line, r.text) == block else r
             for r in outside
         ]
-    if _names_more(linked := author_links(root, headline), authors):
+    if _names_more(linked := author_links(root, h1), authors):
         authors = linked
     # (not the outlet or its publisher beside the people who wrote it)
     people = [a for a in authors if not outlet.named(a, within=False)]
@@ -273,13 +274,6 @@ def as_headline(lines: list[str], headline: str) -> list[str]:
         out.append(headline if key and n else lines[i])
         i += n or 1
     return out
-
-
-def headline_blocks(root: Any, headline: str) -> set[tuple[int, str]]:
-    """The visible blocks of the <h1> that shows the headline, in parts
-    (`Part<br>Two`) or run together (`<span>Part</span><span>Two`)."""
-    el = headline_h1(root, headline)
-    return set(visible_blocks(el)) if el is not None else set()
 
 
 def headline_h1(root: Any, headline: str) -> Any | None:
@@ -328,13 +322,13 @@ def _spells(slug: str, name: str) -> bool:
     return len(words) > 1 and words[0] in parts and words[-1] in parts
 
 
-def author_links(root: Any, headline: str = "") -> list[str]:
+def author_links(root: Any, start: Any | None = None) -> list[str]:
     """The writers the byline links to their own pages (`By <a
     href="/author/jo-park">Jo Park</a> and <a rel="author" ...>`): the
-    first such link after the headline's <h1> whose address spells the
-    name, in a short block (not the story's text) and not in a menu or
-    footer, and those beside it."""
-    start = headline_h1(root, headline)
+    first such link after the headline's <h1> (`start`, see headline_h1)
+    whose address spells the name, in a short block (not the story's text)
+    and not in a menu or footer (a box beside the story may hold the
+    byline), and those beside it."""
     after = start is None
     box = None
     found: list[str] = []
