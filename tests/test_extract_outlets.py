@@ -788,6 +788,14 @@ def test_any_page_gives_an_article_or_a_reason_and_accounts_for_each_line(
     assert len({r.line for r in a.removed}) == len(a.removed)
 
 
+MENU = ["Home", "Sport", "Weather", "Contact us"]
+
+
+def read_above_a_menu(headline: str, body: list[str]):
+    """A dump of `headline`, `body` and a site's menu under them."""
+    return extract_text("\n\n".join([headline, *body, *MENU]), "t.txt")
+
+
 def test_a_quoted_post_closing_the_article_stays_with_its_signature():
     body = [
         "The county council voted on Tuesday to keep the night ferry running "
@@ -798,9 +806,7 @@ def test_a_quoted_post_closing_the_article_stays_with_its_signature():
         "The night ferry stays. Thank you to everyone who wrote to us.",
         "— Bayside County Council (@baysidecouncil) October 4, 2022",
     ]
-    footer = ["Home", "Sport", "Weather", "Contact us"]
-    text = "\n\n".join(["Night ferry saved for the winter", *body, *footer])
-    a = extract_text(text, "t.txt")
+    a = read_above_a_menu("Night ferry saved for the winter", body)
     assert a.paragraphs == body
     assert rules(a)["Weather"] == "outside-article"
 
@@ -815,9 +821,7 @@ def test_a_short_line_announcing_what_follows_does_not_end_the_article():
         "Owners of the closed berths will be offered places in the marina.",
         "The survey will be repeated every five years.",
     ]
-    footer = ["Home", "Sport", "Weather", "Contact us"]
-    text = "\n\n".join(["Harbour survey finds worn moorings", *body, *footer])
-    a = extract_text(text, "t.txt")
+    a = read_above_a_menu("Harbour survey finds worn moorings", body)
     assert a.paragraphs == body
 
 
@@ -830,9 +834,7 @@ def test_a_quoted_post_with_a_picture_link_closing_the_article_stays():
         "#RiverPath pic.twitter.com/Qx7LmR2abc",
         "— Bayside Parks (@baysideparks) April 9, 2022",
     ]
-    footer = ["Home", "Sport", "Weather", "Contact us"]
-    text = "\n\n".join(["Volunteers replant the river path", *body, *footer])
-    a = extract_text(text, "t.txt")
+    a = read_above_a_menu("Volunteers replant the river path", body)
     assert a.paragraphs == body
 
 
@@ -868,9 +870,7 @@ def test_a_sentence_leading_into_a_quotation_does_not_end_the_article():
         "Fishing boats will use the south quay while the work goes on, and "
         "the market will move to the car park behind the lifeboat station.",
     ]
-    footer = ["Home", "Sport", "Weather", "Contact us"]
-    text = "\n\n".join(["North pier to close for checks", *first, *rest, *footer])
-    a = extract_text(text, "t.txt")
+    a = read_above_a_menu("North pier to close for checks", [*first, *rest])
     assert a.paragraphs == first + rest
 
 
@@ -900,9 +900,7 @@ def test_she_said_before_a_quotation_does_not_end_the_article():
         "I have never seen the sea like that in May. Everyone came home, and "
         "that is all that matters to us tonight.",
     ]
-    footer = ["Home", "Sport", "Weather", "Contact us"]
-    text = "\n\n".join(["Lifeboat crew out four times in one night", *body, *footer])
-    a = extract_text(text, "t.txt")
+    a = read_above_a_menu("Lifeboat crew out four times in one night", body)
     assert a.paragraphs == body
 
 
@@ -920,7 +918,5 @@ def test_a_list_a_sentence_announces_inside_the_article_stays():
         "The old shed will be taken down and its timbers given to the museum, "
         "which plans to rebuild part of it as a display on the quay's history.",
     ]
-    footer = ["Home", "Sport", "Weather", "Contact us"]
-    text = "\n\n".join(["Harbour picks a design for the terminal", *body, *footer])
-    a = extract_text(text, "t.txt")
+    a = read_above_a_menu("Harbour picks a design for the terminal", body)
     assert a.paragraphs == body
