@@ -11,7 +11,7 @@ true/false positives and misses normalised per page, precision and recall
 averaged over pages, F1 of the two averages. The baseline is trafilatura's
 default extraction of the same page, in the same run.
 
-Headline: the benchmark marks no headline, so four other public sets of
+Headline: the benchmark marks no headline, so six other public sets of
 real pages with each page's expected title are read (any of them may be
 left out):
 
@@ -19,18 +19,21 @@ left out):
     git clone https://github.com/mozilla/readability        READABILITY_PAGES
     git clone https://github.com/goose3/goose3              GOOSE3_PAGES
     git clone https://github.com/AndyTheFactory/newspaper4k NEWSPAPER4K_PAGES
+    git clone https://github.com/microlinkhq/metascraper    METASCRAPER_PAGES
+    git clone https://github.com/flairNLP/fundus            FUNDUS_PAGES
 
 (a work tree or a bare git directory, in those variables or --postlight,
---readability, --goose3, --newspaper4k). Postlight's are the headlines its
-custom extractors' tests expect, one site each; the others are what those
-projects' extractors gave, and some keep the outlet's name: a headline
-counts as right when its words are those of the expected title, with or
-without the outlet's name (as the page's metadata and address name the
-outlet: headline.Outlet.of; the same rule for the baseline, trafilatura's
-own title). A second column also counts the expected title's words up to
-one of its separators. Byline: on Postlight's pages whose tests expect an
-author, the same people (order, case and punctuation aside), beside
-trafilatura's own author.
+--readability, --goose3, --newspaper4k, --metascraper, --fundus).
+Postlight's are the headlines its custom extractors' tests expect, one site
+each, and Fundus's those its hand-written publisher parsers must give; the
+others are what those projects' extractors gave, and some keep the
+outlet's name: a headline counts as right when its words are those of the
+expected title, with or without the outlet's name (as the page's metadata
+and address name the outlet: headline.Outlet.of; the same rule for the
+baseline, trafilatura's own title). A second column also counts the
+expected title's words up to one of its separators. Byline: on Postlight's
+and Fundus's pages whose tests expect an author, the same people (order,
+case and punctuation aside), beside trafilatura's own author.
 
 Every page set is split once, by the SHA-1 of the page's name (an even last
 digit: development; odd: test), before anything is tuned; the test half is
@@ -41,6 +44,7 @@ dev-b).
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -226,6 +230,80 @@ def newspaper4k_pages(root: Path) -> Iterator[TitledPage]:
             )
 
 
+METASCRAPER_FIELD = re.compile(
+    r"^\s*(title|author|date|url): '((?:\\.|[^'\\])*)',$", re.M
+)
+
+
+def metascraper_pages(root: Path) -> Iterator[TitledPage]:
+    """Metascraper's integration tests: a saved page and the title its
+    snapshot expects; pages that name no author and no date (home pages,
+    profiles, videos) are left out. Its authors are what metascraper gave,
+    not what a person marked, so bylines are not scored on this set."""
+    read, listing = repo_reader(root)
+    for folder in listing("packages/metascraper/test/integration"):
+        try:
+            html = read(f"{folder}/input.html")
+            snapshot = read(f"{folder}/snapshots/index.js.md").decode("utf-8")
+        except (subprocess.CalledProcessError, OSError):
+            continue
+        fields: dict[str, str] = {}
+        for key, value in METASCRAPER_FIELD.findall(snapshot):
+            fields.setdefault(key, re.sub(r"\\(.)", r"\1", value))
+        if fields.get("title") and fields.get("author") and fields.get("date"):
+            name = folder.rsplit("/", 1)[-1]
+            yield TitledPage(
+                f"metascraper/{name}",
+                html,
+                fields["title"],
+                fields.get("url", ""),
+            )
+
+
+FUNDUS_DATA = "tests/resources/parser/test_data"
+
+
+def _version_order(name: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", name)]
+
+
+def fundus_pages(root: Path) -> Iterator[TitledPage]:
+    """Fundus's parser tests: for each publisher, saved pages and, for each
+    version of its hand-written parser, the title and authors it must give.
+    A publisher's versions and pages are paired in order (oldest version,
+    earliest crawled page), as its tests pair them by crawl date."""
+    read, listing = repo_reader(root)
+    for country in listing(FUNDUS_DATA):
+        try:
+            files = [f.rsplit("/", 1)[-1] for f in listing(country)]
+            meta = json.loads(read(f"{country}/meta.info"))
+        except (subprocess.CalledProcessError, OSError, ValueError, NotADirectoryError):
+            continue
+        for expected in (f for f in files if f.endswith(".json")):
+            publisher = expected[:-5]
+            own = re.compile(re.escape(publisher) + r"(_\d{4}_\d\d_\d\d)?\.html\.gz")
+            pages = sorted(
+                filter(own.fullmatch, files),
+                key=lambda f: meta.get(f, {}).get("crawl_date", ""),
+            )
+            versions = json.loads(read(f"{country}/{expected}"))
+            if len(pages) != len(versions):
+                continue
+            for version, page in zip(
+                sorted(versions, key=_version_order), pages, strict=True
+            ):
+                fields = versions[version]
+                if not fields.get("title"):
+                    continue
+                yield TitledPage(
+                    f"fundus/{page[:-8]}",
+                    gzip.decompress(read(f"{country}/{page}")),
+                    fields["title"],
+                    meta.get(page, {}).get("url", ""),
+                    ", ".join(fields.get("authors") or []),
+                )
+
+
 POSTLIGHT_FIXTURE = re.compile(r"readFileSync\(\s*['\"]\./fixtures/([^'\"]+)['\"]")
 POSTLIGHT_URL = re.compile(r"url\s*=\s*['\"`]([^'\"`]+)['\"`]")
 POSTLIGHT_TITLE = re.compile(
@@ -267,6 +345,8 @@ HEADLINE_SETS = {
     "readability": ("READABILITY_PAGES", readability_pages),
     "goose3": ("GOOSE3_PAGES", goose3_pages),
     "newspaper4k": ("NEWSPAPER4K_PAGES", newspaper4k_pages),
+    "metascraper": ("METASCRAPER_PAGES", metascraper_pages),
+    "fundus": ("FUNDUS_PAGES", fundus_pages),
 }
 
 

@@ -772,3 +772,20 @@ def test_a_newspaper_named_beside_the_writer_is_not_an_author():
 def test_a_headline_keeps_the_part_of_its_series(headline: str):
     for head in (f"<title>{headline}</title>", OG.format(headline)):
         assert read(f"<div>{ARTICLE}</div>", head).title == headline
+
+
+def test_a_kicker_that_runs_into_the_headline_is_spaced_as_the_metadata_spaces_it():
+    h1 = "<h1><span>Harbour news</span>Ferry fares to rise for island commuters</h1>"
+    a = read(
+        f"<article>{h1}{ARTICLE}</article>", OG.format(f"Harbour news / {HEADLINE}")
+    )
+    assert a.title == f"Harbour news / {HEADLINE}"
+
+
+def test_a_short_headline_after_a_blogs_name_in_the_title_is_the_headline():
+    head = "<title>Notes from the harbour master - Ferry fares rise</title>"
+    body = (
+        "<header><h2><a href='#'>Notes from the harbour master</a></h2></header>"
+        f"<article><h1>Ferry fares rise</h1>{ARTICLE}</article>"
+    )
+    assert read(body, head).title == "Ferry fares rise"

@@ -114,6 +114,9 @@ def marked(charset: str, word: str = "홍수 “문”") -> str:
         (marked("").replace('<meta charset="">', "").encode("cp949"), "cp949", "홍수"),
         (marked("utf-8").encode("cp949"), "cp949", "홍수 “문”"),
         (marked("windows-1252", "café “door”").encode("cp1252"), "cp1252", "café"),
+        # saved again as UTF-8, still labelled as it was first served
+        (marked("iso-8859-1", "für Straße").encode("utf-8"), "utf-8", "für Straße"),
+        (marked("euc-kr").encode("utf-8"), "utf-8", "홍수 “문”"),
     ],
 )
 def test_any_encoding(data: bytes, encoding: str, word: str):

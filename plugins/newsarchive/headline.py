@@ -575,6 +575,11 @@ def in_aside(el: Any) -> bool:
     return False
 
 
+def in_story(el: Any) -> bool:
+    """An element inside the page's <article> or <main>."""
+    return any(up.tag in ("article", "main") for up in el.iterancestors())
+
+
 def _home_links(root: Any) -> list[str]:
     """The outlet's name as its logo gives it: the text (or image's alt
     text) of a link to the site's front page in an <h1> or the logo."""
@@ -675,6 +680,10 @@ def pick_headline(
     for h in h1s:  # a headline the metadata agrees with
         if any(compare_key(h) == compare_key(m) for m in metas):
             return h
+    for h in h1s:  # one whose kicker runs into it, as the metadata spaces it
+        glued = compare_key(h).replace(" ", "")  # (`<span>Demo</span>Der 9. Juli`)
+        if spaced := [m for m in metas if compare_key(m).replace(" ", "") == glued]:
+            return spaced[0]
     if marked := _marked_headline(root, outlet, [*metas, page_title], url):
         return marked
     title_key = compare_key(page_title)
@@ -803,9 +812,10 @@ def _h1_headlines(
             continue
         if len(h.split()) <= 3 and outlet.named(h):  # `Bloomberg UK`
             continue
-        if tail and f" {tail} " in f" {key} " and len(key) < len(tail) + 12:
+        tail_like = tail and not in_story(el)  # (a logo is not in the story)
+        if tail_like and f" {tail} " in f" {key} " and len(key) < len(tail) + 12:
             continue  # `Archive of Our Own beta` for `Headline [Archive of Our Own]`
-        if tail and word_count(h) < 4 and f" {key} " in f" {tail} ":
+        if tail_like and word_count(h) < 4 and f" {key} " in f" {tail} ":
             continue  # `Valley Post` for `Headline - The Valley Post`
         words = content_words(h)
         if metas and not words & about and not words & slug:

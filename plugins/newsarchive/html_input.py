@@ -129,9 +129,16 @@ class Page:
 
 def decode_html(data: bytes) -> tuple[str, str]:
     """The page's text and encoding: its byte-order mark, else the charset
-    its <meta> declares (if the bytes fit it), else as for text dumps."""
+    its <meta> declares (if the bytes fit it; not a legacy one on bytes
+    that are UTF-8 beyond ASCII: a page saved again as UTF-8 keeps its old
+    label), else as for text dumps."""
     boms = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     if not data.startswith(boms) and not looks_binary(data):
+        try:
+            if not data.isascii():
+                return normalise_newlines(data.decode("utf-8")), "utf-8"
+        except UnicodeDecodeError:
+            pass
         if declared := CHARSET.search(data[:4096]):
             name = declared.group(1).decode("ascii", "replace").lower()
             name = CHARSET_ALIASES.get(name, name)
