@@ -12,6 +12,7 @@ from tests.test_html_input import ARTICLE, page
 
 HEADLINE = "Ferry fares to rise for island commuters"
 OG = '<meta property="og:title" content="{}">'
+URL = "https://islandtimes.example/2021/ferry-fares-to-rise-for-island-commuters"
 
 
 def read(body: str, head: str = "", url: str = ""):
@@ -212,6 +213,28 @@ def test_a_headline_the_address_names_stays_over_the_sites_own_og_title():
     assert a.title == HEADLINE
 
 
+@pytest.mark.parametrize(
+    ("head", "url"),
+    [
+        # the address names the <h1>'s words, not the social title's
+        (OG.format("You will not believe what the ferry costs now"), URL),
+        # the <title> holds the <h1>, and none of the metadata
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Transport story"}</script>'
+            f"<title>{HEADLINE} - Island Times</title>",
+            "",
+        ),
+        # the <h1> has the metadata's words and more
+        (OG.format("Ferry fares to rise"), ""),
+    ],
+)
+def test_an_h1_worded_otherwise_than_the_metadata_stays_when_the_page_says_so(
+    head: str, url: str
+):
+    assert read(f"<h1>{HEADLINE}</h1>{ARTICLE}", head, url).title == HEADLINE
+
+
 def test_the_headline_the_pages_microdata_marks_is_taken():
     head = "<title>Ferry fares | Island Times</title>"
     body = (
@@ -295,7 +318,7 @@ def test_a_short_headline_that_ends_the_breadcrumb_is_still_the_headline():
         "<ol class='breadcrumb'><li><a href='/'>Home</a></li>"
         "<li><a href='/news'>News</a></li><li>Ferry fares rise for commuters</li></ol>"
     )
-    head = OG.format(HEADLINE) + f"<title>{HEADLINE} | Island Times</title>"
+    head = "<title>Ferry fares rise for commuters | Island Times</title>"
     a = read(
         f"{crumb}<h1>Ferry fares rise for commuters</h1><div>{ARTICLE}</div>", head
     )
@@ -789,3 +812,11 @@ def test_a_short_headline_after_a_blogs_name_in_the_title_is_the_headline():
         f"<article><h1>Ferry fares rise</h1>{ARTICLE}</article>"
     )
     assert read(body, head).title == "Ferry fares rise"
+
+
+def test_the_h1_the_metadata_words_otherwise_is_not_kept_as_the_bodys_first_line():
+    h1 = "<h1>Island ferry fares to rise next spring</h1>"
+    a = read(f"<article>{h1}{ARTICLE}</article>", OG.format(HEADLINE))
+    assert a.title == HEADLINE
+    assert not any("next spring" in p for p in a.paragraphs)
+    assert any(r.rule == "repeated-title" for r in a.removed)

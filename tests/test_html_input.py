@@ -309,11 +309,11 @@ ARTICLE = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
             "<h1>Weather</h1>",
             "Gates open early",
         ),
-        # the headline the page shows, over a social-media title
+        # an <h1> worded otherwise: the title the outlet gave the story
         (
-            '<meta property="og:title" content="You will not believe these gates">',
-            "<h1>River authority opens the flood gates early</h1>",
-            "River authority opens the flood gates early",
+            '<meta property="og:title" content="River authority opens the gates">',
+            "<h1>Gates open early as rains near</h1>",
+            "River authority opens the gates",
         ),
     ],
 )

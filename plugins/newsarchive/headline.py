@@ -663,7 +663,9 @@ def pick_headline(
 ) -> str:
     """The headline the page shows: its <h1>, when the page's metadata
     (JSON-LD, og:title, twitter:title) agrees; else what the page marks as
-    its headline; else its <h1> when its <title> holds it, or when it reads
+    its headline; else the metadata's title where an <h1> words it
+    otherwise (unless the <title> or the address sides with the <h1>, or
+    the <h1> says more); else its <h1> when its <title> holds it, or when it reads
     as a headline (not a logo, a section's name or something the metadata
     is not about); else that metadata, else the <title>. Never the
     outlet's name (`outlet`: Outlet.of the page). `blocks`: the page's
@@ -687,9 +689,31 @@ def pick_headline(
     if marked := _marked_headline(root, outlet, [*metas, page_title], url):
         return marked
     title_key = compare_key(page_title)
-    held = [h for h in h1s if len(compare_key(h)) > 3 and compare_key(h) in title_key]
-    if held:  # the fullest <h1> the <title> holds (not the outlet's in it)
-        return max(held, key=len)
+
+    def held(h: str) -> bool:  # in the <title>
+        return len(compare_key(h)) > 3 and compare_key(h) in title_key
+
+    # an <h1> the metadata words otherwise: the metadata's words, the title
+    # the outlet gave the story (not when the <title> holds the <h1> and
+    # none of the metadata: `Wikimedia list article`; nor when the address
+    # names the <h1>'s words and not the metadata's: a site's slogan; nor
+    # when an <h1> has the metadata's words and more)
+    if metas and h1s:
+        slug = _slug(root, url)
+
+        def addressed(h: str) -> bool:
+            return len(content_words(h) & slug) >= 2
+
+        more = any(compare_key(h).startswith(compare_key(metas[0]) + " ") for h in h1s)
+        if not (
+            more
+            or (any(map(held, h1s)) and not any(map(held, metas)))
+            or (any(map(addressed, h1s)) and not addressed(metas[0]))
+        ):
+            return _without_tail(metas[0], page_title)
+    if held_h1s := [h for h in h1s if held(h)]:
+        # the fullest <h1> the <title> holds (not the outlet's in it)
+        return max(held_h1s, key=len)
     # the headline the page shows, not a logo or section: of those that read
     # as one, the first most like the <title> (not a box's `Sign up today`)
     like = content_words(page_title)

@@ -29,7 +29,14 @@ from newsarchive.decode import (
     looks_binary,
     normalise_newlines,
 )
-from newsarchive.headline import MAX_H1, Outlet, h1_text, pick_headline
+from newsarchive.headline import (
+    MAX_H1,
+    Outlet,
+    content_words,
+    h1_text,
+    in_aside,
+    pick_headline,
+)
 from newsarchive.htmltree import (
     breadcrumb_element,
     breadcrumb_levels,
@@ -213,8 +220,11 @@ def read_page(text: str, url: str = "") -> Page:
     # (not trafilatura's site name: on some pages it is the headline; nor
     # its title, which may hold a script's text)
     headline = pick_headline(root, outlet, url, blocks)
+    h1 = headline_h1(root, headline)
     lines = as_headline(
-        [line for line in map(squash, doc.text.split("\n")) if line], headline
+        [line for line in map(squash, doc.text.split("\n")) if line],
+        headline,
+        h1_text(h1) if h1 is not None else "",
     )
     where = {compare_key(t): n for n, t in reversed(blocks)}
     origin = [where.get(compare_key(line), 0) for line in lines]
@@ -224,7 +234,6 @@ def read_page(text: str, url: str = "") -> Page:
     keys = {compare_key(line) for line in [headline, *lines]}
     whole = " " + " \n ".join(keys) + " "
 
-    h1 = headline_h1(root, headline)
     shown = set(visible_blocks(h1)) if h1 is not None else set()
 
     def in_article(key: str) -> bool:
@@ -268,28 +277,36 @@ def _names_more(found: list[str], authors: list[str]) -> bool:
     return set(map(compare_key, authors)) < set(map(compare_key, found))
 
 
-def as_headline(lines: list[str], headline: str) -> list[str]:
+def as_headline(lines: list[str], headline: str, shown: str = "") -> list[str]:
     """`lines` with the headline's parts, run together or on lines of their
     own (`<span>Part</span><span>Two`, `Part<br>Two`), as the headline: the
-    article then does not repeat it."""
-    key = compare_key(headline).replace(" ", "")
+    article then does not repeat it. `shown`: the headline as the page's
+    <h1> words it, where that is otherwise (see headline_h1)."""
+    keys = {compare_key(h).replace(" ", "") for h in (headline, shown)} - {""}
     squeezed = [compare_key(line).replace(" ", "") for line in lines]
     out: list[str] = []
     i = 0
     while i < len(lines):
-        n = next((n for n in (1, 2, 3) if "".join(squeezed[i : i + n]) == key), 0)
-        out.append(headline if key and n else lines[i])
+        n = next((n for n in (1, 2, 3) if "".join(squeezed[i : i + n]) in keys), 0)
+        out.append(headline if n else lines[i])
         i += n or 1
     return out
 
 
 def headline_h1(root: Any, headline: str) -> Any | None:
     """The first of the page's <h1>s that shows `headline`, in parts or run
-    together, if any."""
+    together; else, where the page's metadata words the headline otherwise,
+    the first <h1> in the page's story (not in a menu or a box beside it)
+    that shares two of its words or more, if any."""
     key = compare_key(headline).replace(" ", "")
-    for el in list(root.iterfind(".//h1"))[:MAX_H1]:
+    elements = list(root.iterfind(".//h1"))[:MAX_H1]
+    for el in elements:
         shows = {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
         if key and key in shows:
+            return el
+    about = content_words(headline)
+    for el in elements:
+        if len(content_words(h1_text(el)) & about) >= 2 and not in_aside(el):
             return el
     return None
 
