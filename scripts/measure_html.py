@@ -436,7 +436,8 @@ def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[
                 right[1] += title_right_before_tail(title, page)
                 right[2] += bool(page.author) and byline_right(names, page.author)
             if verbose and not title_right(got, page, sites):
-                print(f"  {page.name}: {got!r}, expected {page.title!r}")
+                won = " (trafilatura right)" if title_right(base, page, sites) else ""
+                print(f"  {page.name}: {got!r}, expected {page.title!r}{won}")
             if verbose and page.author and not byline_right(authors, page.author):
                 print(f"  {page.name}: by {authors!r}, expected {page.author!r}")
     total = sum(c[0] for c in per.values())
