@@ -75,7 +75,7 @@ bench: $(STAMP)  # make bench N="1000 10000 100000" RUNS=3
 
 # extraction quality on real pages (see README, Input formats)
 export ARTICLE_BENCHMARK POSTLIGHT_PAGES READABILITY_PAGES GOOSE3_PAGES NEWSPAPER4K_PAGES
-export METASCRAPER_PAGES FUNDUS_PAGES
+export METASCRAPER_PAGES FUNDUS_PAGES OMNIVORE_PAGES
 measure: $(STAMP)
 	$(BIN)/python scripts/measure_text.py
 	$(BIN)/python scripts/measure_html.py

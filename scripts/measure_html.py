@@ -11,7 +11,7 @@ true/false positives and misses normalised per page, precision and recall
 averaged over pages, F1 of the two averages. The baseline is trafilatura's
 default extraction of the same page, in the same run.
 
-Headline: the benchmark marks no headline, so six other public sets of
+Headline: the benchmark marks no headline, so seven other public sets of
 real pages with each page's expected title are read (any of them may be
 left out):
 
@@ -21,9 +21,10 @@ left out):
     git clone https://github.com/AndyTheFactory/newspaper4k NEWSPAPER4K_PAGES
     git clone https://github.com/microlinkhq/metascraper    METASCRAPER_PAGES
     git clone https://github.com/flairNLP/fundus            FUNDUS_PAGES
+    git clone https://github.com/omnivore-app/omnivore      OMNIVORE_PAGES
 
 (a work tree or a bare git directory, in those variables or --postlight,
---readability, --goose3, --newspaper4k, --metascraper, --fundus).
+--readability, --goose3, --newspaper4k, --metascraper, --fundus, --omnivore).
 Postlight's are the headlines its custom extractors' tests expect, one site
 each, and Fundus's those its hand-written publisher parsers must give; the
 others are what those projects' extractors gave, and some keep the
@@ -198,6 +199,24 @@ def readability_pages(root: Path) -> Iterator[TitledPage]:
             yield TitledPage(f"readability/{name}", html, meta["title"])
 
 
+def omnivore_pages(root: Path) -> Iterator[TitledPage]:
+    """Omnivore's fork of Readability.js, its own test pages: each with the
+    title its tests expect and the page's address."""
+    read, listing = repo_reader(root)
+    for folder in listing("packages/readabilityjs/test/test-pages"):
+        try:
+            meta = json.loads(read(f"{folder}/expected-metadata.json"))
+            html = read(f"{folder}/source.html")
+            url = read(f"{folder}/url.txt").decode("utf-8", "replace").strip()
+        except (subprocess.CalledProcessError, OSError, ValueError):
+            continue
+        if meta.get("title") and (
+            meta.get("siteName") or meta.get("byline") or meta.get("publishedDate")
+        ):
+            name = folder.rsplit("/", 1)[-1]
+            yield TitledPage(f"omnivore/{name}", html, meta["title"], url)
+
+
 def goose3_pages(root: Path) -> Iterator[TitledPage]:
     read, listing = repo_reader(root)
     for folder in ("tests/data/content", "tests/data/reportagenewsarticle"):
@@ -347,6 +366,7 @@ HEADLINE_SETS = {
     "newspaper4k": ("NEWSPAPER4K_PAGES", newspaper4k_pages),
     "metascraper": ("METASCRAPER_PAGES", metascraper_pages),
     "fundus": ("FUNDUS_PAGES", fundus_pages),
+    "omnivore": ("OMNIVORE_PAGES", omnivore_pages),
 }
 
 
