@@ -820,3 +820,18 @@ def test_the_h1_the_metadata_words_otherwise_is_not_kept_as_the_bodys_first_line
     assert a.title == HEADLINE
     assert not any("next spring" in p for p in a.paragraphs)
     assert any(r.rule == "repeated-title" for r in a.removed)
+
+
+def test_the_people_the_json_ld_names_are_the_authors_over_a_publisher_or_handle():
+    head = (
+        '<meta name="author" content="Harbour Media Group, Portsmouth, England">'
+        '<meta property="article:author" content="jpark77">'
+        '<meta name="dc.creator" content="Park, Jo">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": [{"@type": "Person", "name": "Jo Park"}, '
+        '{"@type": "Person", "name": "Mina Lee"}], '
+        '"publisher": {"@type": "Organization", "name": "Harbour Media Group"}}'
+        "</script>"
+    )
+    a = read(f"<article><h1>{HEADLINE}</h1>{ARTICLE}</article>", head)
+    assert a.authors == ["Jo Park", "Mina Lee"]

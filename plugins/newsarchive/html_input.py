@@ -41,6 +41,7 @@ from newsarchive.htmltree import (
     breadcrumb_element,
     breadcrumb_levels,
     compare_key,
+    json_ld,
     meta,
     text_of,
     title_element,
@@ -253,6 +254,8 @@ def read_page(text: str, url: str = "") -> Page:
     single = all(len(a.split()) == 1 and a.isascii() for a in authors)
     if not authors or (single and any(len(a.split()) > 1 for a in named)):
         authors = named or authors
+    if people := ld_people(root):  # (not a publisher, a place or a handle)
+        authors = people
     byline = byline_near(blocks, headline, shown)
     if byline and _names_more(byline[0], authors):
         authors, block = byline
@@ -437,6 +440,25 @@ def _outlet_after(words: list[str]) -> int:
             if all(w[:1].isupper() for w in tail):
                 return i
     return len(words)
+
+
+def ld_people(root: Any) -> list[str]:
+    """The people the page's JSON-LD names as its article's authors (objects
+    of @type Person), as page_authors reads them: the first article that
+    names any."""
+    for item in json_ld(root):
+        given = item.get("author")
+        listed = given if isinstance(given, list) else [given]
+        names = [
+            squash(a["name"])
+            for a in listed
+            if isinstance(a, dict)
+            and "Person" in str(a.get("@type"))
+            and isinstance(a.get("name"), str)
+        ]
+        if people := page_authors(";".join(names)):
+            return people
+    return []
 
 
 def page_authors(given: str) -> list[str]:
