@@ -166,7 +166,14 @@ def _flush(out: list[str], current: list[str]) -> None:
 
 
 def render_text_dump(html: bytes | str) -> str:
-    """The page as a text dump: its title, then one visible block per line."""
+    """The page as a text dump: its title, then one visible block per line
+    (bytes that are UTF-8 read as UTF-8, whatever charset the page still
+    declares: a page saved again as UTF-8)."""
+    if isinstance(html, bytes):
+        try:
+            html = html.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
     soup = BeautifulSoup(html, "html.parser")
     lines: list[str] = []
     title = soup.find("title")

@@ -180,6 +180,7 @@ class TitledPage:
     title: str
     url: str = ""
     author: str = ""  # as the set gives it, when it does
+    body: str = ""  # the article's paragraphs, one a line, when the set gives them
 
 
 def readability_pages(root: Path) -> Iterator[TitledPage]:
@@ -286,6 +287,17 @@ def _version_order(name: str) -> list[int]:
     return [int(n) for n in re.findall(r"\d+", name)]
 
 
+def _fundus_body(body: object) -> str:
+    """A Fundus article body's summary, subheadings and paragraphs, one a
+    line."""
+    if not isinstance(body, dict):
+        return ""
+    lines = list(body.get("summary") or [])
+    for section in body.get("sections") or []:
+        lines += [*(section.get("headline") or []), *(section.get("paragraphs") or [])]
+    return "\n".join(line for line in lines if isinstance(line, str))
+
+
 def fundus_pages(root: Path) -> Iterator[TitledPage]:
     """Fundus's parser tests: for each publisher, saved pages and, for each
     version of its hand-written parser, the title and authors it must give.
@@ -320,6 +332,7 @@ def fundus_pages(root: Path) -> Iterator[TitledPage]:
                     fields["title"],
                     meta.get(page, {}).get("url", ""),
                     ", ".join(fields.get("authors") or []),
+                    _fundus_body(fields.get("body")),
                 )
 
 

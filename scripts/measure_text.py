@@ -5,8 +5,8 @@
 (`--split dev-a` or `dev-b`: a fold of the development half, for tuning;
 `--split dev` prints the extractor's figures on each fold too.)
 
-(`make measure` runs it with ARTICLE_BENCHMARK, GOOSE3_PAGES and
-NEWSPAPER4K_PAGES from the environment.)
+(`make measure` runs it with ARTICLE_BENCHMARK, FUNDUS_PAGES, GOOSE3_PAGES
+and NEWSPAPER4K_PAGES from the environment.)
 
 Pages: the Article Extraction Benchmark (see extraction_pages.py), each
 rendered to a text dump the way raw archives hold them. A dump line is an
@@ -24,7 +24,8 @@ first `<h1>`, taken from its HTML (right when the title equals either, a
 trailing ` - Site` or ` | Site` of the og:title aside). With GOOSE3_PAGES
 or NEWSPAPER4K_PAGES set, also on the pages whose expected titles those
 projects keep in their tests, read and split as measure_html.py reads and
-splits them.
+splits them. With FUNDUS_PAGES set, the same figures on Fundus's pages
+(news from some 40 countries, most not in English; see measure_fundus).
 And the average CPU time the extractor takes per dump (its word lists
 loaded once before): the machine may be shared and noisy, so every dump is
 extracted in each of three passes and the best pass is printed, beside the
@@ -61,10 +62,11 @@ from extraction_pages import (  # noqa: E402
     normalise_line,
     render_text_dump,
 )
-from measure_html import HEADLINE_SETS  # noqa: E402
+from measure_html import HEADLINE_SETS, in_headline_split  # noqa: E402
 from measure_html import split_of as page_split  # noqa: E402
 
 from newsarchive.extract import SkipFile, extract_text  # noqa: E402
+from newsarchive.htmltree import compare_key  # noqa: E402
 
 # the sets of saved pages with expected titles that measure_html.py reads
 TITLE_SETS = {name: HEADLINE_SETS[name] for name in ("goose3", "newspaper4k")}
@@ -171,6 +173,58 @@ def timed_pass(jobs: list[tuple[str, str, dict]]) -> float:
     return time.process_time() - started
 
 
+FUNDUS_HOW = (
+    "git clone https://github.com/flairNLP/fundus (a work tree or a bare git "
+    "directory), then set FUNDUS_PAGES"
+)
+
+
+def measure_fundus(folder: Path, split: str, verbose: bool) -> None:
+    """The same figures on Fundus's pages (news of some 40 countries, most
+    not in English), rendered as dumps: the article lines are the body its
+    hand-written publisher parsers must give, the headline the title they
+    must give (an outlet's name after it aside)."""
+    ours, noop, jt = Lines(), Lines(), Lines()
+    folds = {fold: Lines() for fold in FOLDS} if split == "dev" else {}
+    titles = pages = 0
+    for page in HEADLINE_SETS["fundus"][1](folder):
+        if not (page.body and in_headline_split(page.name, split)):
+            continue
+        dump = render_text_dump(page.html)
+        lines, truth = article_lines(dump, page.body)
+        try:
+            article = extract_text(dump, page.name, {"source_url": page.url})
+        except SkipFile:
+            article = None
+        pages += 1
+        kept = lines - {r.line for r in article.removed} if article else set()
+        ours.add(kept, truth)
+        for fold, counts in folds.items():
+            if in_headline_split(page.name, fold):
+                counts.add(kept, truth)
+        noop.add(lines, truth)
+        jt.add(justext_lines(dump), truth)
+        # (its words, as measure_html.py compares them)
+        wanted = {compare_key(page.title), compare_key(without_site(page.title))}
+        ok = article is not None and compare_key(article.title) in wanted
+        titles += ok
+        if verbose:
+            print(
+                f"{'ok ' if ok else 'NO '} {page.name}: {article and article.title!r} / {page.title!r}"
+            )
+    if not pages:
+        return
+    print(
+        f"text dumps, {split} {'fold' if split in FOLDS else 'half'} of Fundus's pages: {pages} pages"
+    )
+    print(ours.row("extractor"))
+    for fold, counts in folds.items():
+        print(counts.row(f"  on {fold}"))
+    print(noop.row("no-op"))
+    print(jt.row("jusText"))
+    print(f"  headline right (Fundus's title): {titles}/{pages} = {titles / pages:.0%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--benchmark", help="copy of the benchmark")
@@ -229,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
         f"  extractor CPU time per page, average: {best / pages * 1000:.2f} ms "
         f"(best of {PASSES} passes; first pass {spent / pages * 1000:.2f} ms)"
     )
+
+    if folder := os.environ.get(HEADLINE_SETS["fundus"][0]):
+        measure_fundus(Path(folder), args.split, args.verbose)
+    else:
+        print(f"Fundus's pages: skipped: {FUNDUS_HOW}")
 
     sets = {
         name: Path(folder)
