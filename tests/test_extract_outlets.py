@@ -183,6 +183,12 @@ def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
             "lephare.example",
             "Route côtière : la réouverture est avancée",
         ),
+        # the site's name, a section, then the headline
+        (
+            "Dunmore.example | Roads | Coast road reopens after the sea wall repairs",
+            "dunmore.example",
+            "Coast road reopens after the sea wall repairs",
+        ),
     ],
 )
 def test_the_headline_is_read_out_of_a_page_title_with_several_parts(
@@ -920,3 +926,38 @@ def test_a_list_a_sentence_announces_inside_the_article_stays():
     ]
     a = read_above_a_menu("Harbour picks a design for the terminal", body)
     assert a.paragraphs == body
+
+
+def test_a_long_headline_the_title_gives_is_the_headline_above_the_article():
+    headline = (
+        "'We will not close the road for a single day while the wall is "
+        "rebuilt': the county promises drivers the coast road stays open "
+        "through the whole of the two-year repair of the sea wall"
+    )
+    body = [
+        "The county council said on Monday that the coast road would stay "
+        "open while its sea wall is rebuilt, with one lane closed at a time.",
+        "Work on the first stretch of the wall starts next month and is due "
+        "to finish before the winter storms, the council's engineer said.",
+        "Drivers should expect delays of up to ten minutes at the traffic "
+        "lights set up at each end of the works, the council added.",
+    ]
+    text = "\n\n".join(
+        [headline, *MENU, headline, "Roads and travel across the county", *body]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == headline
+    assert a.paragraphs[-3:] == body
+
+
+def test_a_prompt_to_make_the_outlet_a_preferred_source_is_not_article_text():
+    body = [
+        "The county council said on Monday that the coast road would stay "
+        "open while its sea wall is rebuilt, with one lane closed at a time.",
+        "Work on the first stretch of the wall starts next month and is due "
+        "to finish before the winter storms, the council's engineer said.",
+    ]
+    prompt = "Add Dunmore Post as a preferred source on Google"
+    a = read_above_a_menu("Coast road to stay open", [*body, prompt])
+    assert a.paragraphs == body
+    assert rules(a)[prompt] == "subscribe"

@@ -153,7 +153,9 @@ def _less_site_name(title: str, host: str = "") -> str:
     (`vortexcannon.org`: `Vortex Cannon Entertainment`) is the site's name;
     without one, the first part is the headline, unless it is much shorter
     than the last (`Site | A longer headline`); of three parts or more,
-    none like the host, the longest (`Opinion | Headline - Site`)."""
+    none like the host, the longest (`Opinion | Headline - Site`); of the
+    parts left beside the host's, the first, unless another is much longer
+    (`Site | Section | Headline`)."""
     parts = _BAR.split(title)
     # `Headline : Section : Site` (one ` : ` may be the headline's own, as
     # French writes a colon)
@@ -171,7 +173,10 @@ def _less_site_name(title: str, host: str = "") -> str:
         parts[0] = _less_site(parts[0], site)
         rest = [p for p in parts if not _like_site(p, site)]
         if rest and len(rest) < len(parts):
-            return rest[0]
+            # (the first part left, unless another is much longer: `Site |
+            # Section | Headline`)
+            longest = max(rest, key=lambda part: len(words(part)))
+            return longest if len(words(longest)) > 2 * len(words(rest[0])) else rest[0]
     if len(parts) >= 3:
         return max(parts, key=lambda part: len(words(part)))
     head, tail = parts[0], parts[-1]
@@ -226,10 +231,15 @@ def like_title(line: str, title_words: set[str]) -> bool:
     return title_score(line, title_words) > 0
 
 
-def headline_shaped(line: str) -> bool:
+LONG_HEADLINE = 60  # words: the most a line the page's title gives may have
+
+
+def headline_shaped(line: str, most: int = 30) -> bool:
+    """A line that may be a headline: 2 to `most` words, no closing full
+    stop, colon or bar, no web address, no arrow."""
     n = len(words(line))
     return (
-        2 <= n <= 30
+        2 <= n <= most
         and not line.rstrip().endswith((".", ":", "|"))
         and "://" not in line  # a web address
         and not any(arrow in line for arrow in "→←")  # a link to the next page
@@ -347,9 +357,11 @@ def _pick_headline(
     def title_like(i: int) -> float:
         """How much the line is the title (0 when it is not)."""
         line = lines[i]
-        if i in furniture or not headline_shaped(line):
+        if i in furniture or not headline_shaped(line, LONG_HEADLINE):
             return 0.0
-        return title_score(line, title_words)
+        score = title_score(line, title_words)
+        # (a long one only when it is the title, near enough)
+        return score if headline_shaped(line) or score >= 0.9 else 0.0
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:
