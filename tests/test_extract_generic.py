@@ -63,6 +63,10 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Tickets and prices (Adults/Children)",
         "Watch: the council meeting will be streamed from 7pm on its website.",
         "Also: the ferry operator said it would refund every ticket sold.",
+        "Anzeige gegen den Bürgermeister wurde am Montag erstattet.",
+        "Article content rules for the ferry company's website were published.",
+        "Mehr zum Thema sagte der Bürgermeister am Montag nicht.",
+        "The photo by the harbour wall won the prize last year.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -146,6 +150,30 @@ def test_body_lines_that_start_like_cruft_stay(line):
         # the header of the box about the writer, in English and other languages
         "About Nora Hale",
         "Sobre Nora Hale",
+        # adverts and the notes they leave, in English and other languages
+        "Advertisement 3",
+        "Anzeige",
+        "Publicidad",
+        "Story continues below advertisement",
+        "This advertisement has not loaded yet, but your article continues below.",
+        "Article content",
+        # boxes of other stories in other languages
+        "Mehr zum Thema",
+        "Lesen Sie auch:",
+        "À lire aussi",
+        "More Trending",
+        "Read More Stories",
+        # the box shown in place of an embedded video or post
+        "Empfohlener redaktioneller Inhalt",
+        "An dieser Stelle finden Sie einen externen Inhalt, der den Artikel ergänzt.",
+        "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden.",
+        "Personenbezogene Daten können an Drittplattformen übermittelt werden.",
+        "Externen Inhalt anzeigen",
+        "To view this video please enable JavaScript, and upgrade your browser.",
+        # captions ending in their credit
+        "Crowds at the quay for the first ferry (Picture: Harbour Press)",
+        "The ferry's first crossing, in 1961. Photo by Ana Ruiz/Ledger Archive",
+        "(Foto: Harbour Press)",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
