@@ -319,6 +319,7 @@ def _cut_to_article(
     kept = [(number, line) for number, line in kept if number not in gone]
     weight = {rule: layout.BREAK for rule in ENDING_RULES} | {
         "image-credit": 0.0,
+        "advert-note": 0.0,  # (the article's text goes on past it)
         "repeated-line": layout.SHORT,
     }
     furniture = {
