@@ -961,3 +961,33 @@ def test_a_prompt_to_make_the_outlet_a_preferred_source_is_not_article_text():
     a = read_above_a_menu("Coast road to stay open", [*body, prompt])
     assert a.paragraphs == body
     assert rules(a)[prompt] == "subscribe"
+
+
+def test_a_paywall_box_is_not_the_article_and_advert_notes_do_not_end_it():
+    body = [
+        "The harbour board gave up two of its four offices in January to save "
+        "money, and now has nowhere to put the staff it was told to bring back.",
+        "A memo seen by the Ledger says forty clerks will share twelve desks "
+        "from Monday, and that meetings will move to the ferry terminal cafe.",
+        "The board said in a statement that it was looking for more space and "
+        "that no one would be asked to work from the quay in the rain.",
+        "Union officials said the plan had been drawn up without asking the "
+        "staff, and called for the return to the office to be put off.",
+    ]
+    paywall = [
+        "THIS CONTENT IS RESERVED FOR SUBSCRIBERS ONLY",
+        "Subscribe now to read the latest news from the coast and beyond.",
+        "Unlimited digital access to the Bayside Ledger.",
+        "Support local journalism.",
+        "REGISTER / SIGN IN TO UNLOCK MORE ARTICLES",
+        "Create an account or sign in to continue with your reading experience.",
+        "Enjoy additional articles per month.",
+    ]
+    notes = ["Article content", "Story continues below", "Article content"]
+    lines = ["Harbour board runs out of desks", body[0], *paywall, *notes[:1]]
+    for paragraph, note in zip(body[1:], notes, strict=True):
+        lines += [paragraph, note, "Article content"]
+    a = extract_text("\n\n".join([*lines, *MENU]), "t.txt")
+    assert a.paragraphs == body
+    assert rules(a)["Support local journalism."] == "subscribe"
+    assert rules(a)["Story continues below"] == "advert-note"
