@@ -210,6 +210,13 @@ def test_generic_cruft_is_removed_with_its_rule(line):
         (["Posted on October 2, 2023 by Ana Ruiz"], ["Ana Ruiz"], date(2023, 10, 2)),
         (["2019-05-15"], [], date(2019, 5, 15)),
         (["By Reuters Staff"], ["Reuters"], None),
+        # `By` in other languages, names with accented letters
+        (["Von: Jörg Weiß", "March 3, 2020"], ["Jörg Weiß"], date(2020, 3, 3)),
+        (["Par Amélie Durand", "March 3, 2020"], ["Amélie Durand"], date(2020, 3, 3)),
+        (["di Łukasz Nowak"], ["Łukasz Nowak"], None),
+        # the outlet after the names; a name and a date run together
+        (["By Helen Marsh | Bayside Ledger"], ["Helen Marsh"], None),
+        (["Helen MarshPublished March 3, 2020"], ["Helen Marsh"], date(2020, 3, 3)),
     ],
 )
 def test_common_bylines_and_datelines(lines, authors, day):

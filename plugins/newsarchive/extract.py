@@ -386,12 +386,16 @@ _BY_ON = re.compile(
     r"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>[Bb]y\s+.{3,80}?)"
     r"\s+(?:on|at|[-–—|·•,])\s+(?P<date>.{6,80})"
 )
-_NAME_DATE = re.compile(r"(?P<name>.{3,60}?)\s+[-–—|·•]\s+(?P<date>.{6,80})")
+_NAME_DATE = re.compile(
+    r"(?P<name>.{3,60}?)(?:\s+[-–—|·•]\s+|\s*(?=(?:Published|Updated|Posted)\b))"
+    r"(?P<date>.{6,80})"
+)
 
 
 def byline_and_date(line: str) -> tuple[list[str], date] | None:
     """(authors, date) of a line that gives both: `Posted by Ana Ruiz on
-    May 3, 2021`, `By Ana Ruiz | May 3, 2021`, `Ana Ruiz - May 3, 2021`."""
+    May 3, 2021`, `By Ana Ruiz | May 3, 2021`, `Ana Ruiz - May 3, 2021`,
+    `Ana RuizPublished May 3, 2021` (run together as a page's boxes are)."""
     if len(line) > 160:
         return None
     if m := _BY_ON.fullmatch(line):

@@ -46,16 +46,25 @@ _ROLE_WORDS = re.compile(
     re.I,
 )
 
+# a capital letter, Latin accented ones too (`Jörg`, `Łukasz`, `Ólafur`)
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME_TOKEN = (
-    r"(?:[A-Z][A-Za-z’'.]*(?:-[A-Za-z]+)*|(?:de|van|von|der|da|di|le|la|bin|del))"
+    rf"(?:[{_CAPITAL}][^\W\d_’'.]*(?:[’'.][^\W\d_’'.]*)*\.?(?:-[^\W\d_]+)*"
+    r"|(?:de|van|von|der|da|di|le|la|bin|del))"
 )
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&)\s+)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# `By` in English and in other languages: `Von`, `Par`, `Por`, `Di`, `Door`,
+# `Av`, `Af`
+_BY = r"(?:BY|By|by|(?i:von|par|por|di|door|av|af)):?"
 BYLINE = re.compile(
-    rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?(?:BY|By|by)\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
+    rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?{_BY}\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
     rf"\s*(?:[\[(<]?\s*(?P<email>{_EMAIL})\s*[\])>]?)?\.?"
 )
+# what may follow the names on a byline's line: `By Jo Park | Island Times` (not
+# a date: `By Jo Park | 13 Jan 2008` gives both)
+_BYLINE_TAIL = re.compile(r"\s+[|·•]\s+[^|·•\d]{1,60}$")
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
 NAME_LINE = re.compile(rf"(?:(?:BY|By|by)\s+)?(?P<name>{_NAME})")
 
@@ -143,7 +152,7 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     line = squash(line)
     if len(line) > 160:
         return None
-    m = BYLINE.fullmatch(line)
+    m = BYLINE.fullmatch(line) or BYLINE.fullmatch(_BYLINE_TAIL.sub("", line))
     if m is None:
         return None
     authors = split_names(m["names"])
