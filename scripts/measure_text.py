@@ -42,9 +42,10 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -93,6 +94,52 @@ class Lines:
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         return f"  {name:<12} precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}"
+
+
+@dataclass
+class Tally:
+    """The figures of one set of pages: lines of the extractor (and, on the
+    dev half, of each fold), of no-op and of jusText; headlines right."""
+
+    split: str
+    ours: Lines = field(default_factory=Lines)
+    noop: Lines = field(default_factory=Lines)
+    justext: Lines = field(default_factory=Lines)
+    folds: dict[str, Lines] = field(default_factory=dict)
+    titles: int = 0
+    pages: int = 0
+
+    def __post_init__(self) -> None:
+        if self.split == "dev":
+            self.folds = {fold: Lines() for fold in FOLDS}
+
+    def add(
+        self, dump: str, body: str, article: Any, folds: set[str], title_ok: bool
+    ) -> None:
+        """One page: its dump, its body as marked, what the extractor gave
+        (None: skipped), the folds of the dev half it is in."""
+        lines, truth = article_lines(dump, body)
+        kept = lines - {r.line for r in article.removed} if article else set()
+        self.pages += 1
+        self.ours.add(kept, truth)
+        for fold in folds & self.folds.keys():
+            self.folds[fold].add(kept, truth)
+        self.noop.add(lines, truth)
+        self.justext.add(justext_lines(dump), truth)
+        self.titles += title_ok
+
+    def print(self, what: str, headline: str) -> None:
+        part = "fold of the dev half" if self.split in FOLDS else "half"
+        print(f"text dumps, {self.split} {part} of {what}: {self.pages} pages")
+        print(self.ours.row("extractor"))
+        for fold, counts in self.folds.items():
+            print(counts.row(f"  on {fold}"))
+        print(self.noop.row("no-op"))
+        print(self.justext.row("jusText"))
+        share = self.titles / self.pages if self.pages else 0
+        print(
+            f"  headline right ({headline}): {self.titles}/{self.pages} = {share:.0%}"
+        )
 
 
 def article_lines(dump: str, body: str) -> tuple[set[int], set[int]]:
@@ -184,45 +231,25 @@ def measure_fundus(folder: Path, split: str, verbose: bool) -> None:
     not in English), rendered as dumps: the article lines are the body its
     hand-written publisher parsers must give, the headline the title they
     must give (an outlet's name after it aside)."""
-    ours, noop, jt = Lines(), Lines(), Lines()
-    folds = {fold: Lines() for fold in FOLDS} if split == "dev" else {}
-    titles = pages = 0
+    tally = Tally(split)
     for page in HEADLINE_SETS["fundus"][1](folder):
         if not (page.body and in_headline_split(page.name, split)):
             continue
         dump = render_text_dump(page.html)
-        lines, truth = article_lines(dump, page.body)
         try:
             article = extract_text(dump, page.name, {"source_url": page.url})
         except SkipFile:
             article = None
-        pages += 1
-        kept = lines - {r.line for r in article.removed} if article else set()
-        ours.add(kept, truth)
-        for fold, counts in folds.items():
-            if in_headline_split(page.name, fold):
-                counts.add(kept, truth)
-        noop.add(lines, truth)
-        jt.add(justext_lines(dump), truth)
         # (its words, as measure_html.py compares them)
         wanted = {compare_key(page.title), compare_key(without_site(page.title))}
         ok = article is not None and compare_key(article.title) in wanted
-        titles += ok
+        folds = {f for f in FOLDS if in_headline_split(page.name, f)}
+        tally.add(dump, page.body, article, folds, ok)
         if verbose:
-            print(
-                f"{'ok ' if ok else 'NO '} {page.name}: {article and article.title!r} / {page.title!r}"
-            )
-    if not pages:
-        return
-    print(
-        f"text dumps, {split} {'fold' if split in FOLDS else 'half'} of Fundus's pages: {pages} pages"
-    )
-    print(ours.row("extractor"))
-    for fold, counts in folds.items():
-        print(counts.row(f"  on {fold}"))
-    print(noop.row("no-op"))
-    print(jt.row("jusText"))
-    print(f"  headline right (Fundus's title): {titles}/{pages} = {titles / pages:.0%}")
+            got = article and article.title
+            print(f"{'ok ' if ok else 'NO '} {page.name}: {got!r} / {page.title!r}")
+    if tally.pages:
+        tally.print("Fundus's pages", "Fundus's title")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,47 +264,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {exc}")
         return 0
 
-    ours, noop, jt = Lines(), Lines(), Lines()
-    # the dev half: the extractor on each fold too, to check a change on both
-    folds = {fold: Lines() for fold in FOLDS} if args.split == "dev" else {}
+    tally = Tally(args.split)  # (on the dev half, each fold too)
     extract_text("A page\n\nTo load the word lists once.\n", "warm-up")
-    titles = pages = 0
     spent = 0.0
     jobs = []  # (dump, page id, manifest) for the further timed passes
     for page in load_pages(root, args.split):
         dump = render_text_dump(page.html_bytes)
         jobs.append((dump, page.page_id, {"source_url": page.url}))
-        lines, truth = article_lines(dump, page.body)
         started = time.process_time()  # CPU time: the machine may be shared
         try:
             article = extract_text(dump, *jobs[-1][1:])
         except SkipFile:
             article = None
         spent += time.process_time() - started
-        pages += 1
-        kept = lines - {r.line for r in article.removed} if article else set()
-        ours.add(kept, truth)
-        for fold, counts in folds.items():
-            if in_split(page.page_id, fold):
-                counts.add(kept, truth)
-        noop.add(lines, truth)
-        jt.add(justext_lines(dump), truth)
         ok = article is not None and right_title(
             article.title, html_headlines(page.html_bytes)
         )
-        titles += ok
+        folds = {f for f in FOLDS if in_split(page.page_id, f)}
+        tally.add(dump, page.body, article, folds, ok)
         if args.verbose:
             print(
                 f"{'ok ' if ok else 'NO '} {page.url[:60]}: {article and article.title}"
             )
-    part = "fold of the dev half" if args.split in FOLDS else "half"
-    print(f"text dumps, {args.split} {part} of the benchmark: {pages} pages")
-    print(ours.row("extractor"))
-    for fold, counts in folds.items():
-        print(counts.row(f"  on {fold}"))
-    print(noop.row("no-op"))
-    print(jt.row("jusText"))
-    print(f"  headline right (og:title or h1): {titles}/{pages} = {titles / pages:.0%}")
+    tally.print("the benchmark", "og:title or h1")
+    pages = tally.pages
     best = min([spent] + [timed_pass(jobs) for _ in range(PASSES - 1)])
     print(
         f"  extractor CPU time per page, average: {best / pages * 1000:.2f} ms "
