@@ -67,6 +67,8 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Article content rules for the ferry company's website were published.",
         "Mehr zum Thema sagte der Bürgermeister am Montag nicht.",
         "The photo by the harbour wall won the prize last year.",
+        "Quelle der Daten ist das Statistische Landesamt in Kiel.",
+        "Foto und Video zeigen den Hafen am Morgen nach dem Sturm.",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -174,6 +176,14 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Crowds at the quay for the first ferry (Picture: Harbour Press)",
         "The ferry's first crossing, in 1961. Photo by Ana Ruiz/Ledger Archive",
         "(Foto: Harbour Press)",
+        # credits, sources and boxes in other languages
+        "Quelle: Harbour Press",
+        "Foto: Ana Ruiz, Bayside Ledger",
+        "Meistgelesen",
+        "Mehr aus dem Ressort",
+        "Annonsørinnhold",
+        "Player wird geladen",
+        "Subscribe Today!",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
