@@ -181,6 +181,7 @@ class TitledPage:
     url: str = ""
     author: str = ""  # as the set gives it, when it does
     body: str = ""  # the article's paragraphs, one a line, when the set gives them
+    date: str = ""  # the day it was published, YYYY-MM-DD, when the set gives it
 
 
 def readability_pages(root: Path) -> Iterator[TitledPage]:
@@ -333,6 +334,7 @@ def fundus_pages(root: Path) -> Iterator[TitledPage]:
                     meta.get(page, {}).get("url", ""),
                     ", ".join(fields.get("authors") or []),
                     _fundus_body(fields.get("body")),
+                    str(fields.get("publishing_date") or "")[:10],
                 )
 
 

@@ -42,6 +42,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -63,7 +64,7 @@ from extraction_pages import (  # noqa: E402
     normalise_line,
     render_text_dump,
 )
-from measure_html import HEADLINE_SETS, in_headline_split  # noqa: E402
+from measure_html import HEADLINE_SETS, byline_right, in_headline_split  # noqa: E402
 from measure_html import split_of as page_split  # noqa: E402
 
 from newsarchive.extract import SkipFile, extract_text  # noqa: E402
@@ -230,9 +231,13 @@ def measure_fundus(folder: Path, split: str, verbose: bool) -> None:
     """The same figures on Fundus's pages (news of some 40 countries, most
     not in English), rendered as dumps: the article lines are the body its
     hand-written publisher parsers must give, the headline the title they
-    must give (an outlet's name after it aside)."""
+    must give (an outlet's name after it aside); and the authors they give
+    (measure_html.byline_right) and the day of the publishing date, each
+    page's address given as its manifest's source_url."""
     tally = Tally(split)
     either = 0  # headlines right as Fundus gives them or as the benchmark's are
+    bylines = [0, 0]  # right, of pages naming their authors
+    dated = Counter()  # right, wrong, unknown
     for page in HEADLINE_SETS["fundus"][1](folder):
         if not (page.body and in_headline_split(page.name, split)):
             continue
@@ -250,6 +255,14 @@ def measure_fundus(folder: Path, split: str, verbose: bool) -> None:
             article is not None
             and right_title(article.title, html_headlines(page.html))
         )
+        if page.author:
+            bylines[0] += bool(article) and byline_right(article.authors, page.author)
+            bylines[1] += 1
+        if page.date:
+            got = article.date.isoformat() if article and article.date else ""
+            dated[
+                "unknown" if not got else "right" if got == page.date else "wrong"
+            ] += 1
         if verbose:
             got = article and article.title
             print(f"{'ok ' if ok else 'NO '} {page.name}: {got!r} / {page.title!r}")
@@ -258,6 +271,13 @@ def measure_fundus(folder: Path, split: str, verbose: bool) -> None:
         print(
             f"    or the page's og:title or h1, as on the benchmark: "
             f"{either}/{tally.pages} = {either / tally.pages:.0%}"
+        )
+        right, named = bylines
+        print(f"  authors right (Fundus's): {right}/{named} = {right / named:.0%}")
+        print(
+            f"  date (the address given as the manifest's source_url): "
+            f"{dated['right']} right, {dated['wrong']} wrong, "
+            f"{dated['unknown']} unknown of {sum(dated.values())}"
         )
 
 

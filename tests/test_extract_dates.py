@@ -33,10 +33,50 @@ COLUMN = (
         ("Feb. 30, 2019", None),  # no such day
         ("May 15, 2019 the talks began", None),
         ("The talks began on May 15, 2019.", None),
+        # in other languages: day first, month names of their own
+        ("Stand: 22.04.2024, 06:00 Uhr", date(2024, 4, 22)),
+        ("06. 01. 2026, 14:59 Uhr", date(2026, 1, 6)),
+        ("Freitag, 28.04.2023, 19:25", date(2023, 4, 28)),
+        ("3. Mai 2024, 17:47", date(2024, 5, 3)),
+        ("15 de octubre de 2024", date(2024, 10, 15)),
+        ("Publié le 5 mai 2024 à 08h30", date(2024, 5, 5)),
+        ("5 maggio 2024", date(2024, 5, 5)),
+        ("12.13.2024", None),  # no thirteenth month
+        ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],
 )
 def test_datelines(line, day):
     assert dateline(line) == day
+
+
+def test_the_date_under_the_headline_wins_over_one_above_it_or_lower_down():
+    body = [
+        "The harbour board approved the new ferry timetable on Tuesday after "
+        "a year of talks with the island's councils.",
+        "Most read",
+        "Lighthouse keeper retires after forty years",
+        "12. März 2021",
+        "The first sailing under the new timetable leaves at six in the "
+        "morning, an hour earlier than now, the board said.",
+        "Fares stay the same until the end of the year, when the board will "
+        "review them with the councils.",
+    ]
+    text = "\n\n".join(
+        [
+            "Ferry timetable approved - Bayside Ledger",
+            *["Home", "News", "Sport", "Weather"],
+            "Mittwoch, 3. Dezember 2025",  # the page's date of the day
+            "Ferry timetable approved",
+            "Von Nora Hale",
+            "Stand: 22.04.2024, 06:00 Uhr",
+            *body,
+            *["Contact us", "Privacy policy"],
+        ]
+    )
+    a = extract_text(text, "t.txt")
+    assert a.title == "Ferry timetable approved"
+    assert a.authors == ["Nora Hale"]
+    assert a.date == date(2024, 4, 22)
 
 
 def test_print_edition_lines():

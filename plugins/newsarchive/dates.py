@@ -48,9 +48,63 @@ _TAIL = (
     r"(?:\s+by\s+.{1,60})?"
 )
 
+# Month names of other languages (German, French, Spanish, Italian,
+# Portuguese, Dutch, the Scandinavian ones), as their first letters give
+# them: `3. Mai 2024`, `15 de octubre de 2024`, `5 maggio 2024`.
+OTHER_MONTHS = {
+    "januar": 1, "jänner": 1, "janvier": 1, "enero": 1, "gennaio": 1,
+    "janeiro": 1, "januari": 1,
+    "februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "febbraio": 2,
+    "fevereiro": 2, "februari": 2,
+    "märz": 3, "mars": 3, "marzo": 3, "março": 3, "maart": 3,
+    "avril": 4, "abril": 4, "aprile": 4,
+    "mai": 5, "mayo": 5, "maggio": 5, "maio": 5, "mei": 5, "maj": 5,
+    "juni": 6, "juin": 6, "junio": 6, "giugno": 6, "junho": 6,
+    "juli": 7, "juillet": 7, "julio": 7, "luglio": 7, "julho": 7,
+    "august": 8, "août": 8, "aout": 8, "agosto": 8, "augustus": 8, "augusti": 8,
+    "september": 9, "septembre": 9, "septiembre": 9, "settembre": 9,
+    "setembro": 9,
+    "oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10, "outubro": 10,
+    "november": 11, "novembre": 11, "noviembre": 11, "novembro": 11,
+    "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12,
+    "dicembre": 12, "dezembro": 12, "december": 12,
+}  # fmt: skip
+_OTHER_MONTH = (
+    "(?P<mname>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + ")"
+)
+# labels and weekdays of other languages: `Stand:`, `Veröffentlicht am`,
+# `Publié le`, `Publicado`, `Freitag,`
+_OTHER_LABEL = (
+    r"(?:(?:Stand|Veröffentlicht|Aktualisiert|Erschienen|Publiziert|Publié|"
+    r"Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Publisert|"
+    r"Publicerad|Gepubliceerd)(?:\s+(?:am|le|el|il|em|on|den))?\s*:?\s*)?"
+)
+_OTHER_WEEKDAY = (
+    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
+    r"jueves|viernes|sábado|domingo),?\s+)?"
+)
+# a time after the date as other languages write it: `, 17:26 Uhr`, `08h30`
+_OTHER_TAIL = (
+    r"(?:[\s,|·•\-–—]*(?:um\s+|à\s+|a las\s+|alle\s+)?\d{1,2}[:.h]\d\d(?::\d\d)?"
+    r"(?:\s*(?:Uhr|h))?(?:\s*(?:[A-Z]{2,4}|CEST|CET))?)?"
+)
+
 _FORMS = [
     re.compile(
         rf"{_LABEL}{_TIME_FIRST}{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}{_TAIL}", re.I
+    ),
+    # `3. Mai 2024, 17:47`, `15 de octubre de 2024`, `Publié le 5 mai 2024`
+    re.compile(
+        rf"{_OTHER_LABEL}{_OTHER_WEEKDAY}{_DAY}\.?\s*(?:de\s+)?{_OTHER_MONTH}\.?"
+        rf"\s+(?:de\s+)?{_YEAR}{_OTHER_TAIL}",
+        re.I,
+    ),
+    # `22.04.2024, 17:26 Uhr`, `06. 01. 2026`: day first, with full stops
+    re.compile(
+        rf"{_OTHER_LABEL}{_OTHER_WEEKDAY}(?P<day>[0-3]?\d)\.\s?(?P<mon>[01]?\d)\.\s?"
+        rf"{_YEAR}{_OTHER_TAIL}",
+        re.I,
     ),
     re.compile(
         rf"{_LABEL}{_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TAIL}", re.I
@@ -78,8 +132,11 @@ def _make(year: str | int, month: int, day: str | int) -> date | None:
 
 
 def _month(match: re.Match[str]) -> int:
-    if match.groupdict().get("mon"):
+    found = match.groupdict()
+    if found.get("mon"):
         return int(match["mon"])
+    if found.get("mname"):
+        return OTHER_MONTHS[match["mname"].lower()]
     return MONTHS[match["month"][:3].lower()]
 
 
@@ -87,7 +144,8 @@ def dateline(line: str) -> date | None:
     """The date when the whole line is a dateline, else None.
 
     `Published: 17 Jun. 2007, 21:47`, `May 15, 2019`, `Tuesday, May 14, 2019
-    10:02 a.m.`, `2019-05-15`, `Posted on 3 March 2020`.
+    10:02 a.m.`, `2019-05-15`, `Posted on 3 March 2020`; in other languages
+    `Stand: 22.04.2024, 06:00 Uhr`, `3. Mai 2024`, `15 de octubre de 2024`.
     """
     line = squash(line)
     if len(line) > 100:

@@ -41,6 +41,7 @@ FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
 NEAR = 8  # lines above an article's body where its byline and date may be
+ABOVE_HEADLINE = 2  # lines above its headline where its date may be
 # furniture that comes after an article, not inside it
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
@@ -215,8 +216,8 @@ def extract_text(
     meta = _Meta(generic=profile is None and not found)
     body: list[tuple[int, str]] = []
     for k, (number, line) in enumerate(kept):
-        rule = meta.read_line(line, title)
         top = k < 4 or number in above
+        rule = meta.read_line(line, title, top)
         if not rule and not meta.authors and top and (name := name_line(line)):
             # a bare name next to the dateline at the top is the byline
             near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
@@ -336,15 +337,39 @@ def _cut_to_article(
     near_top = span.start - NEAR if span.headline is None else span.headline
     top = content[max(near_top, span.start - NEAR, 0)][0]
     headline = content[span.headline] if span.headline is not None else None
-    inside, near = [], []
+    # (and a dateline, byline or breadcrumb just above the headline:
+    # `Published May 3, 2021`, then the headline)
+    above = {
+        content[i][0]
+        for i in range(
+            max(0, (span.headline or 0) - ABOVE_HEADLINE), span.headline or 0
+        )
+    }
+    inside, near, over = [], [], []
     for number, line in kept:
         if first <= number <= last:
             inside.append((number, line))
         elif top <= number < first and _is_meta(line):
             near.append((number, line))
+        elif number in above and _dated_or_signed(line):
+            over.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
+    # (read after those under the headline: a page's date of the day, or a
+    # teaser's, may sit above it)
+    near += over
     return near + inside, headline, {number for number, _ in near}
+
+
+def _dated_or_signed(line: str) -> bool:
+    """A dateline, a `By ...` byline or a breadcrumb (not a bare name)."""
+    text = squash(line)
+    return bool(
+        dates.dateline(text)
+        or parse_byline(text)
+        or byline_and_date(text)
+        or BREADCRUMB.fullmatch(text)
+    )
 
 
 def _repeated_lines(
@@ -461,8 +486,12 @@ class _Meta:
         self.opinion = False
         self._title_seen = False
 
-    def read_line(self, line: str, title: str) -> str | None:
-        """The rule name when `line` is metadata to take out of the body."""
+    def read_line(self, line: str, title: str, top: bool = True) -> str | None:
+        """The rule name when `line` is metadata to take out of the body.
+        `top`: the line is at the article's top, where a dateline dates it
+        (lower down, on an unknown layout, a dateline is another story's
+        in a box within the article: taken out, not dating it)."""
+        dates_it = top or not self.generic
         stripped = squash(line)
         if self.section is None and BREADCRUMB.fullmatch(stripped):
             levels = [p.strip() for p in re.split(r"[>›»/]", stripped)[1:]]
@@ -480,7 +509,8 @@ class _Meta:
             self.emails += [e for e in byline[1] if e not in self.emails]
             return "byline"
         if (found := dates.dateline(stripped)) is not None:
-            self.date = self.date or found
+            if dates_it:
+                self.date = self.date or found
             _, by, names = stripped.partition(" by ")
             if by and (byline := parse_byline("By " + names)):
                 for name in byline[0]:
@@ -489,7 +519,8 @@ class _Meta:
         if self.generic and (both := byline_and_date(stripped)):
             for name in both[0]:
                 add_author(self.authors, name)
-            self.date = self.date or both[1]
+            if dates_it:
+                self.date = self.date or both[1]
             return "byline"
         if self.print_info is None and (info := dates.print_edition(stripped)):
             self.print_info, self.print_line = info, stripped
