@@ -227,6 +227,22 @@ def test_generic_cruft_is_removed_with_its_rule(line):
         # the outlet after the names; a name and a date run together
         (["By Helen Marsh | Bayside Ledger"], ["Helen Marsh"], None),
         (["Helen MarshPublished March 3, 2020"], ["Helen Marsh"], date(2020, 3, 3)),
+        # `and` in other languages, a role or a place after the names
+        (["Von Jörg Weiß und Ana Ruiz"], ["Jörg Weiß", "Ana Ruiz"], None),
+        (["Von Ana Ruiz, Redakteurin (Sport)"], ["Ana Ruiz"], None),
+        (
+            ["Von Ana Ruiz, Lille 05.08.2024, 20:59 Uhr"],
+            ["Ana Ruiz"],
+            date(2024, 8, 5),
+        ),
+        (["By Helen Marsh published 3 March 2020"], ["Helen Marsh"], date(2020, 3, 3)),
+        # `By` alone on its line, the name on the next
+        (
+            ["Von", "Jörg Weiß", "22.04.2024, 17:26 Uhr"],
+            ["Jörg Weiß"],
+            date(2024, 4, 22),
+        ),
+        (["Kommentar von", "Ana Ruiz"], ["Ana Ruiz"], None),
     ],
 )
 def test_common_bylines_and_datelines(lines, authors, day):

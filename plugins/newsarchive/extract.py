@@ -24,6 +24,7 @@ from newsarchive.clean import (
 from newsarchive.decode import UndecodableError, decode_bytes
 from newsarchive.furniture import file_hashes, line_hash
 from newsarchive.names import (
+    BY_WORD,
     ROLE_LINE,
     add_author,
     name_line,
@@ -408,8 +409,9 @@ def _repeated_lines(
 
 
 _BY_ON = re.compile(
-    r"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>[Bb]y\s+.{3,80}?)"
-    r"\s+(?:on|at|[-–—|·•,])\s+(?P<date>.{6,80})"
+    rf"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>{BY_WORD}\s+.{{3,80}}?)"
+    r"(?:\s+(?:on|at|am|le|el|[-–—|·•,]|(?i:published|updated))\s+|\s+(?=[0-3]?\d\.))"
+    r"(?P<date>.{6,80})"
 )
 _NAME_DATE = re.compile(
     r"(?P<name>.{3,60}?)(?:\s+[-–—|·•]\s+|\s*(?=(?:Published|Updated|Posted)\b))"
@@ -436,10 +438,15 @@ def byline_and_date(line: str) -> tuple[list[str], date] | None:
     return names[0], found
 
 
+# `By` alone on its line, the names on the next: `Von` / `Jo Park`
+BY_ALONE = re.compile(rf"(?:(?:Ein\s+)?(?i:Kommentar|Kolumne|Analyse)\s+)?{BY_WORD}")
+
+
 def _is_meta(line: str) -> bool:
     text = squash(line)
     return bool(
-        parse_byline(text)
+        BY_ALONE.fullmatch(text)
+        or parse_byline(text)
         or byline_and_date(text)
         or dates.dateline(text)
         or BREADCRUMB.fullmatch(text)
@@ -485,6 +492,7 @@ class _Meta:
         self.print_line: str | None = None
         self.opinion = False
         self._title_seen = False
+        self._by_alone = False  # the line before was `By` alone
 
     def read_line(self, line: str, title: str, top: bool = True) -> str | None:
         """The rule name when `line` is metadata to take out of the body.
@@ -501,6 +509,13 @@ class _Meta:
         if not self._title_seen and stripped == title:
             self._title_seen = True
             return "repeated-title"
+        if self._by_alone and (name := name_line(stripped)):
+            add_author(self.authors, name)
+            self._by_alone = False
+            return "byline"
+        self._by_alone = bool(self.generic and BY_ALONE.fullmatch(stripped))
+        if self._by_alone:
+            return "byline"
         if byline := parse_byline(stripped):
             # the newer layout names the writers at the top and again, with
             # the email, at the bottom: one author per person

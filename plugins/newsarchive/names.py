@@ -53,13 +53,15 @@ _NAME_TOKEN = (
     r"|(?:de|van|von|der|da|di|le|la|bin|del))"
 )
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
-_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&)\s+)"
+# `and` in English and other languages: `und`, `et`, `y`, `e`, `og`, `och`,
+# `en`
+_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&|und|et|y|e|og|och|en)\s+)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # `By` in English and in other languages: `Von`, `Par`, `Por`, `Di`, `Door`,
 # `Av`, `Af`
-_BY = r"(?:BY|By|by|(?i:von|par|por|di|door|av|af)):?"
+BY_WORD = r"(?:BY|By|by|(?i:von|par|por|di|door|av|af)):?"
 BYLINE = re.compile(
-    rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?{_BY}\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
+    rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?{BY_WORD}\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
     rf"\s*(?:[\[(<]?\s*(?P<email>{_EMAIL})\s*[\])>]?)?\.?"
 )
 # what may follow the names on a byline's line: `By Jo Park | Island Times` (not
@@ -153,6 +155,9 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     if len(line) > 160:
         return None
     m = BYLINE.fullmatch(line) or BYLINE.fullmatch(_BYLINE_TAIL.sub("", line))
+    if m is None and ", " in line:
+        # a role or a place after the names: `Von Jo Park, Redakteurin (Sport)`
+        m = BYLINE.fullmatch(line.rsplit(", ", 1)[0])
     if m is None:
         return None
     authors = split_names(m["names"])
