@@ -443,15 +443,11 @@ BY_ALONE = re.compile(rf"(?:(?:Ein\s+)?(?i:Kommentar|Kolumne|Analyse)\s+)?{BY_WO
 
 
 def _is_meta(line: str) -> bool:
+    """A byline or a dateline in any form (`By` alone, a bare name, a role
+    such as `Staff reporter` too), or a breadcrumb."""
     text = squash(line)
-    return bool(
-        BY_ALONE.fullmatch(text)
-        or parse_byline(text)
-        or byline_and_date(text)
-        or dates.dateline(text)
-        or BREADCRUMB.fullmatch(text)
-        or name_line(text)
-        or ROLE_LINE.fullmatch(text)
+    return _dated_or_signed(text) or bool(
+        BY_ALONE.fullmatch(text) or name_line(text) or ROLE_LINE.fullmatch(text)
     )
 
 
