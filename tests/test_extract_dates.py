@@ -41,6 +41,11 @@ COLUMN = (
         ("15 de octubre de 2024", date(2024, 10, 15)),
         ("Publié le 5 mai 2024 à 08h30", date(2024, 5, 5)),
         ("5 maggio 2024", date(2024, 5, 5)),
+        ("Erstellt: 28.04.2023, 18:16 Uhr", date(2023, 4, 28)),
+        ("søndag 2. februar 2025", date(2025, 2, 2)),
+        # with the time it takes to read after it
+        ("29.06.2023, 15:04 | Lesedauer: 7 Minuten", date(2023, 6, 29)),
+        ("Published Jun 05, 2026 • 3 minute read", date(2026, 6, 5)),
         ("12.13.2024", None),  # no thirteenth month
         ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],

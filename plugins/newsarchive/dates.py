@@ -41,11 +41,17 @@ _LABEL = (
     r"(?:\s+on)?\s*:?\s*)?"
 )
 # What may follow the date on a dateline: a time, a zone, an `Updated:` part.
+# (and the time it takes to read: `• 3 minute read`, `| Lesedauer: 4 Minuten`)
+_READING = (
+    r"(?:\s*[|·•,]?\s*(?:(?:Reading time|Lesedauer|Lesezeit|Temps de lecture|"
+    r"Tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:minutes?|mins?|Minuten?|Min)\.?"
+    r"(?:\s+read)?)?"
+)
 _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
     r"(?:\s*[|·•,]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
-    r"(?:\s+by\s+.{1,60})?"
+    r"(?:\s+by\s+.{1,60})?" + _READING
 )
 
 # Month names of other languages (German, French, Spanish, Italian,
@@ -75,19 +81,21 @@ _OTHER_MONTH = (
 # labels and weekdays of other languages: `Stand:`, `Veröffentlicht am`,
 # `Publié le`, `Publicado`, `Freitag,`
 _OTHER_LABEL = (
-    r"(?:(?:Stand|Veröffentlicht|Aktualisiert|Erschienen|Publiziert|Publié|"
+    r"(?:(?:Stand|Veröffentlicht|Aktualisiert|Erschienen|Erstellt|Publiziert|Publié|"
+    r"Offentliggjort|"
     r"Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Publisert|"
     r"Publicerad|Gepubliceerd)(?:\s+(?:am|le|el|il|em|on|den))?\s*:?\s*)?"
 )
 _OTHER_WEEKDAY = (
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|"
     r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
-    r"jueves|viernes|sábado|domingo),?\s+)?"
+    r"jueves|viernes|sábado|domingo|mandag|tirsdag|onsdag|torsdag|fredag|"
+    r"lørdag|søndag|måndag|tisdag|lördag|söndag),?\s+)?"
 )
 # a time after the date as other languages write it: `, 17:26 Uhr`, `08h30`
 _OTHER_TAIL = (
     r"(?:[\s,|·•\-–—]*(?:um\s+|à\s+|a las\s+|alle\s+)?\d{1,2}[:.h]\d\d(?::\d\d)?"
-    r"(?:\s*(?:Uhr|h))?(?:\s*(?:[A-Z]{2,4}|CEST|CET))?)?"
+    r"(?:\s*(?:Uhr|h))?(?:\s*(?:[A-Z]{2,4}|CEST|CET))?)?" + _READING
 )
 
 _FORMS = [
