@@ -46,6 +46,8 @@ COLUMN = (
         # with the time it takes to read after it
         ("29.06.2023, 15:04 | Lesedauer: 7 Minuten", date(2023, 6, 29)),
         ("Published Jun 05, 2026 • 3 minute read", date(2026, 6, 5)),
+        ("2025年1月14日 01時28分 (1月14日 01時40分更新)", date(2025, 1, 14)),
+        ("2019년 5월 15일", date(2019, 5, 15)),
         ("12.13.2024", None),  # no thirteenth month
         ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],

@@ -108,6 +108,12 @@ _FORMS = [
         rf"\s+(?:de\s+)?{_YEAR}{_OTHER_TAIL}",
         re.I,
     ),
+    # `2025年1月14日 01時28分`, `2019년 5월 15일`: Chinese, Japanese, Korean
+    re.compile(
+        rf"{_YEAR}\s?[年년]\s?(?P<mon>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]"
+        r"(?:\s*\(?[月火水木金土日一二三四五六]\)?)?"
+        r"(?:\s*\d{1,2}[:時시]\s?\d\d[分분]?(?::\d\d)?)?(?:\s*[（(][^)）]{1,30}[)）])?"
+    ),
     # `22.04.2024, 17:26 Uhr`, `06. 01. 2026`: day first, with full stops
     re.compile(
         rf"{_OTHER_LABEL}{_OTHER_WEEKDAY}(?P<day>[0-3]?\d)\.\s?(?P<mon>[01]?\d)\.\s?"
