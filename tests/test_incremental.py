@@ -95,6 +95,14 @@ def test_add_edit_delete_and_manifest_change(archive, tmp_path):
     ]
     assert unchanged, "every page was rewritten"
 
+    # an undated article, alone under its tag: that tag's feed has no entry
+    (seeds / "u1.txt").write_text(raw("Envoy list published", "Names were read."))
+    with (seeds / "manifest.csv").open("a") as fh:
+        fh.write(row("u1.txt", "", "Envoy list"))
+    build_site(archive, out, **cache)
+    assert (out / "tag" / "envoy-list" / "feed.xml").is_file()
+    assert_same_as_clean(archive, out, tmp_path, "undated")
+
     # edit
     (seeds / "a2.txt").write_text(raw("Talks resume in round 2", "Envoys argued."))
     build_site(archive, out, **cache)

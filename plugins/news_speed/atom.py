@@ -11,6 +11,7 @@ to `Output`, which writes the same bytes into a list.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
@@ -74,7 +75,23 @@ class Output:
         self.endElement(name)
 
 
+# the `updated` of a feed with no dated entry (a tag's whose articles are
+# all undated): feedgenerator gives the time of the build, so no two
+# builds would write the same feed
+NO_ENTRY_UPDATED = datetime(1970, 1, 1, tzinfo=UTC)
+
+
 class Atom1Feed(_Atom1Feed):
+    def latest_post_date(self) -> datetime:
+        """The newest entry's date, or NO_ENTRY_UPDATED when none has one."""
+        dates = [
+            d
+            for item in self.items
+            for k in ("updateddate", "pubdate")
+            if (d := item.get(k))
+        ]
+        return max(dates, default=NO_ENTRY_UPDATED)
+
     def add_item_elements(self, handler, item: dict) -> None:
         super().add_item_elements(handler, item)
         for name in item.get("co_authors", ()):  # after the first, its author
