@@ -48,6 +48,8 @@ COLUMN = (
         ("Published Jun 05, 2026 • 3 minute read", date(2026, 6, 5)),
         ("2025年1月14日 01時28分 (1月14日 01時40分更新)", date(2025, 1, 14)),
         ("2019년 5월 15일", date(2019, 5, 15)),
+        ("Offentliggjort torsdag 06. feb 2025 17:25", date(2025, 2, 6)),
+        ("3 janv. 2024", date(2024, 1, 3)),
         ("12.13.2024", None),  # no thirteenth month
         ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],

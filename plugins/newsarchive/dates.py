@@ -74,6 +74,18 @@ OTHER_MONTHS = {
     "november": 11, "novembre": 11, "noviembre": 11, "novembro": 11,
     "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12,
     "dicembre": 12, "dezembro": 12, "december": 12,
+    # and as they are cut short: `06. feb 2025`, `3 janv. 2024`, `5 dic 2024`
+    "jan": 1, "jän": 1, "janv": 1, "ene": 1, "gen": 1,
+    "feb": 2, "févr": 2, "fevr": 2, "fev": 2,
+    "mär": 3, "mrz": 3, "mar": 3,
+    "apr": 4, "avr": 4, "abr": 4,
+    "jun": 6, "giu": 6,
+    "jul": 7, "juil": 7, "lug": 7,
+    "aug": 8, "ago": 8,
+    "sep": 9, "sept": 9, "set": 9,
+    "okt": 10, "oct": 10, "ott": 10, "out": 10,
+    "nov": 11,
+    "dez": 12, "déc": 12, "dec": 12, "dic": 12,
 }  # fmt: skip
 _OTHER_MONTH = (
     "(?P<mname>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + ")"
