@@ -414,7 +414,8 @@ _BY_ON = re.compile(
     r"(?P<date>.{6,80})"
 )
 _NAME_DATE = re.compile(
-    r"(?P<name>.{3,60}?)(?:\s+[-–—|·•]\s+|\s*(?=(?:Published|Updated|Posted)\b))"
+    r"(?P<name>.{3,60}?)(?:\s+[-–—|·•]\s+|\s*(?=(?:Published|Updated|Posted)\b)"
+    r"|,?\s*(?<=[^\W\d_]|,|\s)(?=[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d\d))"
     r"(?P<date>.{6,80})"
 )
 
@@ -422,7 +423,8 @@ _NAME_DATE = re.compile(
 def byline_and_date(line: str) -> tuple[list[str], date] | None:
     """(authors, date) of a line that gives both: `Posted by Ana Ruiz on
     May 3, 2021`, `By Ana Ruiz | May 3, 2021`, `Ana Ruiz - May 3, 2021`,
-    `Ana RuizPublished May 3, 2021` (run together as a page's boxes are)."""
+    `Ana RuizPublished May 3, 2021` (run together as a page's boxes are),
+    `Ana Ruiz, 03.05.2021 10:00 Uhr`, `Ana Ruiz03.05.2021`."""
     if len(line) > 160:
         return None
     if m := _BY_ON.fullmatch(line):
