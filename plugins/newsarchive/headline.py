@@ -34,6 +34,7 @@ from newsarchive.htmltree import (
     compare_key,
     json_ld,
     meta,
+    run_together,
     text_of,
     title_text,
     visible_blocks,
@@ -679,13 +680,11 @@ def pick_headline(
         page_title = page_title[: bracket.start()].rstrip()
     h1s = _h1_headlines(root, url, outlet, metas, page_title, tail)
 
-    for h in h1s:  # a headline the metadata agrees with
-        if any(compare_key(h) == compare_key(m) for m in metas):
-            return h
-    for h in h1s:  # one whose kicker runs into it, as the metadata spaces it
-        glued = compare_key(h).replace(" ", "")  # (`<span>Demo</span>Der 9. Juli`)
-        if spaced := [m for m in metas if compare_key(m).replace(" ", "") == glued]:
-            return spaced[0]
+    for h in h1s:  # a headline the metadata agrees with (its kicker run
+        # into it, `<span>Demo</span>Der 9. Juli`: as the metadata spaces it)
+        if same := [m for m in metas if run_together(m) == run_together(h)]:
+            key = compare_key(h)
+            return h if any(compare_key(m) == key for m in same) else same[0]
     if marked := _marked_headline(root, outlet, [*metas, page_title], url):
         return marked
     title_key = compare_key(page_title)

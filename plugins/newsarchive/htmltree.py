@@ -40,6 +40,12 @@ def compare_key(text: str) -> str:
     return " ".join(WORD.findall(text.casefold()))
 
 
+def run_together(text: str) -> str:
+    """compare_key with no spaces: a text shown in parts (`Part<br>Two`,
+    `<span>Demo</span>Der 9. Juli`) compares equal to it written whole."""
+    return "".join(WORD.findall(text.casefold()))
+
+
 def visible_blocks(root: Any, spaced: bool = False) -> list[tuple[int, str]]:
     """The page's visible text, one (source line, text) per block, as a
     reader sees it: hidden elements, scripts and styles left out. Walks the
