@@ -43,12 +43,14 @@ from newsarchive.htmltree import (
     compare_key,
     json_ld,
     meta,
+    run_together,
     text_of,
     title_element,
     title_text,
     visible_blocks,
 )
 from newsarchive.names import (
+    BYLINE_END,
     add_author,
     name_line,
     parse_byline,
@@ -110,8 +112,6 @@ AFTER_NAME = re.compile(
 )
 
 
-# what ends the names on a byline: `By Jo Park | Outlet`, `By Jo Park · 3 min`
-BYLINE_END = re.compile(r"\s+[|·•]\s+")
 # where a page links its writers' own pages: `/author/jo-park`, `/people/…`
 AUTHOR_PATH = re.compile(
     r"/(?:authors?|people|profiles?|staff|writers?|contributors?|editors?|"
@@ -246,16 +246,9 @@ def read_page(text: str, url: str = "") -> Page:
         for n, t in blocks
         if (key := compare_key(t)) and not in_article(key) and (n, t) not in shown
     ]
-    authors = page_authors(doc.author or "")
-    # (an author <meta> written with `value`, which trafilatura does not
-    # read: when it names no one else, or a full name over one word found
-    # elsewhere, `Reading time`'s first word or a user's handle)
-    named = page_authors(_meta_value(root, "author"))
-    single = all(len(a.split()) == 1 and a.isascii() for a in authors)
-    if not authors or (single and any(len(a.split()) > 1 for a in named)):
-        authors = named or authors
-    if people := ld_people(root):  # (not a publisher, a place or a handle)
-        authors = people
+    # the people the JSON-LD names, over the author <meta> tags (which may
+    # name a publisher, a place or a handle); else those tags
+    authors = ld_people(root) or meta_authors(root, doc.author or "")
     byline = byline_near(blocks, headline, shown)
     if byline and _names_more(byline[0], authors):
         authors, block = byline
@@ -285,8 +278,8 @@ def as_headline(lines: list[str], headline: str, shown: str = "") -> list[str]:
     own (`<span>Part</span><span>Two`, `Part<br>Two`), as the headline: the
     article then does not repeat it. `shown`: the headline as the page's
     <h1> words it, where that is otherwise (see headline_h1)."""
-    keys = {compare_key(h).replace(" ", "") for h in (headline, shown)} - {""}
-    squeezed = [compare_key(line).replace(" ", "") for line in lines]
+    keys = {run_together(h) for h in (headline, shown)} - {""}
+    squeezed = [run_together(line) for line in lines]
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -301,10 +294,10 @@ def headline_h1(root: Any, headline: str) -> Any | None:
     together; else, where the page's metadata words the headline otherwise,
     the first <h1> in the page's story (not in a menu or a box beside it)
     that shares two of its words or more, if any."""
-    key = compare_key(headline).replace(" ", "")
+    key = run_together(headline)
     elements = list(root.iterfind(".//h1"))[:MAX_H1]
     for el in elements:
-        shows = {compare_key(t).replace(" ", "") for t in (h1_text(el), text_of(el))}
+        shows = {run_together(t) for t in (h1_text(el), text_of(el))}
         if key and key in shows:
             return el
     about = content_words(headline)
@@ -440,6 +433,20 @@ def _outlet_after(words: list[str]) -> int:
             if all(w[:1].isupper() for w in tail):
                 return i
     return len(words)
+
+
+def meta_authors(root: Any, given: str) -> list[str]:
+    """The people the author <meta> tags name, as trafilatura gives them
+    (`given`), or as one written with `value` (which trafilatura does not
+    read) gives them when `given` names no one, or only one-word names
+    (`Reading time`'s first word, a user's handle) where it has a full
+    name."""
+    authors = page_authors(given)
+    named = page_authors(_meta_value(root, "author"))
+    single = all(len(a.split()) == 1 and a.isascii() for a in authors)
+    if not authors or (single and any(len(a.split()) > 1 for a in named)):
+        return named or authors
+    return authors
 
 
 def ld_people(root: Any) -> list[str]:

@@ -60,13 +60,16 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # `By` in English and in other languages: `Von`, `Par`, `Por`, `Di`, `Door`,
 # `Av`, `Af`
 BY_WORD = r"(?:BY|By|by|(?i:von|par|por|di|door|av|af)):?"
+# what ends the names on a byline: `By Jo Park | Outlet`, `By Jo Park · 3 min`
+BYLINE_END = re.compile(r"\s+[|·•]\s+")
 BYLINE = re.compile(
     rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?{BY_WORD}\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
     rf"\s*(?:[\[(<]?\s*(?P<email>{_EMAIL})\s*[\])>]?)?\.?"
+    # and what may follow the names: the outlet (`By Jo Park | Island
+    # Times`), a role or a place (`Von Jo Park, Redakteurin (Sport)`); not a
+    # date (`By Jo Park | 13 Jan 2008` gives both: extract.byline_and_date)
+    rf"(?:{BYLINE_END.pattern}[^|·•\d]{{1,60}}|,\s+[^,|·•\d]{{1,40}})?"
 )
-# what may follow the names on a byline's line: `By Jo Park | Island Times` (not
-# a date: `By Jo Park | 13 Jan 2008` gives both)
-_BYLINE_TAIL = re.compile(r"\s+[|·•]\s+[^|·•\d]{1,60}$")
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
 NAME_LINE = re.compile(rf"(?:(?:BY|By|by)\s+)?(?P<name>{_NAME})")
 
@@ -154,10 +157,7 @@ def parse_byline(line: str) -> tuple[list[str], list[str]] | None:
     line = squash(line)
     if len(line) > 160:
         return None
-    m = BYLINE.fullmatch(line) or BYLINE.fullmatch(_BYLINE_TAIL.sub("", line))
-    if m is None and ", " in line:
-        # a role or a place after the names: `Von Jo Park, Redakteurin (Sport)`
-        m = BYLINE.fullmatch(line.rsplit(", ", 1)[0])
+    m = BYLINE.fullmatch(line)
     if m is None:
         return None
     authors = split_names(m["names"])
