@@ -357,11 +357,14 @@ def _pick_headline(
     def title_like(i: int) -> float:
         """How much the line is the title (0 when it is not)."""
         line = lines[i]
-        if i in furniture or not headline_shaped(line, LONG_HEADLINE):
+        if i in furniture:
+            return 0.0
+        # (a long one only when it is the title, near enough)
+        short = headline_shaped(line)
+        if not short and not headline_shaped(line, LONG_HEADLINE):
             return 0.0
         score = title_score(line, title_words)
-        # (a long one only when it is the title, near enough)
-        return score if headline_shaped(line) or score >= 0.9 else 0.0
+        return score if short or score >= 0.9 else 0.0
 
     window = range(max(1, start - 40), min(len(lines), start + 3))
     if not lines:

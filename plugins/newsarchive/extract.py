@@ -340,7 +340,7 @@ def _cut_to_article(
     headline = content[span.headline] if span.headline is not None else None
     # (and a dateline, byline or breadcrumb just above the headline:
     # `Published May 3, 2021`, then the headline)
-    above = {
+    over_headline = {
         content[i][0]
         for i in range(
             max(0, (span.headline or 0) - ABOVE_HEADLINE), span.headline or 0
@@ -352,7 +352,7 @@ def _cut_to_article(
             inside.append((number, line))
         elif top <= number < first and _is_meta(line):
             near.append((number, line))
-        elif number in above and _dated_or_signed(line):
+        elif number in over_headline and _dated_or_signed(line):
             over.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
