@@ -817,31 +817,70 @@ def test_a_quoted_post_closing_the_article_stays_with_its_signature():
     assert rules(a)["Weather"] == "outside-article"
 
 
-def test_a_short_line_announcing_what_follows_does_not_end_the_article():
-    body = [
-        "The harbour board has published the results of its survey of the "
-        "town's moorings, the first since the storm of 2019.",
-        "Of the two hundred berths checked, forty need new chains and twelve "
-        "will be closed until their pontoons are rebuilt next spring.",
-        "What changes:",
-        "Owners of the closed berths will be offered places in the marina.",
-        "The survey will be repeated every five years.",
-    ]
-    a = read_above_a_menu("Harbour survey finds worn moorings", body)
-    assert a.paragraphs == body
-
-
-def test_a_quoted_post_with_a_picture_link_closing_the_article_stays():
-    body = [
-        "Volunteers planted two hundred oak saplings along the river path on "
-        "Saturday, replacing trees lost in the spring floods.",
-        "The parks office thanked them in a post with a photo of the path.",
-        "Forty volunteers, muddy boots, hundreds of oaks planted "
-        "#RiverPath pic.twitter.com/Qx7LmR2abc",
-        "— Bayside Parks (@baysideparks) April 9, 2022",
-    ]
-    a = read_above_a_menu("Volunteers replant the river path", body)
-    assert a.paragraphs == body
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        pytest.param(
+            "Harbour survey finds worn moorings",
+            [
+                "The harbour board has published the results of its survey of the "
+                "town's moorings, the first since the storm of 2019.",
+                "Of the two hundred berths checked, forty need new chains and twelve "
+                "will be closed until their pontoons are rebuilt next spring.",
+                "What changes:",
+                "Owners of the closed berths will be offered places in the marina.",
+                "The survey will be repeated every five years.",
+            ],
+            id="a-short-line-announcing-what-follows",
+        ),
+        pytest.param(
+            "Volunteers replant the river path",
+            [
+                "Volunteers planted two hundred oak saplings along the river path on "
+                "Saturday, replacing trees lost in the spring floods.",
+                "The parks office thanked them in a post with a photo of the path.",
+                "Forty volunteers, muddy boots, hundreds of oaks planted "
+                "#RiverPath pic.twitter.com/Qx7LmR2abc",
+                "— Bayside Parks (@baysideparks) April 9, 2022",
+            ],
+            id="a-quoted-post-with-a-picture-link",
+        ),
+        pytest.param(
+            "Lifeboat crew out four times in one night",
+            [
+                "The lifeboat crew were called out four times in one night as the "
+                "storm drove three yachts and a fishing boat onto the sandbanks.",
+                "The coxswain, who has served on the crew for twenty years, spoke to "
+                "reporters on the slipway as the last boat was towed into harbour.",
+                "She said:",
+                "I have never seen the sea like that in May. Everyone came home, and "
+                "that is all that matters to us tonight.",
+            ],
+            id="she-said-before-a-quotation",
+        ),
+        pytest.param(
+            "Harbour picks a design for the terminal",
+            [
+                "The harbour board has chosen a design for the new ferry terminal, "
+                "which will replace the wooden shed that has stood on the quay since 1952.",
+                "The board says the building will offer passengers these things:",
+                "Heated benches",
+                "A small cafe",
+                "Bicycle lockers",
+                "Free water",
+                "Work will start in April and should be finished before the summer "
+                "timetable begins, the board said in a statement on Tuesday.",
+                "The old shed will be taken down and its timbers given to the museum, "
+                "which plans to rebuild part of it as a display on the quay's history.",
+            ],
+            id="a-list-a-sentence-announces",
+        ),
+    ],
+)
+def test_article_lines_that_only_look_like_an_ending_stay(headline, body):
+    # (a short line announcing what follows, a quoted post with its picture's
+    # link, `She said:` before a quotation, a list a sentence announces)
+    assert read_above_a_menu(headline, body).paragraphs == body
 
 
 def test_paragraphs_closing_on_a_quotation_in_chinese_or_german_are_prose():
@@ -893,38 +932,6 @@ def test_a_comment_header_still_ends_the_article():
     ]
     text = "\n\n".join(["North pier to close for checks", *body, *comments])
     a = extract_text(text, "t.txt")
-    assert a.paragraphs == body
-
-
-def test_she_said_before_a_quotation_does_not_end_the_article():
-    body = [
-        "The lifeboat crew were called out four times in one night as the "
-        "storm drove three yachts and a fishing boat onto the sandbanks.",
-        "The coxswain, who has served on the crew for twenty years, spoke to "
-        "reporters on the slipway as the last boat was towed into harbour.",
-        "She said:",
-        "I have never seen the sea like that in May. Everyone came home, and "
-        "that is all that matters to us tonight.",
-    ]
-    a = read_above_a_menu("Lifeboat crew out four times in one night", body)
-    assert a.paragraphs == body
-
-
-def test_a_list_a_sentence_announces_inside_the_article_stays():
-    body = [
-        "The harbour board has chosen a design for the new ferry terminal, "
-        "which will replace the wooden shed that has stood on the quay since 1952.",
-        "The board says the building will offer passengers these things:",
-        "Heated benches",
-        "A small cafe",
-        "Bicycle lockers",
-        "Free water",
-        "Work will start in April and should be finished before the summer "
-        "timetable begins, the board said in a statement on Tuesday.",
-        "The old shed will be taken down and its timbers given to the museum, "
-        "which plans to rebuild part of it as a display on the quay's history.",
-    ]
-    a = read_above_a_menu("Harbour picks a design for the terminal", body)
     assert a.paragraphs == body
 
 
