@@ -623,6 +623,12 @@ def test_inspect_shows_why_each_line_of_an_unknown_outlet_went(capsys):
             "",
             "Ferry fares to rise by a tenth in March",
         ),
+        # (a question after the dash is the headline's, not a site's name)
+        (
+            "Gale shuts the port: ferries idle – Can the island wait?",
+            "",
+            "Gale shuts the port: ferries idle – Can the island wait?",
+        ),
     ],
 )
 def test_the_page_title_gives_the_headline_not_the_site_name(title, host, headline):
@@ -707,6 +713,73 @@ def test_a_box_of_other_stories_inside_the_article_goes_and_both_halves_stay():
     a = extract_text(text, "t.txt")
     assert a.paragraphs == first + second
     assert all(rules(a)[line] == "related-links" for line in box)
+
+
+def test_an_unlabelled_box_of_other_headlines_after_the_opening_keeps_the_top():
+    # the headline, its byline and date, two paragraphs, then a box of six
+    # other stories' headlines with no label, then the rest of the article
+    opening = [
+        "Fishing boats stayed in the harbour for a third day on Thursday as "
+        "the gale that closed the ferry route kept blowing from the north, and "
+        "the skippers who had hoped to sail at dawn were back in the cafe on "
+        "the quay by eight, watching the waves break over the harbour wall.",
+        "The harbour master said no boat would be allowed out before the "
+        "wind dropped below forty knots, which forecasters expect on Sunday, "
+        "and that the ferry company had been told the same, so the island "
+        "would have to wait for its post, its bread and its newspapers.",
+    ]
+    box = [
+        "Lifeboat crew rescue two walkers cut off by the tide",
+        "School bus route changes after the bridge closes",
+        "Bayside choir wins the county contest again",
+        "Council keeps the old lighthouse lit for another year",
+        "Cod quotas cut as the stocks fall for a fifth season",
+        "New ferry timetable brings an earlier first crossing",
+    ]
+    rest = [
+        "Skippers said the lost days would cost them more than the fuel "
+        "savings of the autumn, and asked the council to delay the mooring fees.",
+        "The council said it would discuss the request at its meeting next "
+        "month, when the fees for the coming year are set.",
+        "The last gale to close the harbour for so long was in 2009, when "
+        "boats were kept in for five days in the middle of the herring season.",
+        "Crews used the time to mend nets and paint hulls, and the fish market "
+        "on the quay opened for only an hour each morning to sell what was left.",
+    ]
+    headline = "Gale keeps the fishing fleet in port"
+    top = [headline, "News", "Sport", "Weather", headline]
+    byline = ["Von Marta Quinn, Oskar Lind und Ana Ruiz", "09.01.2025, 14:55 Uhr"]
+    text = "\n\n".join([*top, *byline, *opening, *box, *rest, "Impressum"])
+    a = extract_text(text, "t.txt")
+    assert a.title == headline
+    assert a.authors == ["Marta Quinn", "Oskar Lind", "Ana Ruiz"]
+    assert a.date == date(2025, 1, 9)
+    assert a.paragraphs == opening + rest
+    assert all(rules(a)[line] == "other-stories" for line in box)
+
+
+def test_links_to_other_stories_between_paragraphs_do_not_cut_the_article():
+    paragraphs = [
+        "Fishing boats stayed in the harbour for a third day on Thursday as "
+        "the gale that closed the ferry route kept blowing from the north.",
+        "The harbour master said no boat would be allowed out before the "
+        "wind dropped below forty knots, which forecasters expect on Sunday.",
+        "Skippers said the lost days would cost them more than the fuel "
+        "savings of the autumn, and asked the council to delay the mooring fees.",
+        "The council said it would discuss the request at its meeting next "
+        "month, when the fees for the coming year are set.",
+    ]
+    links = [
+        "Lifeboat crew rescue two walkers cut off by the tide | mehr",
+        "Harbour master warns of a long winter of storms | audio",
+    ]
+    headline = "Gale keeps the fishing fleet in port"
+    body = ["Von Marta Quinn", *paragraphs[:2], *links, *paragraphs[2:]]
+    text = "\n\n".join([headline, "News", "Sport", headline, *body, "Impressum"])
+    a = extract_text(text, "t.txt")
+    assert a.authors == ["Marta Quinn"]
+    assert a.paragraphs == paragraphs
+    assert all(rules(a)[line] == "teaser-link" for line in links)
 
 
 def test_a_brief_among_a_long_page_of_menus_keeps_the_brief_not_the_page():

@@ -54,7 +54,8 @@ _ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
 # the closing line of a quoted post: `— Jane Roe (@janeroe) May 4, 2019`
 _POST_SIGNED = re.compile(r"[—–-]\s?[^@]{1,80} \(@\w{1,30}\) \w{3,9}\.? \d{1,2}, \d{4}")
 _BAR = re.compile(r"\s+(?:[|•·]|::)\s+")  # `Headline | Site`
-_DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)")  # `... - Site`
+# `... - Site` (not `... – Wie sicher ist unser Stromnetz?`: a question)
+_DASH_SITE = re.compile(r"\s+(?:[–—]|-{1,2})\s+(?=(?:\S+\s*){1,5}$)(?!.*\?\s*$)")
 
 
 # (weights tuned on the development half of real pages, checked on each of
@@ -66,6 +67,7 @@ NOISE = -2.5  # at worst, a share button or a photo credit among paragraphs
 SHORT_DUMP = 20  # lines: a dump this short may be all article
 LIST_ITEMS = 6  # at most, the items of a list a sentence announces
 TEASER = -2.0  # at best, one of a run of headlines: other stories
+TEASER_BOX = -9.0  # at worst, a whole run of them (a box inside the article)
 POST = 0.5  # the name and date under a quoted post: part of the article
 
 
@@ -76,6 +78,7 @@ class Span:
     start: int
     end: int
     headline: int | None  # index of the headline line, when one was found
+    boxes: tuple[range, ...] = ()  # other stories' headlines set inside it
 
 
 def words(line: str) -> list[str]:
@@ -246,9 +249,12 @@ def headline_shaped(line: str, most: int = 30) -> bool:
     )
 
 
-def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]:
+def line_scores(
+    lines: list[str], furniture: Mapping[int, float]
+) -> tuple[list[float], list[range]]:
     """Each line's score: how much it counts for (> 0) or against (< 0)
-    being in the article's run of prose."""
+    being in the article's run of prose; and the boxes of other stories'
+    headlines long enough to count as TEASER_BOX in all."""
     shapes = [_shape(x) for x in lines]
     scores = [score for score, _ in shapes]
     for i, weight in furniture.items():
@@ -284,18 +290,23 @@ def line_scores(lines: list[str], furniture: Mapping[int, float]) -> list[float]
             scores[j] = 0.0
     # a run of three or more headline-shaped lines is a box of other
     # stories' headlines, unless a line announces it (`It has:`): each
-    # counts no better than TEASER
+    # counts no better than TEASER, the run no worse than TEASER_BOX (a box
+    # set between an article's first paragraphs and the rest)
     shaped = [
         headline and not item[i] and i not in furniture
         for i, (_, headline) in enumerate(shapes)
     ]
-    i = 0
+    i, boxes = 0, []
     for is_shaped, run in groupby(shaped):
         n = len(list(run))
         if is_shaped and n >= 3 and not (i and lines[i - 1].endswith(":")):
-            scores[i : i + n] = [min(x, TEASER) for x in scores[i : i + n]]
+            box = [min(x, TEASER) for x in scores[i : i + n]]
+            scale = min(1.0, TEASER_BOX / sum(box))
+            scores[i : i + n] = [x * scale for x in box]
+            if scale < 1.0:
+                boxes.append(range(i, i + n))
         i += n
-    return scores
+    return scores, boxes
 
 
 def find_span(
@@ -315,7 +326,7 @@ def find_span(
     the line's score (0 for a photo credit). `is_meta`: whether a line is a
     byline or a dateline (never the headline)."""
     furniture = furniture or {}
-    scores = line_scores(lines, furniture)
+    scores, boxes = line_scores(lines, furniture)
     start, end, total = densest_run(scores)
     if total <= 0 or (total < min_prose and len(lines) <= SHORT_DUMP):
         return None  # no prose, or a short dump with no run standing out
@@ -333,7 +344,8 @@ def find_span(
             headline = None
         else:
             start = headline + 1
-    return Span(start, end, headline)
+    inside = tuple(b for b in boxes if start <= b.start and b.stop <= end)
+    return Span(start, end, headline, inside)
 
 
 def _pick_headline(

@@ -311,7 +311,8 @@ def _cut_to_article(
     """Unknown layouts: the lines of the article's run of prose (see
     newsarchive.content), its headline, and the numbers of the lines kept
     above the run; the kept lines outside it are removed as
-    `outside-article`. Bylines, datelines and a breadcrumb just above the
+    `outside-article`, those of a box of other stories' headlines inside it
+    as `other-stories`. Bylines, datelines and a breadcrumb just above the
     body stay for the fields. A dump with no run of prose is left as it
     is."""
     lines = [line.strip() for _, line in content]
@@ -346,9 +347,13 @@ def _cut_to_article(
             max(0, (span.headline or 0) - ABOVE_HEADLINE), span.headline or 0
         )
     }
+    # (a box of other stories' headlines set inside the article)
+    boxed = {content[i][0] for box in span.boxes for i in box}
     inside, near, over = [], [], []
     for number, line in kept:
-        if first <= number <= last:
+        if number in boxed:
+            removed.append(Removed(number, line, "other-stories"))
+        elif first <= number <= last:
             inside.append((number, line))
         elif top <= number < first and _is_meta(line):
             near.append((number, line))
