@@ -49,6 +49,16 @@ def test_proper_case(raw, name):
         ("By Jane Doe, Staff Writer", ["Jane Doe"], []),
         ("By The Associated Press", ["AP"], []),
         ("BY SARAH KIM, SARAH KIM", ["Sarah Kim"], []),
+        # a role run into the name or after it, in other languages too
+        ("Von Ulrich ExnerKorrespondent", ["Ulrich Exner"], []),
+        ("By Jo Park Staff Reporter", ["Jo Park"], []),
+        ("Por Ana Ruiz, corresponsal", ["Ana Ruiz"], []),
+        # names with a capital inside stay whole
+        (
+            "By Jo McDonald and DeShawn MacArthur",
+            ["Jo McDonald", "DeShawn MacArthur"],
+            [],
+        ),
     ],
 )
 def test_bylines(line, authors, emails):
@@ -74,6 +84,8 @@ def test_name_line_is_a_name_only():
     assert name_line("Thank you.") is None
     assert name_line("The author is a professor.") is None
     assert name_line("Senior Reporter") is None
+    # the outlet run into the name (`Name` then `The Outlet` on one line)
+    assert name_line("Dan Jervis-BardyThe West Australian") == "Dan Jervis-Bardy"
 
 
 def test_same_writer_spelled_twice_is_one_author_and_email_stays_metadata():

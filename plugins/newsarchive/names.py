@@ -42,9 +42,15 @@ _SYLLABLE = re.compile(
 # Words that make a byline part a role, not a person: `Staff Reporter`.
 _ROLE_WORDS = re.compile(
     r"\b(reporters?|correspondents?|writers?|editors?|columnists?|staff|"
-    r"contributors?|desk|bureau|special to|news service)\b",
+    r"contributors?|desk|bureau|special to|news service|"
+    # and in other languages: `Korrespondent`, `Redakteurin`, `corresponsal`
+    r"korrespondent(?:in)?|redakteur(?:in)?|corresponsal|correspondant(?:e)?|"
+    r"rédact(?:eur|rice)|redactor(?:a)?|giornalista|inviat[oa])\b",
     re.I,
 )
+# a name run into the next word (`Ulrich ExnerKorrespondent`, `Dan
+# Jervis-BardyThe West Australian`; not `McDonald`, `DeShawn`, `MacArthur`)
+_GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
 
 # a capital letter, Latin accented ones too (`Jörg`, `Łukasz`, `Ólafur`)
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -121,7 +127,7 @@ def split_names(names: str) -> list[str]:
     parts = re.split(_SEP, names.strip())
     out: list[str] = []
     for part in parts:
-        part = part.strip()
+        part = _without_tail(part.strip())
         if not part:
             continue
         wire = wire_credit(part) or wire_credit(_ROLE_WORDS.sub("", part))
@@ -135,6 +141,17 @@ def split_names(names: str) -> list[str]:
                 continue
         add_author(out, name)
     return out
+
+
+def _without_tail(name: str) -> str:
+    """A name less a role or an outlet run into it or after it: `Ulrich
+    ExnerKorrespondent`, `Jo Park Staff Reporter`, `Dan Jervis-BardyThe
+    West Australian` give the person's name alone."""
+    words = _GLUED.sub(" ", name).split()
+    for i, word in enumerate(words[2:], 2):
+        if word == "The" or _ROLE_WORDS.fullmatch(word):
+            return " ".join(words[:i])
+    return name
 
 
 def add_author(authors: list[str], name: str) -> None:
@@ -177,10 +194,10 @@ def name_line(line: str) -> str | None:
     m = NAME_LINE.fullmatch(line)
     if m is None or line.endswith("."):
         return None
-    words = m["name"].split()
-    if not 2 <= len(words) <= 5 or _ROLE_WORDS.search(line):
+    name = _without_tail(m["name"])
+    if not 2 <= len(name.split()) <= 5 or _ROLE_WORDS.search(name):
         return None
-    return proper_case(m["name"])
+    return proper_case(name)
 
 
 def wire_credit(line: str) -> str | None:
