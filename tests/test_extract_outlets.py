@@ -373,6 +373,24 @@ def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
     assert url_section("https://x.example/news/article/12345.html") == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://x.example/2008/01/13/ferry-fares", date(2008, 1, 13)),
+        ("https://x.example/local/20080113/1188/ferry-fares.html", date(2008, 1, 13)),
+        ("https://x.example/n1/2008/0113/c1001-402.html", date(2008, 1, 13)),
+        ("https://x.example/world/20080113-OYT1T502/", date(2008, 1, 13)),
+        # an article's number is not a day
+        ("https://x.example/news/20081399/ferry-fares", None),
+        ("https://x.example/news/12345678/ferry-fares", None),
+    ],
+)
+def test_the_address_dates_an_undated_article(url, day):
+    a = extract_text(page([]), "t.txt", {"source_url": url})
+    assert a.date == day
+    assert a.date_source == ("source-url" if day else None)
+
+
 def test_recurring_lines_of_an_outlet_are_learned_and_removed(tmp_path):
     corpus = build_corpus(OUTLETS.parent, ["outlets"], workers=1)
     entries = {e.path: e for e in corpus.entries.values()}

@@ -15,18 +15,24 @@ _URL_NOT_SECTION = frozenset(
 )
 
 
-_URL_DATE = re.compile(
-    r"/((?:19|20)\d\d)(?:/|-)([01]?\d)(?:/|-)([0-3]?\d)(?=[/\-_.]|$)"
+_URL_DATES = (
+    # `/2019/11/19/`, `/2019-11-19-`
+    re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?=[/\-_.]|$)"),
+    # written as one number: `/20191119/`, `/20191119-story`, `/2019/1119/`
+    re.compile(r"/((?:19|20)\d\d)/?([01]\d)([0-3]\d)(?=[/\-_])"),
 )
 
 
 def url_date(url: str) -> date | None:
-    """The date in an article's address: `/2019/11/19/` or `/2019-11-19-`."""
-    if m := _URL_DATE.search(urlsplit(url).path):
-        try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
+    """The date in an article's address: `/2019/11/19/`, `/2019-11-19-`,
+    `/20191119/` or `/2019/1119/`."""
+    path = urlsplit(url).path
+    for pattern in _URL_DATES:
+        if m := pattern.search(path):
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:
+                continue  # (not a day: an article's number)
     return None
 
 
