@@ -243,6 +243,12 @@ def test_generic_cruft_is_removed_with_its_rule(line):
             date(2024, 4, 22),
         ),
         (["Kommentar von", "Ana Ruiz"], ["Ana Ruiz"], None),
+        # ... and each further name on a line of its own
+        (
+            ["Von", "Jörg Weiß", "Ana Ruiz", "22.04.2024, 17:26 Uhr"],
+            ["Jörg Weiß", "Ana Ruiz"],
+            date(2024, 4, 22),
+        ),
         # a name and a day-first date, after a comma or run together
         (["Ana Ruiz, 03.05.2021 10:00 Uhr"], ["Ana Ruiz"], date(2021, 5, 3)),
         (["Ana Ruiz03.05.2021, 19:35 Uhr"], ["Ana Ruiz"], date(2021, 5, 3)),

@@ -496,6 +496,7 @@ class _Meta:
         self.opinion = False
         self._title_seen = False
         self._by_alone = False  # the line before was `By` alone
+        self._by_names = False  # ... or a name under `By` alone
 
     def read_line(self, line: str, title: str, top: bool = True) -> str | None:
         """The rule name when `line` is metadata to take out of the body.
@@ -512,10 +513,12 @@ class _Meta:
         if not self._title_seen and stripped == title:
             self._title_seen = True
             return "repeated-title"
-        if self._by_alone and (name := name_line(stripped)):
+        # (`Von`, then a name a line, each: `Jo Park`, `Ana Ruiz`)
+        if (self._by_alone or self._by_names) and (name := name_line(stripped)):
             add_author(self.authors, name)
-            self._by_alone = False
+            self._by_alone, self._by_names = False, True
             return "byline"
+        self._by_names = False
         self._by_alone = bool(self.generic and BY_ALONE.fullmatch(stripped))
         if self._by_alone:
             return "byline"
