@@ -50,7 +50,16 @@ COLUMN = (
         ("2019년 5월 15일", date(2019, 5, 15)),
         ("Offentliggjort torsdag 06. feb 2025 17:25", date(2025, 2, 6)),
         ("3 janv. 2024", date(2024, 1, 3)),
+        # a month named as English names it, an ISO time, when it was updated
+        ("23. April 2024", date(2024, 4, 23)),
+        ("2024-02-14T16:15:30Z", date(2024, 2, 14)),
+        ("August 30, 2023 1:55 am(Updated 4:30 am)", date(2023, 8, 30)),
+        ("Publicerad 23 okt 2025 kl 10.23Uppdaterad kl 12.17", date(2025, 10, 23)),
+        ("Giriş: 03.07.2024 - 18:24 Güncelleme: 03.07.2024 - 18:57", date(2024, 7, 3)),
+        ("5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)", date(2025, 1, 5)),
+        ("2024年04月24日23:52 | 来源：新华网", date(2024, 4, 24)),
         ("12.13.2024", None),  # no thirteenth month
+        ("2024-02-14T16:15:30Z and the talks began", None),
         ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],
 )

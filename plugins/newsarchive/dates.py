@@ -50,7 +50,7 @@ _READING = (
 _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
-    r"(?:\s*[|·•,]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
+    r"(?:\s*[|·•,(]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
     r"(?:\s+by\s+.{1,60})?" + _READING
 )
 
@@ -63,7 +63,7 @@ OTHER_MONTHS = {
     "februar": 2, "février": 2, "fevrier": 2, "febrero": 2, "febbraio": 2,
     "fevereiro": 2, "februari": 2,
     "märz": 3, "mars": 3, "marzo": 3, "março": 3, "maart": 3,
-    "avril": 4, "abril": 4, "aprile": 4,
+    "april": 4, "avril": 4, "abril": 4, "aprile": 4,
     "mai": 5, "mayo": 5, "maggio": 5, "maio": 5, "mei": 5, "maj": 5,
     "juni": 6, "juin": 6, "junio": 6, "giugno": 6, "junho": 6,
     "juli": 7, "juillet": 7, "julio": 7, "luglio": 7, "julho": 7,
@@ -96,7 +96,7 @@ _OTHER_LABEL = (
     r"(?:(?:Stand|Veröffentlicht|Aktualisiert|Erschienen|Erstellt|Publiziert|Publié|"
     r"Offentliggjort|"
     r"Mis à jour|Publicado|Actualizado|Pubblicato|Aggiornato|Publisert|"
-    r"Publicerad|Gepubliceerd)(?:\s+(?:am|le|el|il|em|on|den))?\s*:?\s*)?"
+    r"Publicerad|Gepubliceerd|Giriş|Yayınlanma)(?:\s+(?:am|le|el|il|em|on|den))?\s*:?\s*)?"
 )
 _OTHER_WEEKDAY = (
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|"
@@ -106,8 +106,11 @@ _OTHER_WEEKDAY = (
 )
 # a time after the date as other languages write it: `, 17:26 Uhr`, `08h30`
 _OTHER_TAIL = (
-    r"(?:[\s,|·•\-–—]*(?:um\s+|à\s+|a las\s+|alle\s+)?\d{1,2}[:.h]\d\d(?::\d\d)?"
-    r"(?:\s*(?:Uhr|h))?(?:\s*(?:[A-Z]{2,4}|CEST|CET))?)?" + _READING
+    r"(?:[\s,|·•\-–—]*(?:um\s+|à\s+|a las\s+|alle\s+|kl\.?\s+)?\d{1,2}[:.h]\d\d"
+    r"(?::\d\d)?(?:\s*(?:Uhr|h))?(?:\s*(?:[A-Z]{2,4}|CEST|CET))?)?"
+    # and when it was updated: `Aktualisiert: ...`, `( modifica il ...)`
+    r"(?:\s*[|·•,(]?\s*(?:Aktualisiert|Uppdaterad|Oppdatert|Opdateret|Actualizado|"
+    r"Mis à jour|Aggiornato|modifica|Güncelleme|Bijgewerkt)\b.{0,40})?" + _READING
 )
 
 _FORMS = [
@@ -125,6 +128,8 @@ _FORMS = [
         rf"{_YEAR}\s?[年년]\s?(?P<mon>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]"
         r"(?:\s*\(?[月火水木金土日一二三四五六]\)?)?"
         r"(?:\s*\d{1,2}[:時시]\s?\d\d[分분]?(?::\d\d)?)?(?:\s*[（(][^)）]{1,30}[)）])?"
+        # (and where it comes from: `| 来源：新华网`)
+        r"(?:\s*[|｜]?\s*来源[:：]\s*\S{1,20})?"
     ),
     # `22.04.2024, 17:26 Uhr`, `06. 01. 2026`: day first, with full stops
     re.compile(
@@ -136,7 +141,10 @@ _FORMS = [
         rf"{_LABEL}{_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TAIL}", re.I
     ),
     re.compile(
-        rf"{_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?{_TAIL}", re.I
+        rf"{_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?"
+        # (a time as ISO 8601 writes it: `2024-02-14T16:15:30Z`)
+        rf"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?{_TAIL}",
+        re.I,
     ),
 ]
 
