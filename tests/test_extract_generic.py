@@ -236,6 +236,13 @@ def test_generic_cruft_is_removed_with_its_rule(line):
             date(2024, 8, 5),
         ),
         (["By Helen Marsh published 3 March 2020"], ["Helen Marsh"], date(2020, 3, 3)),
+        # the date after the names with only a space between
+        (["by Ana Ruiz Jul. 19, 2026 9:45 am"], ["Ana Ruiz"], date(2026, 7, 19)),
+        (
+            ["By Helen Marsh 30 August 2023 • 4:45pm"],
+            ["Helen Marsh"],
+            date(2023, 8, 30),
+        ),
         # `By` alone on its line, the name on the next
         (
             ["Von", "Jörg Weiß", "22.04.2024, 17:26 Uhr"],
