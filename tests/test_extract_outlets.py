@@ -776,6 +776,54 @@ def test_an_unlabelled_box_of_other_headlines_after_the_opening_keeps_the_top():
     assert all(rules(a)[line] == "other-stories" for line in box)
 
 
+BODY = [
+    "Fishing boats stayed in the harbour for a third day on Thursday as "
+    "the gale that closed the ferry route kept blowing from the north.",
+    "The harbour master said no boat would be allowed out before the "
+    "wind dropped below forty knots, which forecasters expect on Sunday.",
+    "Skippers said the lost days would cost them more than the fuel "
+    "savings of the autumn, and asked the council to delay the mooring fees.",
+]
+
+
+@pytest.mark.parametrize(
+    "cards",
+    [
+        # a box of the most read, each card its section, headline and writer
+        [
+            "Am beliebtesten",
+            "Harbour",
+            "Lifeboat crew rescue two walkers cut off by the tide",
+            "Von Ana Ruiz",
+            "Schools",
+            "School bus route changes after the bridge closes",
+            "Von Tom Reyes",
+        ],
+        # one card under a box's label
+        ["Mehr zum Thema", "Bayside choir wins the county contest", "von Ana Ruiz"],
+    ],
+)
+def test_the_writers_of_cards_above_the_body_are_not_its_authors(cards):
+    headline = "Gale keeps the fishing fleet in port"
+    text = "\n\n".join([headline, "News", "Sport", headline, *cards, *BODY])
+    a = extract_text(text, "t.txt")
+    assert a.authors == []
+    assert a.paragraphs == BODY
+
+
+def test_a_card_signed_and_dated_lower_in_the_article_names_no_author():
+    card = [
+        "Lifeboat crew rescue two walkers cut off by the tide",
+        "di Ana Ruiz 20 Novembre 2024",
+    ]
+    headline = "Gale keeps the fishing fleet in port"
+    text = "\n\n".join([headline, "By Tom Reyes", *BODY[:2], *card, BODY[2]])
+    a = extract_text(text, "t.txt")
+    assert a.authors == ["Tom Reyes"]
+    assert a.date is None
+    assert rules(a)["di Ana Ruiz 20 Novembre 2024"] == "byline"
+
+
 def test_links_to_other_stories_between_paragraphs_do_not_cut_the_article():
     paragraphs = [
         "Fishing boats stayed in the harbour for a third day on Thursday as "

@@ -361,10 +361,35 @@ def _cut_to_article(
             over.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
+    for card in _card_bylines(near, content, gone):
+        near.remove(card)
+        removed.append(Removed(*card, "outside-article"))
     # (read after those under the headline: a page's date of the day, or a
     # teaser's, may sit above it)
     near += over
     return near + inside, headline, {number for number, _ in near}
+
+
+def _card_bylines(
+    near: list[tuple[int, str]], content: list[tuple[int, str]], gone: dict[int, str]
+) -> list[tuple[int, str]]:
+    """The bylines above the body that sign cards linking to other stories,
+    not the article: two or more with other lines between them (`Section`,
+    `Headline`, `By Name`, again), or one just under a box's label (`More
+    on this`, `Headline`, `By Name`)."""
+    signed = [(n, x) for n, x in near if _dated_or_signed(x) and not dates.dateline(x)]
+    numbers = [n for n, _ in content]
+    at = {n: i for i, n in enumerate(numbers)}
+    metas = {n for n, _ in near}
+    if len(signed) >= 2 and any(
+        n not in metas for n in numbers[at[signed[0][0]] : at[signed[-1][0]]]
+    ):
+        return signed
+    return [
+        (n, x)
+        for n, x in signed
+        if any(gone.get(m) in ENDING_RULES for m in numbers[max(0, at[n] - 2) : at[n]])
+    ]
 
 
 def _dated_or_signed(line: str) -> bool:
@@ -542,9 +567,9 @@ class _Meta:
                     add_author(self.authors, name)
             return "dateline"
         if self.generic and (both := byline_and_date(stripped)):
-            for name in both[0]:
-                add_author(self.authors, name)
-            if dates_it:
+            if dates_it:  # (lower down, another story's card signs it)
+                for name in both[0]:
+                    add_author(self.authors, name)
                 self.date = self.date or both[1]
             return "byline"
         if self.print_info is None and (info := dates.print_edition(stripped)):
