@@ -53,6 +53,8 @@ def test_proper_case(raw, name):
         ("Von Ulrich ExnerKorrespondent", ["Ulrich Exner"], []),
         ("By Jo Park Staff Reporter", ["Jo Park"], []),
         ("Por Ana Ruiz, corresponsal", ["Ana Ruiz"], []),
+        ("By Jo Park Senior Political Correspondent", ["Jo Park"], []),
+        ("Von DPA", ["dpa"], []),
         # names with a capital inside stay whole
         (
             "By Jo McDonald and DeShawn MacArthur",
@@ -86,6 +88,10 @@ def test_name_line_is_a_name_only():
     assert name_line("Senior Reporter") is None
     # the outlet run into the name (`Name` then `The Outlet` on one line)
     assert name_line("Dan Jervis-BardyThe West Australian") == "Dan Jervis-Bardy"
+    assert name_line("Emma ReedLifestyle Writer") == "Emma Reed"
+    # a name and its role, with no comma between
+    assert name_line("Amy Marsh Political Correspondent") == "Amy Marsh"
+    assert name_line("Von Ana Ruiz") == "Ana Ruiz"
 
 
 def test_same_writer_spelled_twice_is_one_author_and_email_stays_metadata():

@@ -17,6 +17,10 @@ WIRE_SERVICES = {
     "reuters": "Reuters",
     "bloomberg": "Bloomberg",
     "xinhua": "Xinhua",
+    "dpa": "dpa",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "kyodo": "Kyodo",
 }
 
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "le", "la", "bin", "del"}
@@ -48,6 +52,16 @@ _ROLE_WORDS = re.compile(
     r"rédact(?:eur|rice)|redactor(?:a)?|giornalista|inviat[oa])\b",
     re.I,
 )
+_DESKS = frozenset({"desk", "staff", "bureau"})
+# what may come before a role: `Senior Political Correspondent`
+_ROLE_LEAD = frozenset(
+    "senior chief deputy associate assistant contributing executive managing "
+    "political foreign royal lifestyle sport sports business health science "
+    "technology tech digital news staff special investigations education "
+    "environment crime entertainment culture travel fashion food economics "
+    "economy legal security defence defense diplomatic parliamentary consumer "
+    "property money home affairs world national local".split()
+)
 # a name run into the next word (`Ulrich ExnerKorrespondent`, `Dan
 # Jervis-BardyThe West Australian`; not `McDonald`, `DeShawn`, `MacArthur`)
 _GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
@@ -77,7 +91,7 @@ BYLINE = re.compile(
     rf"(?:{BYLINE_END.pattern}[^|·•\d]{{1,60}}|,\s+[^,|·•\d]{{1,40}})?"
 )
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
-NAME_LINE = re.compile(rf"(?:(?:BY|By|by)\s+)?(?P<name>{_NAME})")
+NAME_LINE = re.compile(rf"(?:{BY_WORD}\s+)?(?P<name>{_NAME})")
 
 
 def _word(word: str, first: bool) -> str:
@@ -145,11 +159,18 @@ def split_names(names: str) -> list[str]:
 
 def _without_tail(name: str) -> str:
     """A name less a role or an outlet run into it or after it: `Ulrich
-    ExnerKorrespondent`, `Jo Park Staff Reporter`, `Dan Jervis-BardyThe
-    West Australian` give the person's name alone."""
-    words = _GLUED.sub(" ", name).split()
+    ExnerKorrespondent`, `Jo Park Senior Staff Reporter`, `Dan
+    Jervis-BardyThe West Australian` give the person's name alone."""
+    if (glued := _GLUED.search(name)) and len(name[: glued.start()].split()) >= 2:
+        return name[: glued.start()]
+    words = name.split()
     for i, word in enumerate(words[2:], 2):
-        if word == "The" or _ROLE_WORDS.fullmatch(word):
+        # (a person's role: a desk's name, `BWW News Desk`, names no one)
+        if word == "The" or (
+            _ROLE_WORDS.fullmatch(word) and word.lower() not in _DESKS
+        ):
+            while i > 2 and words[i - 1].lower() in _ROLE_LEAD:
+                i -= 1
             return " ".join(words[:i])
     return name
 
