@@ -178,6 +178,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "(Foto: Harbour Press)",
         # credits, sources and boxes in other languages
         "Quelle: Harbour Press",
+        "Rauch steigt über dem Hafen auf. Foto: Ana Ruiz/AP",
+        "Die Fähre am Kai von Bayside. Bild: Ana Ruiz/Harbour Press",
         "Foto: Ana Ruiz, Bayside Ledger",
         "Meistgelesen",
         "Mehr aus dem Ressort",
