@@ -60,6 +60,8 @@ COLUMN = (
         ("2024年04月24日23:52 | 来源：新华网", date(2024, 4, 24)),
         ("12.13.2024", None),  # no thirteenth month
         ("2024-02-14T16:15:30Z and the talks began", None),
+        ("5 gennaio 2025 modifica il codice della strada", None),
+        ("3. Mai 2024 Aktualisiert wurde auch der Fahrplan", None),
         ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],
 )

@@ -69,6 +69,9 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "The photo by the harbour wall won the prize last year.",
         "Quelle der Daten ist das Statistische Landesamt in Kiel.",
         "Foto und Video zeigen den Hafen am Morgen nach dem Sturm.",
+        # `Bild` is a newspaper too; `| video` ends no link here
+        "Der Bürgermeister sagte im Interview mit Bild: „Wir bauen den Kai neu“",
+        "Die Fähre fährt wieder, sagte der Kapitän dem Sender | video folgt",
     ],
 )
 def test_body_lines_that_start_like_cruft_stay(line):
@@ -178,8 +181,6 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "(Foto: Harbour Press)",
         # credits, sources and boxes in other languages
         "Quelle: Harbour Press",
-        "Rauch steigt über dem Hafen auf. Foto: Ana Ruiz/AP",
-        "Die Fähre am Kai von Bayside. Bild: Ana Ruiz/Harbour Press",
         "Foto: Ana Ruiz, Bayside Ledger",
         "Meistgelesen",
         "Mehr aus dem Ressort",
@@ -194,6 +195,21 @@ def test_generic_cruft_is_removed_with_its_rule(line):
     assert a.paragraphs == ["First body line.", "Last body line."]
     (gone,) = [r for r in a.removed if r.text == line]
     assert gone.rule not in ("title", "")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rauch steigt über dem Hafen auf. Foto: Ana Ruiz/AP",
+        "Die Fähre am Kai von Bayside | Bild: Ana Ruiz/Harbour Press",
+        "Eine dunkle Rauchwolke zieht über den Hafen. © Harbour Press | Ana Ruiz",
+    ],
+)
+def test_a_caption_ending_in_its_credit_is_an_image_credit(line):
+    text = f"A headline for the test\n\nFirst body line.\n\n{line}\n\nLast body line.\n"
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == ["First body line.", "Last body line."]
+    assert [r.rule for r in a.removed if r.text == line] == ["image-credit"]
 
 
 @pytest.mark.parametrize(

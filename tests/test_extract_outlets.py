@@ -380,6 +380,7 @@ def test_section_from_a_breadcrumb_or_the_address_and_unknown_stays_unknown():
         ("https://x.example/local/20080113/1188/ferry-fares.html", date(2008, 1, 13)),
         ("https://x.example/n1/2008/0113/c1001-402.html", date(2008, 1, 13)),
         ("https://x.example/world/20080113-OYT1T502/", date(2008, 1, 13)),
+        ("https://x.example/world/20080113.html", date(2008, 1, 13)),
         # an article's number is not a day
         ("https://x.example/news/20081399/ferry-fares", None),
         ("https://x.example/news/12345678/ferry-fares", None),
@@ -821,7 +822,40 @@ def test_a_card_signed_and_dated_lower_in_the_article_names_no_author():
     a = extract_text(text, "t.txt")
     assert a.authors == ["Tom Reyes"]
     assert a.date is None
-    assert rules(a)["di Ana Ruiz 20 Novembre 2024"] == "byline"
+    assert a.paragraphs == BODY
+    assert all(rules(a)[line] == "other-stories" for line in card)
+
+
+@pytest.mark.parametrize(
+    ("header", "authors"),
+    [
+        # the article's own byline, then a card under a box's label
+        (
+            ["By Marta Quinn", "Mehr zum Thema", "Bayside choir wins", "von Ana Ruiz"],
+            ["Marta Quinn"],
+        ),
+        # the article's byline given twice, a share button between
+        (
+            ["By Marta Quinn", "Share", "By Marta Quinn | The Harbour Gazette"],
+            ["Marta Quinn"],
+        ),
+        # a photo credit between the byline and who updated it
+        (
+            [
+                "By Marta Quinn",
+                "Photo: Ana Ruiz/AP",
+                "Updated by Tom Reyes May 4, 2021",
+            ],
+            ["Marta Quinn", "Tom Reyes"],
+        ),
+    ],
+)
+def test_the_articles_own_byline_is_not_taken_for_a_card(header, authors):
+    headline = "Gale keeps the fishing fleet in port"
+    text = "\n\n".join([headline, "News", "Sport", headline, *header, *BODY])
+    a = extract_text(text, "t.txt")
+    assert a.authors == authors
+    assert a.paragraphs == BODY
 
 
 def test_links_to_other_stories_between_paragraphs_do_not_cut_the_article():

@@ -68,6 +68,9 @@ SHORT_DUMP = 20  # lines: a dump this short may be all article
 LIST_ITEMS = 6  # at most, the items of a list a sentence announces
 TEASER = -2.0  # at best, one of a run of headlines: other stories
 TEASER_BOX = -9.0  # at worst, a whole run of them (a box inside the article)
+BOX_AFTER = 8  # lines under such a box where the article must go on,
+BOX_PROSE = 4  # with this many paragraphs
+PARAGRAPH = 2.0  # at least, the score of a paragraph of a dozen words or more
 POST = 0.5  # the name and date under a quoted post: part of the article
 
 
@@ -290,23 +293,40 @@ def line_scores(
             scores[j] = 0.0
     # a run of three or more headline-shaped lines is a box of other
     # stories' headlines, unless a line announces it (`It has:`): each
-    # counts no better than TEASER, the run no worse than TEASER_BOX (a box
-    # set between an article's first paragraphs and the rest)
+    # counts no better than TEASER
     shaped = [
         headline and not item[i] and i not in furniture
         for i, (_, headline) in enumerate(shapes)
     ]
-    i, boxes = 0, []
+    i, runs = 0, []
     for is_shaped, run in groupby(shaped):
         n = len(list(run))
         if is_shaped and n >= 3 and not (i and lines[i - 1].endswith(":")):
-            box = [min(x, TEASER) for x in scores[i : i + n]]
-            scale = min(1.0, TEASER_BOX / sum(box))
-            scores[i : i + n] = [x * scale for x in box]
-            if scale < 1.0:
-                boxes.append(range(i, i + n))
+            scores[i : i + n] = [min(x, TEASER) for x in scores[i : i + n]]
+            runs.append(range(i, i + n))
         i += n
+    boxes = [run for run in runs if _set_in_article(scores, run)]
+    for box in boxes:  # (no worse than TEASER_BOX in all)
+        scale = TEASER_BOX / sum(scores[i] for i in box)
+        scores[box.start : box.stop] = [scores[i] * scale for i in box]
     return scores, boxes
+
+
+def _set_in_article(scores: list[float], run: range) -> bool:
+    """Whether a box of other stories' headlines is set inside the article,
+    between its first paragraphs and the rest: it counts for less than
+    TEASER_BOX, with prose just above and below it, and under it the
+    article goes on (BOX_PROSE paragraphs in the next BOX_AFTER lines, not a
+    footer's few sentences)."""
+    before, after = run.start - 1, run.stop
+    return (
+        sum(scores[i] for i in run) < TEASER_BOX
+        and before >= 0
+        and after < len(scores)
+        and scores[before] > 0
+        and scores[after] > 0
+        and sum(x >= PARAGRAPH for x in scores[after : after + BOX_AFTER]) >= BOX_PROSE
+    )
 
 
 def find_span(

@@ -230,6 +230,9 @@ def extract_text(
             # kept above the body as a likely byline or date, and neither: a
             # name with no date by it, a button (`Order Reprints`)
             rule = "outside-article"
+        if rule == "other-stories" and body and layout.headline_shaped(body[-1][1]):
+            # (and the card's headline above its byline)
+            removed.append(Removed(*body.pop(), rule))
         if rule:
             removed.append(Removed(number, line, rule))
         else:
@@ -361,7 +364,7 @@ def _cut_to_article(
             over.append((number, line))
         elif headline is None or number != headline[0]:
             removed.append(Removed(number, line, "outside-article"))
-    for card in _card_bylines(near, content, gone):
+    for card in _card_bylines(near, content, gone, headline and headline[0]):
         near.remove(card)
         removed.append(Removed(*card, "outside-article"))
     # (read after those under the headline: a page's date of the day, or a
@@ -371,25 +374,38 @@ def _cut_to_article(
 
 
 def _card_bylines(
-    near: list[tuple[int, str]], content: list[tuple[int, str]], gone: dict[int, str]
+    near: list[tuple[int, str]],
+    content: list[tuple[int, str]],
+    gone: dict[int, str],
+    headline: int | None,
 ) -> list[tuple[int, str]]:
     """The bylines above the body that sign cards linking to other stories,
-    not the article: two or more with other lines between them (`Section`,
-    `Headline`, `By Name`, again), or one just under a box's label (`More
-    on this`, `Headline`, `By Name`)."""
-    signed = [(n, x) for n, x in near if _dated_or_signed(x) and not dates.dateline(x)]
+    not the article: one just under a box's label (`More on this`,
+    `Headline`, `By Name`), or, of two or more, one right under a line that
+    is neither metadata, nor taken by a rule, nor the headline (`Section`,
+    `Headline`, `By Name`, again). `headline`: the headline's line number."""
+    signed = [(n, x) for n, x in near if _signed(squash(x))]
     numbers = [n for n, _ in content]
     at = {n: i for i, n in enumerate(numbers)}
-    metas = {n for n, _ in near}
-    if len(signed) >= 2 and any(
-        n not in metas for n in numbers[at[signed[0][0]] : at[signed[-1][0]]]
-    ):
-        return signed
+    taken = {n for n, _ in near} | gone.keys() | {headline}
+
+    def under_label(n: int) -> bool:
+        above = numbers[max(0, at[n] - 2) : at[n]]
+        return any(gone.get(m) in ENDING_RULES for m in above)
+
+    def under_card(n: int) -> bool:
+        return at[n] > 0 and numbers[at[n] - 1] not in taken
+
     return [
         (n, x)
         for n, x in signed
-        if any(gone.get(m) in ENDING_RULES for m in numbers[max(0, at[n] - 2) : at[n]])
+        if under_label(n) or (len(signed) >= 2 and under_card(n))
     ]
+
+
+def _signed(text: str) -> bool:
+    """A byline, with or without its date."""
+    return bool(parse_byline(text) or byline_and_date(text))
 
 
 def _dated_or_signed(line: str) -> bool:
@@ -475,6 +491,7 @@ def byline_and_date(line: str) -> tuple[list[str], date] | None:
 
 
 # `By` alone on its line, the names on the next: `Von` / `Jo Park`
+NAMES_UNDER_BY = 3  # at most, the names a line each under it
 BY_ALONE = re.compile(rf"(?:(?:Ein\s+)?(?i:Kommentar|Kolumne|Analyse)\s+)?{BY_WORD}")
 
 
@@ -524,8 +541,7 @@ class _Meta:
         self.print_line: str | None = None
         self.opinion = False
         self._title_seen = False
-        self._by_alone = False  # the line before was `By` alone
-        self._by_names = False  # ... or a name under `By` alone
+        self._names_due = 0  # name lines still to come under `By` alone
 
     def read_line(self, line: str, title: str, top: bool = True) -> str | None:
         """The rule name when `line` is metadata to take out of the body.
@@ -534,6 +550,7 @@ class _Meta:
         in a box within the article: taken out, not dating it)."""
         dates_it = top or not self.generic
         stripped = squash(line)
+        names_due, self._names_due = self._names_due, 0
         if self.section is None and BREADCRUMB.fullmatch(stripped):
             levels = [p.strip() for p in re.split(r"[>›»/]", stripped)[1:]]
             self.section = levels[0]
@@ -542,14 +559,13 @@ class _Meta:
         if not self._title_seen and stripped == title:
             self._title_seen = True
             return "repeated-title"
-        # (`Von`, then a name a line, each: `Jo Park`, `Ana Ruiz`)
-        if (self._by_alone or self._by_names) and (name := name_line(stripped)):
+        # (`Von`, then a name a line: `Jo Park`, `Ana Ruiz`)
+        if names_due and (name := name_line(stripped)):
             add_author(self.authors, name)
-            self._by_alone, self._by_names = False, True
+            self._names_due = names_due - 1
             return "byline"
-        self._by_names = False
-        self._by_alone = bool(self.generic and BY_ALONE.fullmatch(stripped))
-        if self._by_alone:
+        if self.generic and BY_ALONE.fullmatch(stripped):
+            self._names_due = NAMES_UNDER_BY
             return "byline"
         if byline := parse_byline(stripped):
             # the newer layout names the writers at the top and again, with
@@ -567,10 +583,11 @@ class _Meta:
                     add_author(self.authors, name)
             return "dateline"
         if self.generic and (both := byline_and_date(stripped)):
-            if dates_it:  # (lower down, another story's card signs it)
-                for name in both[0]:
-                    add_author(self.authors, name)
-                self.date = self.date or both[1]
+            if not dates_it:  # lower down: another story's card signs it
+                return "other-stories"
+            for name in both[0]:
+                add_author(self.authors, name)
+            self.date = self.date or both[1]
             return "byline"
         if self.print_info is None and (info := dates.print_edition(stripped)):
             self.print_info, self.print_line = info, stripped

@@ -62,9 +62,11 @@ _ROLE_LEAD = frozenset(
     "economy legal security defence defense diplomatic parliamentary consumer "
     "property money home affairs world national local".split()
 )
-# a name run into the next word (`Ulrich ExnerKorrespondent`, `Dan
-# Jervis-BardyThe West Australian`; not `McDonald`, `DeShawn`, `MacArthur`)
-_GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?=[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2})")
+# a word run into a name (`Ulrich ExnerKorrespondent`, `Dan Jervis-BardyThe
+# West Australian`): a capital after three small letters (not `McDonald`,
+# `DeShawn`, `MacArthur`; `FitzGerald` is told apart by its tail, see
+# _without_tail)
+_GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?P<tail>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})")
 
 # a capital letter, Latin accented ones too (`Jörg`, `Łukasz`, `Ólafur`)
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
@@ -91,7 +93,7 @@ BYLINE = re.compile(
     rf"(?:{BYLINE_END.pattern}[^|·•\d]{{1,60}}|,\s+[^,|·•\d]{{1,40}})?"
 )
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
-NAME_LINE = re.compile(rf"(?:{BY_WORD}\s+)?(?P<name>{_NAME})")
+NAME_LINE = re.compile(rf"(?:(?:BY|By|by)\s+)?(?P<name>{_NAME})")
 
 
 def _word(word: str, first: bool) -> str:
@@ -161,8 +163,13 @@ def _without_tail(name: str) -> str:
     """A name less a role or an outlet run into it or after it: `Ulrich
     ExnerKorrespondent`, `Jo Park Senior Staff Reporter`, `Dan
     Jervis-BardyThe West Australian` give the person's name alone."""
-    if (glued := _GLUED.search(name)) and len(name[: glued.start()].split()) >= 2:
-        return name[: glued.start()]
+    for glued in _GLUED.finditer(name):
+        # (only a role, its qualifier or `The`: not `FitzGerald`, `VanderMeer`)
+        tail = glued["tail"]
+        if len(name[: glued.start()].split()) >= 2 and (
+            tail == "The" or tail.lower() in _ROLE_LEAD or _ROLE_WORDS.fullmatch(tail)
+        ):
+            return name[: glued.start()]
     words = name.split()
     for i, word in enumerate(words[2:], 2):
         # (a person's role: a desk's name, `BWW News Desk`, names no one)
