@@ -181,6 +181,12 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "(Foto: Harbour Press)",
         # credits, sources and boxes in other languages
         "Quelle: Harbour Press",
+        "What to read next",
+        "Latest Videos From",
+        "Follow Harbour Times on Google News and add us as a preferred source to get "
+        "our news in your feeds.",
+        "By submitting your information you agree to the Terms & Conditions and "
+        "Privacy Policy and are aged 16 or over.",
         "Foto: Ana Ruiz, Bayside Ledger",
         "Meistgelesen",
         "Mehr aus dem Ressort",
