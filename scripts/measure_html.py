@@ -34,7 +34,9 @@ and address name the outlet: headline.Outlet.of; the same rule for the
 baseline, trafilatura's own title). A second column also counts the
 expected title's words up to one of its separators. Byline: on Postlight's
 and Fundus's pages whose tests expect an author, the same people (order,
-case and punctuation aside), beside trafilatura's own author.
+case and punctuation aside), beside trafilatura's own author. Date: on
+Fundus's and Readability's pages that give the day the article was
+published, the same day, beside trafilatura's own date.
 
 Every page set is split once, by the SHA-1 of the page's name (an even last
 digit: development; odd: test), before anything is tuned; the test half is
@@ -56,7 +58,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,25 +142,36 @@ def in_headline_split(name: str, split: str) -> bool:
     return split_of(name) == split
 
 
-def ours(html: bytes, name: str, url: str) -> tuple[str, str, list[str]]:
-    """(headline, body, authors) as a saved page in seeds/ gives them."""
+@dataclass
+class Reading:
+    """What a reader makes of a page."""
+
+    title: str = ""
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    day: str = ""  # the day it was published, YYYY-MM-DD, when it finds one
+
+
+def ours(html: bytes, name: str, url: str) -> Reading:
+    """The page as a saved page in seeds/ gives it."""
     try:
         article = extract_html(html, name, {"source_url": url} if url else {})
     except SkipFile:
-        return "", "", []
-    return article.title, "\n".join(article.paragraphs), article.authors
+        return Reading()
+    day = article.date.isoformat() if article.date else ""
+    return Reading(article.title, "\n".join(article.paragraphs), article.authors, day)
 
 
-def trafilatura_alone(html: bytes, url: str) -> tuple[str, str, list[str]]:
-    """(title, body, authors): trafilatura's default extraction and its own
-    title and author."""
+def trafilatura_alone(html: bytes, url: str) -> Reading:
+    """trafilatura's default extraction, and its own title, author and date."""
     import trafilatura
 
     body = trafilatura.extract(html, url=url or None) or ""
     meta = trafilatura.extract_metadata(html, default_url=url or None)
     if meta is None:
-        return "", body, []
-    return meta.title or "", body, (meta.author or "").split(";")
+        return Reading(body=body)
+    authors = (meta.author or "").split(";")
+    return Reading(meta.title or "", body, authors, (meta.date or "")[:10])
 
 
 NAME_SEPARATOR = re.compile(r"\s*[,;&]\s*(?:and\s+)?|\s+and\s+")
@@ -198,7 +211,13 @@ def readability_pages(root: Path) -> Iterator[TitledPage]:
         if meta.get("title") and (
             meta.get("siteName") or meta.get("byline") or meta.get("publishedTime")
         ):
-            yield TitledPage(f"readability/{name}", html, meta["title"])
+            day = str(meta.get("publishedTime") or "")[:10]
+            yield TitledPage(
+                f"readability/{name}",
+                html,
+                meta["title"],
+                date=day if re.fullmatch(r"\d{4}-\d\d-\d\d", day) else "",
+            )
 
 
 def omnivore_pages(root: Path) -> Iterator[TitledPage]:
@@ -427,9 +446,9 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
     pages = list(load_pages(root, split))
     for page in pages:
         start = time.perf_counter()
-        _, body, _ = ours(page.html_bytes, page.page_id + ".html", page.url)
+        body = ours(page.html_bytes, page.page_id + ".html", page.url).body
         middle = time.perf_counter()
-        _, base, _ = trafilatura_alone(page.html_bytes, page.url)
+        base = trafilatura_alone(page.html_bytes, page.url).body
         times["this reader"].append(middle - start)
         times["trafilatura alone"].append(time.perf_counter() - middle)
         counts["this reader"].append(tp_fp_fn(page.body, body))
@@ -451,6 +470,8 @@ def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[
     # per set: pages, and for each reader headlines right (two ways), bylines
     per: dict[str, list] = {}
     bylines = 0
+    # the day of publication, on the pages that give it: right, wrong, none
+    days: dict[str, Counter] = {w: Counter() for w in who}
     for name, folder in sets.items():
         count = per.setdefault(name, [0, {w: [0, 0, 0] for w in who}])
         for page in HEADLINE_SETS[name][1](folder):
@@ -458,20 +479,26 @@ def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[
                 continue
             count[0] += 1
             sites = _sites(page.html, page.url)
-            got, _, authors = ours(
-                page.html, page.name.rsplit("/", 1)[-1] + ".html", page.url
-            )
-            base, _, base_authors = trafilatura_alone(page.html, page.url)
+            mine = ours(page.html, page.name.rsplit("/", 1)[-1] + ".html", page.url)
+            base = trafilatura_alone(page.html, page.url)
+            got, authors = mine.title, mine.authors
             bylines += bool(page.author)
-            for w, title, names in zip(
-                who, (got, base), (authors, base_authors), strict=True
-            ):
+            for w, reading in zip(who, (mine, base), strict=True):
                 right = count[1][w]
-                right[0] += title_right(title, page, sites)
-                right[1] += title_right_before_tail(title, page)
-                right[2] += bool(page.author) and byline_right(names, page.author)
+                right[0] += title_right(reading.title, page, sites)
+                right[1] += title_right_before_tail(reading.title, page)
+                right[2] += bool(page.author) and byline_right(
+                    reading.authors, page.author
+                )
+                if page.date:
+                    day = reading.day
+                    days[w]["none" if not day else day == page.date] += 1
             if verbose and not title_right(got, page, sites):
-                won = " (trafilatura right)" if title_right(base, page, sites) else ""
+                won = (
+                    " (trafilatura right)"
+                    if title_right(base.title, page, sites)
+                    else ""
+                )
                 print(f"  {page.name}: {got!r}, expected {page.title!r}{won}")
             if verbose and page.author and not byline_right(authors, page.author):
                 print(f"  {page.name}: by {authors!r}, expected {page.author!r}")
@@ -495,6 +522,11 @@ def measure_headlines(sets: dict[str, Path], split: str, verbose: bool) -> list[
     out.append(f"Byline, {bylines} of those pages that name their authors: right on")
     for w in who:
         out.append(f"  {w:<20} {share(sums[w][2], bylines)}")
+    dated = sum(days[who[0]].values())
+    out.append(f"Date, {dated} of those pages that give the day it was published:")
+    for w in who:
+        right, wrong, none = days[w][True], days[w][False], days[w]["none"]
+        out.append(f"  {w:<20} {right} right, {wrong} wrong, {none} none")
     return out
 
 
