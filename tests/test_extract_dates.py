@@ -61,6 +61,11 @@ COLUMN = (
         ("12.13.2024", None),  # no thirteenth month
         ("2024-02-14T16:15:30Z and the talks began", None),
         ("5 gennaio 2025 modifica il codice della strada", None),
+        (
+            "3. Mai 2024 Aktualisiert am Donnerstag, 4. Mai 2024, 10:15 Uhr",
+            date(2024, 5, 3),
+        ),
+        ("May 3, 2021 (Updated: yesterday)", date(2021, 5, 3)),
         ("3. Mai 2024 Aktualisiert wurde auch der Fahrplan", None),
         ("Am 3. Mai 2024 begann die Sitzung.", None),
     ],

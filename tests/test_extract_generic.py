@@ -71,6 +71,8 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "Foto und Video zeigen den Hafen am Morgen nach dem Sturm.",
         # `Bild` is a newspaper too; `| video` ends no link here
         "Der Bürgermeister sagte im Interview mit Bild: „Wir bauen den Kai neu“",
+        "Latest videos from the council show the damage to the sea wall.",
+        "The logo is protected by law. © marks appear on every box they ship.",
         "Die Fähre fährt wieder, sagte der Kapitän dem Sender | video folgt",
     ],
 )
@@ -209,6 +211,8 @@ def test_generic_cruft_is_removed_with_its_rule(line):
         "Rauch steigt über dem Hafen auf. Foto: Ana Ruiz/AP",
         "Die Fähre am Kai von Bayside | Bild: Ana Ruiz/Harbour Press",
         "Eine dunkle Rauchwolke zieht über den Hafen. © Harbour Press | Ana Ruiz",
+        "Rauch steigt über dem Hafen auf – Foto: dpa",
+        "Der Kapitän am Kai. Bild: picture alliance/dpa",
     ],
 )
 def test_a_caption_ending_in_its_credit_is_an_image_credit(line):

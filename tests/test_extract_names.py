@@ -96,6 +96,9 @@ def test_name_line_is_a_name_only():
     assert name_line("Emma ReedLifestyle Writer") == "Emma Reed"
     # a name and its role, with no comma between
     assert name_line("Amy Marsh Political Correspondent") == "Amy Marsh"
+    # `By` in other languages is not part of the name (`Di` may be)
+    assert name_line("Von Ana Ruiz") == "Ana Ruiz"
+    assert name_line("Di Stefano Luca") == "Di Stefano Luca"
 
 
 def test_same_writer_spelled_twice_is_one_author_and_email_stays_metadata():

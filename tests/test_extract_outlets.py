@@ -848,6 +848,16 @@ def test_a_card_signed_and_dated_lower_in_the_article_names_no_author():
             ],
             ["Marta Quinn", "Tom Reyes"],
         ),
+        # ... a dek above them
+        (
+            [
+                "Skippers fear for the season as the storm goes on",
+                "By Marta Quinn",
+                "Photo: Ana Ruiz/AP",
+                "Updated by Tom Reyes May 4, 2021",
+            ],
+            ["Marta Quinn", "Tom Reyes"],
+        ),
     ],
 )
 def test_the_articles_own_byline_is_not_taken_for_a_card(header, authors):
@@ -856,6 +866,62 @@ def test_the_articles_own_byline_is_not_taken_for_a_card(header, authors):
     a = extract_text(text, "t.txt")
     assert a.authors == authors
     assert a.paragraphs == BODY
+
+
+def _paragraph(n: int) -> str:
+    return (
+        f"Fishing boats stayed in the harbour for day {n} on Thursday as the gale "
+        "that closed the ferry route kept blowing hard from the north, the "
+        "harbour master said."
+    )
+
+
+BOX = [f"Lifeboat crew rescue walker number {n} cut off by the tide" for n in range(6)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # a photo credit between the box and the rest of the article
+        (
+            [*map(_paragraph, (1, 2, 3)), *BOX, "Photo: Ana Ruiz/AP"]
+            + [*map(_paragraph, (4, 5, 6, 7))],
+            [*map(_paragraph, range(1, 8))],
+        ),
+        # three long paragraphs under the box
+        (
+            [*map(_paragraph, range(1, 4)), *BOX, *map(_paragraph, range(4, 7))],
+            [*map(_paragraph, range(1, 7))],
+        ),
+    ],
+)
+def test_a_box_inside_the_article_goes_whatever_stands_next_to_it(lines, kept):
+    headline = "Gale keeps the fishing fleet in port"
+    a = extract_text("\n\n".join([headline, "News", headline, *lines]), "t.txt")
+    assert a.paragraphs == kept
+    assert all(rules(a)[line] == "other-stories" for line in BOX)
+
+
+def test_a_box_before_a_footer_ends_the_article():
+    footer = [
+        "Sign up to the Bayside newsletter and get every story first, each day.",
+        "Support local journalism: give what you can to keep the Ledger free.",
+        "Bayside Ledger Media, 4 Quay Street, Bayside",
+    ]
+    body = [*map(_paragraph, range(1, 5))]
+    headline = "Gale keeps the fishing fleet in port"
+    text = "\n\n".join([headline, "News", headline, *body, *BOX, *footer])
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == body
+
+
+def test_a_quoted_paragraph_above_a_card_lower_down_stays():
+    quote = "“Will we sail by Sunday?” the skipper asked. “Of course we will!”"
+    headline = "Gale keeps the fishing fleet in port"
+    lines = [headline, "By Tom Reyes", *BODY[:2], quote, "By Ana Ruiz | May 4, 2021"]
+    a = extract_text("\n\n".join([*lines, BODY[2]]), "t.txt")
+    assert quote in a.paragraphs
+    assert a.authors == ["Tom Reyes"]
 
 
 def test_links_to_other_stories_between_paragraphs_do_not_cut_the_article():

@@ -26,7 +26,7 @@ _URL_DATES = (
 
 def url_date(url: str) -> date | None:
     """The date in an article's address: `/2019/11/19/`, `/2019-11-19-`,
-    `/20191119/` or `/2019/1119/`."""
+    `/20191119/`, `/20191119.html` or `/2019/1119/`."""
     path = urlsplit(url).path
     for pattern in _URL_DATES:
         if m := pattern.search(path):

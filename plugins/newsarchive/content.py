@@ -68,9 +68,7 @@ SHORT_DUMP = 20  # lines: a dump this short may be all article
 LIST_ITEMS = 6  # at most, the items of a list a sentence announces
 TEASER = -2.0  # at best, one of a run of headlines: other stories
 TEASER_BOX = -9.0  # at worst, a whole run of them (a box inside the article)
-BOX_AFTER = 8  # lines under such a box where the article must go on,
-BOX_PROSE = 4  # with this many paragraphs
-PARAGRAPH = 2.0  # at least, the score of a paragraph of a dozen words or more
+BOX_AFTER = 8  # lines under such a box where the article must go on
 POST = 0.5  # the name and date under a quoted post: part of the article
 
 
@@ -125,6 +123,12 @@ def _shape(line: str) -> tuple[float, bool]:
     if n <= 3 and line[-1] != ":":
         return SHORT, False
     return LABEL, headline
+
+
+def teaser_shaped(line: str) -> bool:
+    """Whether a line is shaped like another story's headline in a box: four
+    to twenty words, not a sentence, not opening in lower case."""
+    return _shape(line)[1]
 
 
 def densest_run(scores: list[float]) -> tuple[int, int, float]:
@@ -257,7 +261,8 @@ def line_scores(
 ) -> tuple[list[float], list[range]]:
     """Each line's score: how much it counts for (> 0) or against (< 0)
     being in the article's run of prose; and the boxes of other stories'
-    headlines long enough to count as TEASER_BOX in all."""
+    headlines set inside the article (see _set_in_article), which count as
+    TEASER_BOX in all."""
     shapes = [_shape(x) for x in lines]
     scores = [score for score, _ in shapes]
     for i, weight in furniture.items():
@@ -315,17 +320,18 @@ def line_scores(
 def _set_in_article(scores: list[float], run: range) -> bool:
     """Whether a box of other stories' headlines is set inside the article,
     between its first paragraphs and the rest: it counts for less than
-    TEASER_BOX, with prose just above and below it, and under it the
-    article goes on (BOX_PROSE paragraphs in the next BOX_AFTER lines, not a
-    footer's few sentences)."""
-    before, after = run.start - 1, run.stop
+    TEASER_BOX, the nearest lines that count either way above and below it
+    are prose, and the BOX_AFTER lines under it count for more than the box
+    will (the article going on, not a footer's sentence or two)."""
+    above = [x for x in scores[max(0, run.start - 3) : run.start] if x]
+    below = [x for x in scores[run.stop : run.stop + 3] if x]
     return (
         sum(scores[i] for i in run) < TEASER_BOX
-        and before >= 0
-        and after < len(scores)
-        and scores[before] > 0
-        and scores[after] > 0
-        and sum(x >= PARAGRAPH for x in scores[after : after + BOX_AFTER]) >= BOX_PROSE
+        and bool(above)
+        and above[-1] > 0
+        and bool(below)
+        and below[0] > 0
+        and sum(scores[run.stop : run.stop + BOX_AFTER]) > -TEASER_BOX
     )
 
 

@@ -40,9 +40,10 @@ _LABEL = (
     r"(?:(?:Published|Posted|Updated|Last updated|First published|Date|Dated)"
     r"(?:\s+on)?\s*:?\s*)?"
 )
-# when a dateline says it was updated: a date or a time soon after the word
-# (`Updated 4:30 am`, `modifica il 6 gennaio`; not `Aktualisiert wurde ...`)
-_WHEN = r"[^\d\n]{0,14}\d[^\n]{0,30}"
+# when a dateline says in another language it was updated: a date or a time
+# soon after the word (`Aktualisiert am Donnerstag, 4. Mai 2024`, `modifica
+# il 6 gennaio`; not `Aktualisiert wurde ...`)
+_WHEN = r"[^\d\n]{0,25}\d[^\n]{0,30}"
 # What may follow the date on a dateline: a time, a zone, an `Updated:` part.
 # (and the time it takes to read: `• 3 minute read`, `| Lesedauer: 4 Minuten`)
 _READING = (
@@ -53,7 +54,7 @@ _READING = (
 _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
-    r"(?:\s*[|·•,(]?\s*(?:Updated|Last updated)\s*:?" + _WHEN + ")?"
+    r"(?:\s*[|·•,(]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
     r"(?:\s+by\s+.{1,60})?" + _READING
 )
 

@@ -230,7 +230,7 @@ def extract_text(
             # kept above the body as a likely byline or date, and neither: a
             # name with no date by it, a button (`Order Reprints`)
             rule = "outside-article"
-        if rule == "other-stories" and body and layout.headline_shaped(body[-1][1]):
+        if rule == "other-stories" and body and layout.teaser_shaped(body[-1][1]):
             # (and the card's headline above its byline)
             removed.append(Removed(*body.pop(), rule))
         if rule:
@@ -396,10 +396,16 @@ def _card_bylines(
     def under_card(n: int) -> bool:
         return at[n] > 0 and numbers[at[n] - 1] not in taken
 
+    def under_headline(n: int) -> bool:
+        # (the first byline three lines or fewer under the headline is the
+        # article's, a dek above it or not)
+        return n == signed[0][0] and headline in at and 0 < at[n] - at[headline] <= 3
+
+    several = len(signed) >= 2
     return [
         (n, x)
         for n, x in signed
-        if under_label(n) or (len(signed) >= 2 and under_card(n))
+        if under_label(n) or (several and under_card(n) and not under_headline(n))
     ]
 
 

@@ -93,7 +93,10 @@ BYLINE = re.compile(
     rf"(?:{BYLINE_END.pattern}[^|·•\d]{{1,60}}|,\s+[^,|·•\d]{{1,40}})?"
 )
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
-NAME_LINE = re.compile(rf"(?:(?:BY|By|by)\s+)?(?P<name>{_NAME})")
+# (`By` in other languages too, but not `Di`: `Di Stefano` may be a name)
+NAME_LINE = re.compile(
+    rf"(?:(?:BY|By|by|(?i:von|par|por|door|av|af)):?\s+)?(?P<name>{_NAME})"
+)
 
 
 def _word(word: str, first: bool) -> str:
@@ -160,8 +163,8 @@ def split_names(names: str) -> list[str]:
 
 
 def _without_tail(name: str) -> str:
-    """A name less a role or an outlet run into it or after it: `Ulrich
-    ExnerKorrespondent`, `Jo Park Senior Staff Reporter`, `Dan
+    """A name less a role run into it or after it, or `The` and an outlet's
+    name: `Ulrich ExnerKorrespondent`, `Jo Park Senior Staff Reporter`, `Dan
     Jervis-BardyThe West Australian` give the person's name alone."""
     for glued in _GLUED.finditer(name):
         # (only a role, its qualifier or `The`: not `FitzGerald`, `VanderMeer`)
