@@ -266,6 +266,7 @@ def test_a_caption_ending_in_its_credit_is_an_image_credit(line):
         (["By Helen Marsh published 3 March 2020"], ["Helen Marsh"], date(2020, 3, 3)),
         # the date after the names with only a space between
         (["by Ana Ruiz Jul. 19, 2026 9:45 am"], ["Ana Ruiz"], date(2026, 7, 19)),
+        (["By Ana Ruiz, May 3, 2021"], ["Ana Ruiz"], date(2021, 5, 3)),
         (
             ["By Helen Marsh 30 August 2023 • 4:45pm"],
             ["Helen Marsh"],

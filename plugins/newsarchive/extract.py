@@ -463,9 +463,9 @@ def _repeated_lines(
 _BY_ON = re.compile(
     rf"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>{BY_WORD}\s+.{{3,80}}?)"
     r"(?:\s+(?:on|at|am|le|el|[-–—|·•,]|(?i:published|updated))\s+|\s+(?=[0-3]?\d\.)"
-    # (or only a space before the date: `By Jo Park Jul. 19, 2026`, `By Jo
-    # Park 30 August 2023`)
-    r"|\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,?|[0-3]?\d\s+[^\W\d_]{3,}\.?)"
+    # (or only a space or a comma before the date: `By Jo Park Jul. 19, 2026`,
+    # `By Jo Park, 30 August 2023`)
+    r"|,?\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,?|[0-3]?\d\s+[^\W\d_]{3,}\.?)"
     r"\s+(?:19|20)\d\d))"
     r"(?P<date>.{6,80})"
 )
