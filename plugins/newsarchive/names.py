@@ -62,10 +62,9 @@ _ROLE_LEAD = frozenset(
     "economy legal security defence defense diplomatic parliamentary consumer "
     "property money home affairs world national local".split()
 )
-# a word run into a name (`Ulrich ExnerKorrespondent`, `Dan Jervis-BardyThe
-# West Australian`): a capital after three small letters (not `McDonald`,
-# `DeShawn`, `MacArthur`; `FitzGerald` is told apart by its tail, see
-# _without_tail)
+# a word run into a name (`Jörg WeißKorrespondent`, `Ana Ruiz-VegaThe Harbour
+# Times`): a capital after three small letters (not `McDonald`, `DeShawn`,
+# `MacArthur`; `FitzGerald` is told apart by its tail, see _without_tail)
 _GLUED = re.compile(r"(?<=[a-zß-öø-ÿ]{3})(?P<tail>[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]{2,})")
 
 # a capital letter, Latin accented ones too (`Jörg`, `Łukasz`, `Ólafur`)
@@ -164,8 +163,8 @@ def split_names(names: str) -> list[str]:
 
 def _without_tail(name: str) -> str:
     """A name less a role run into it or after it, or `The` and an outlet's
-    name: `Ulrich ExnerKorrespondent`, `Jo Park Senior Staff Reporter`, `Dan
-    Jervis-BardyThe West Australian` give the person's name alone."""
+    name: `Jörg WeißKorrespondent`, `Jo Park Senior Staff Reporter`, `Ana
+    Ruiz-VegaThe Harbour Times` give the person's name alone."""
     for glued in _GLUED.finditer(name):
         # (only a role, its qualifier or `The`: not `FitzGerald`, `VanderMeer`)
         tail = glued["tail"]
