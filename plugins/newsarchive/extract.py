@@ -417,12 +417,7 @@ def _signed(text: str) -> bool:
 def _dated_or_signed(line: str) -> bool:
     """A dateline, a `By ...` byline or a breadcrumb (not a bare name)."""
     text = squash(line)
-    return bool(
-        dates.dateline(text)
-        or parse_byline(text)
-        or byline_and_date(text)
-        or BREADCRUMB.fullmatch(text)
-    )
+    return bool(dates.dateline(text) or _signed(text) or BREADCRUMB.fullmatch(text))
 
 
 def _repeated_lines(

@@ -78,9 +78,10 @@ _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 # `en`
 _SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&|und|et|y|e|og|och|en)\s+)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-# `By` in English and in other languages: `Von`, `Par`, `Por`, `Di`, `Door`,
-# `Av`, `Af`
-BY_WORD = r"(?:BY|By|by|(?i:von|par|por|di|door|av|af)):?"
+# `By` in English and in other languages: `Von`, `Par`, `Por`, `Door`, `Av`,
+# `Af`, and `Di` (which may also open a name: `Di Stefano`)
+_BY = r"BY|By|by|(?i:von|par|por|door|av|af)"
+BY_WORD = rf"(?:{_BY}|(?i:di)):?"
 # what ends the names on a byline: `By Jo Park | Outlet`, `By Jo Park · 3 min`
 BYLINE_END = re.compile(r"\s+[|·•]\s+")
 BYLINE = re.compile(
@@ -93,9 +94,7 @@ BYLINE = re.compile(
 )
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
 # (`By` in other languages too, but not `Di`: `Di Stefano` may be a name)
-NAME_LINE = re.compile(
-    rf"(?:(?:BY|By|by|(?i:von|par|por|door|av|af)):?\s+)?(?P<name>{_NAME})"
-)
+NAME_LINE = re.compile(rf"(?:(?:{_BY}):?\s+)?(?P<name>{_NAME})")
 
 
 def _word(word: str, first: bool) -> str:
