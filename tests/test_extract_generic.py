@@ -198,11 +198,17 @@ def test_body_lines_that_start_like_cruft_stay(line):
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
+    assert _rule_between_body_lines(line) not in ("title", "")
+
+
+def _rule_between_body_lines(line: str) -> str:
+    """The rule that takes `line` out of a short article's body, between its
+    two lines (which both stay)."""
     text = f"A headline for the test\n\nFirst body line.\n\n{line}\n\nLast body line.\n"
     a = extract_text(text, "t.txt")
     assert a.paragraphs == ["First body line.", "Last body line."]
     (gone,) = [r for r in a.removed if r.text == line]
-    assert gone.rule not in ("title", "")
+    return gone.rule
 
 
 @pytest.mark.parametrize(
@@ -216,10 +222,7 @@ def test_generic_cruft_is_removed_with_its_rule(line):
     ],
 )
 def test_a_caption_ending_in_its_credit_is_an_image_credit(line):
-    text = f"A headline for the test\n\nFirst body line.\n\n{line}\n\nLast body line.\n"
-    a = extract_text(text, "t.txt")
-    assert a.paragraphs == ["First body line.", "Last body line."]
-    assert [r.rule for r in a.removed if r.text == line] == ["image-credit"]
+    assert _rule_between_body_lines(line) == "image-credit"
 
 
 @pytest.mark.parametrize(

@@ -705,29 +705,33 @@ def test_a_box_of_other_headlines_after_the_article_goes_a_list_inside_it_stays(
     assert all(rules(a)[t] == "outside-article" for t in teasers)
 
 
+# a story in six paragraphs (the first three: BODY)
+STORY = [
+    "Fishing boats stayed in the harbour for a third day on Thursday as "
+    "the gale that closed the ferry route kept blowing from the north.",
+    "The harbour master said no boat would be allowed out before the "
+    "wind dropped below forty knots, which forecasters expect on Sunday.",
+    "Skippers said the lost days would cost them more than the fuel "
+    "savings of the autumn, and asked the council to delay the mooring fees.",
+    "The council said it would discuss the request at its meeting next "
+    "month, when the fees for the coming year are set.",
+    "The last gale to close the harbour for so long was in 2009, when "
+    "boats were kept in for five days in the middle of the herring season.",
+    "Crews used the time to mend nets and paint hulls, and the fish market "
+    "on the quay opened for only an hour each morning to sell what was left.",
+]
+BODY = STORY[:3]
+
+
 def test_a_box_of_other_stories_inside_the_article_goes_and_both_halves_stay():
-    first = [
-        "Fishing boats stayed in the harbour for a third day on Thursday as "
-        "the gale that closed the ferry route kept blowing from the north.",
-        "The harbour master said no boat would be allowed out before the "
-        "wind dropped below forty knots, which forecasters expect on Sunday.",
-        "Crews used the time to mend nets and paint hulls, and the fish market "
-        "on the quay opened for only an hour each morning to sell what was left.",
-    ]
+    first = [*STORY[:2], STORY[5]]
     box = [
         "Most read in local news",
         "Lifeboat crew rescue two walkers cut off by the tide",
         "School bus route changes after the bridge closes",
         "Bayside choir wins the county contest again",
     ]
-    second = [
-        "Skippers said the lost days would cost them more than the fuel "
-        "savings of the autumn, and asked the council to delay the mooring fees.",
-        "The council said it would discuss the request at its meeting next "
-        "month, when the fees for the coming year are set.",
-        "The last gale to close the harbour for so long was in 2009, when "
-        "boats were kept in for five days in the middle of the herring season.",
-    ]
+    second = STORY[2:5]
     text = "\n\n".join(["Gale keeps the fishing fleet in port", *first, *box, *second])
     a = extract_text(text, "t.txt")
     assert a.paragraphs == first + second
@@ -755,16 +759,7 @@ def test_an_unlabelled_box_of_other_headlines_after_the_opening_keeps_the_top():
         "Cod quotas cut as the stocks fall for a fifth season",
         "New ferry timetable brings an earlier first crossing",
     ]
-    rest = [
-        "Skippers said the lost days would cost them more than the fuel "
-        "savings of the autumn, and asked the council to delay the mooring fees.",
-        "The council said it would discuss the request at its meeting next "
-        "month, when the fees for the coming year are set.",
-        "The last gale to close the harbour for so long was in 2009, when "
-        "boats were kept in for five days in the middle of the herring season.",
-        "Crews used the time to mend nets and paint hulls, and the fish market "
-        "on the quay opened for only an hour each morning to sell what was left.",
-    ]
+    rest = STORY[2:]
     headline = "Gale keeps the fishing fleet in port"
     top = [headline, "News", "Sport", "Weather", headline]
     byline = ["Von Marta Quinn, Oskar Lind und Ana Ruiz", "09.01.2025, 14:55 Uhr"]
@@ -775,16 +770,6 @@ def test_an_unlabelled_box_of_other_headlines_after_the_opening_keeps_the_top():
     assert a.date == date(2025, 1, 9)
     assert a.paragraphs == opening + rest
     assert all(rules(a)[line] == "other-stories" for line in box)
-
-
-BODY = [
-    "Fishing boats stayed in the harbour for a third day on Thursday as "
-    "the gale that closed the ferry route kept blowing from the north.",
-    "The harbour master said no boat would be allowed out before the "
-    "wind dropped below forty knots, which forecasters expect on Sunday.",
-    "Skippers said the lost days would cost them more than the fuel "
-    "savings of the autumn, and asked the council to delay the mooring fees.",
-]
 
 
 @pytest.mark.parametrize(
@@ -925,16 +910,7 @@ def test_a_quoted_paragraph_above_a_card_lower_down_stays():
 
 
 def test_links_to_other_stories_between_paragraphs_do_not_cut_the_article():
-    paragraphs = [
-        "Fishing boats stayed in the harbour for a third day on Thursday as "
-        "the gale that closed the ferry route kept blowing from the north.",
-        "The harbour master said no boat would be allowed out before the "
-        "wind dropped below forty knots, which forecasters expect on Sunday.",
-        "Skippers said the lost days would cost them more than the fuel "
-        "savings of the autumn, and asked the council to delay the mooring fees.",
-        "The council said it would discuss the request at its meeting next "
-        "month, when the fees for the coming year are set.",
-    ]
+    paragraphs = STORY[:4]
     links = [
         "Lifeboat crew rescue two walkers cut off by the tide | mehr",
         "Harbour master warns of a long winter of storms | audio",
