@@ -219,10 +219,29 @@ def _rule_between_body_lines(line: str) -> str:
         "Eine dunkle Rauchwolke zieht über den Hafen. © Harbour Press | Ana Ruiz",
         "Rauch steigt über dem Hafen auf – Foto: dpa",
         "Der Kapitän am Kai. Bild: picture alliance/dpa",
+        "The ferry leaves the quay at dawn (Image: Harbour Press)",
+        "The mayor greets the crew on the pier Ana Ruiz/AP",
+        "Walkers on the old pier Tom Reyes/Getty Images Europe",
+        "The pier reopened to walkers after a year of repairs. Supplied",
+        "The crew waited on the quay for about an hour. AP",
+        "Getty Images/Harbour Press)",
     ],
 )
 def test_a_caption_ending_in_its_credit_is_an_image_credit(line):
     assert _rule_between_body_lines(line) == "image-credit"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferry left at dawn, the harbour master said, and the crew waited.",
+        "Fares rise in May for the crossing to Gull Point and Ana Ruiz/AP.",
+        "Ana Ruiz said the supplies were supplied.",
+    ],
+)
+def test_a_sentence_naming_a_photo_agency_stays(line):
+    text = f"A headline for the test\n\nFirst body line.\n\n{line}\n\nLast body line.\n"
+    assert line in extract_text(text, "t.txt").paragraphs
 
 
 @pytest.mark.parametrize(
