@@ -109,6 +109,41 @@ def test_a_name_or_button_above_the_body_is_not_its_first_paragraph():
     assert a.date == date(2008, 1, 13)
 
 
+SHARE_BAR = [
+    *("Facebook", "Twitter", "Email", "Print", "Comments", "Copy link"),
+    *("Show more sharing options", "Listen to this article", "Gift this article"),
+]
+
+
+def test_a_byline_under_the_headline_far_above_the_body_is_read():
+    # a standfirst, the byline and its date, then a long bar of buttons
+    header = [
+        "Engineers found the old wall sound",
+        "By Nora Hale | Dunmore Post",
+        "13 Jan 2008 10:47",
+        *SHARE_BAR,
+        *SHARE_BAR,
+    ]
+    a = extract_text(page(header), "t.txt")
+    assert a.authors == ["Nora Hale"]
+    assert a.date == date(2008, 1, 13)
+    assert len(a.paragraphs) == 3
+    # a bare name too, with its date under it
+    header = ["Nora Hale", "13 Jan 2008 10:47", *SHARE_BAR, *SHARE_BAR]
+    a = extract_text(page(header), "t.txt")
+    assert a.authors == ["Nora Hale"]
+    assert a.date == date(2008, 1, 13)
+
+
+def test_name_like_menu_items_far_under_the_headline_are_not_its_authors():
+    menu = ["Travel Guides", "Gift Ideas", "Tide Tables", "Lego Masters"]
+    header = [*SHARE_BAR, *menu, *SHARE_BAR, "13 Jan 2008 10:47"]
+    a = extract_text(page(header), "t.txt")
+    assert a.authors == []
+    assert a.date == date(2008, 1, 13)
+    assert len(a.paragraphs) == 3
+
+
 def test_the_headline_the_page_shows_wins_over_a_reworded_page_title():
     text = page(["By Nora Hale"]).replace(
         "Coast road reopens after repairs",

@@ -42,6 +42,8 @@ FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
 NEAR = 8  # lines above an article's body where its byline and date may be
+HEADER = 30  # lines under its headline where they may be, the body further down
+UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
 ABOVE_HEADLINE = 2  # lines above its headline where its date may be
 # furniture that comes after an article, not inside it
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
@@ -342,6 +344,9 @@ def _cut_to_article(
     near_top = span.start - NEAR if span.headline is None else span.headline
     top = content[max(near_top, span.start - NEAR, 0)][0]
     headline = content[span.headline] if span.headline is not None else None
+    # (further under the headline: a `By ...` byline or a dateline, or a bare
+    # name close under it or with its date under it)
+    header = _header_lines(content, span, gone) if span.headline is not None else set()
     # (and a dateline, byline or breadcrumb just above the headline:
     # `Published May 3, 2021`, then the headline)
     over_headline = {
@@ -358,7 +363,7 @@ def _cut_to_article(
             removed.append(Removed(number, line, "other-stories"))
         elif first <= number <= last:
             inside.append((number, line))
-        elif top <= number < first and _is_meta(line):
+        elif (top <= number < first and _is_meta(line)) or number in header:
             near.append((number, line))
         elif number in over_headline and _dated_or_signed(line):
             over.append((number, line))
@@ -371,6 +376,30 @@ def _cut_to_article(
     # teaser's, may sit above it)
     near += over
     return near + inside, headline, {number for number, _ in near}
+
+
+def _header_lines(
+    content: list[tuple[int, str]], span: layout.Span, gone: dict[int, str]
+) -> set[int]:
+    """The numbers of the lines between the headline and the body, further
+    up than NEAR lines above it (up to HEADER), that give the article's
+    byline or date: a dateline or a `By ...` byline; a bare name only up to
+    UNDER_HEADLINE lines under the headline, or with a dateline right under
+    it. `gone`: the lines the cleaning rules took."""
+    found = set()
+    start = max(span.headline + 1, span.start - HEADER)
+    for i in range(start, span.start - NEAR):
+        if content[i][0] in gone:
+            continue
+        line = squash(content[i][1])
+        if _dated_or_signed(line):
+            found.add(content[i][0])
+        elif _is_meta(line) and (
+            i - span.headline <= UNDER_HEADLINE
+            or dates.dateline(squash(content[i + 1][1]))
+        ):
+            found.add(content[i][0])
+    return found
 
 
 def _card_bylines(
