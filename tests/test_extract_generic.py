@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsarchive import SkipFile, extract_text
+from newsarchive.extract import byline_and_date
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -310,6 +311,17 @@ def test_a_sentence_naming_a_photo_agency_stays(line):
         # a name and a day-first date, after a comma or run together
         (["Ana Ruiz, 03.05.2021 10:00 Uhr"], ["Ana Ruiz"], date(2021, 5, 3)),
         (["Ana Ruiz03.05.2021, 19:35 Uhr"], ["Ana Ruiz"], date(2021, 5, 3)),
+        # the name and when, in parts between bars or bullets: a date, a
+        # time, an age or a reading time, and perhaps the outlet's name
+        (["Ana Ruiz | Published 4 months ago"], ["Ana Ruiz"], None),
+        (["Ana Ruiz 2 minutes read"], ["Ana Ruiz"], None),
+        (["3. Mai 2021 • Ana Ruiz • 3 Minuten"], ["Ana Ruiz"], date(2021, 5, 3)),
+        (["Mo 03.05.21 | 14:07 Uhr | Von Ana Ruiz"], ["Ana Ruiz"], None),
+        (
+            ["Ana Ruiz / BAYSIDE LEDGER / May 3, 2021, 17:07 IST"],
+            ["Ana Ruiz"],
+            date(2021, 5, 3),
+        ),
     ],
 )
 def test_common_bylines_and_datelines(lines, authors, day):
@@ -320,6 +332,20 @@ def test_common_bylines_and_datelines(lines, authors, day):
     assert a.date == day
     assert a.date_source == ("file" if day else None)
     assert a.paragraphs == ["The body of the article is here."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more | 5 min read",
+        "Sport • 3 hours ago",
+        "Home | News | World",
+        "The talks ended 3 hours ago",
+        "Ana Ruiz | Tom Reyes | Oskar Lind | Nora Hale | 5 min",
+    ],
+)
+def test_parts_that_say_when_with_no_name_are_not_a_byline(line):
+    assert byline_and_date(line) is None
 
 
 def test_a_date_inside_a_sentence_does_not_date_the_article():

@@ -500,11 +500,26 @@ _NAME_DATE = re.compile(
 )
 
 
-def byline_and_date(line: str) -> tuple[list[str], date] | None:
+# a byline's parts after its bars or bullets: `3 Jan 2026 • Jo Park • 3 min`
+PART_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
+# ... that say when, or how long: `4 months ago`, `2 minutes read`, `14:07 Uhr`
+WHEN_PART = re.compile(
+    r"(?:(?:Published|Updated|Posted)\s+)?\d{1,3}\s+(?:seconds?|minutes?|mins?|"
+    r"hours?|hrs?|days?|weeks?|months?|years?)\s+ago|\d{1,2}\s*(?:minutes?|mins?|"
+    r"Minuten|Min\.?)(?:\s+(?:read|Lesezeit|lesen))?|\d{1,2}[:.]\d\d(?:\s*Uhr)?",
+    re.I,
+)
+WHEN_AT_END = re.compile(rf"\s(?:{WHEN_PART.pattern})$", re.I)
+DIGIT = re.compile(r"\d")
+
+
+def byline_and_date(line: str) -> tuple[list[str], date | None] | None:
     """(authors, date) of a line that gives both: `Posted by Ana Ruiz on
     May 3, 2021`, `By Ana Ruiz | May 3, 2021`, `Ana Ruiz - May 3, 2021`,
     `Ana RuizPublished May 3, 2021` (run together as a page's boxes are),
-    `Ana Ruiz, 03.05.2021 10:00 Uhr`, `Ana Ruiz03.05.2021`."""
+    `Ana Ruiz, 03.05.2021 10:00 Uhr`, `Ana Ruiz03.05.2021`; or the names and
+    when, in parts between bars or bullets (`3. Mai 2021 • Ana Ruiz •
+    3 Minuten`, `Ana Ruiz | Published 4 months ago`: no date then)."""
     if len(line) > 160:
         return None
     if m := _BY_ON.fullmatch(line):
@@ -513,11 +528,39 @@ def byline_and_date(line: str) -> tuple[list[str], date] | None:
         name = name_line(m["name"])
         names = ([name], []) if name else None
     else:
-        return None
+        return _byline_in_parts(line)
     found = dates.dateline(m["date"])
     if not names or found is None:
-        return None
+        return _byline_in_parts(line)
     return names[0], found
+
+
+def _byline_in_parts(line: str) -> tuple[list[str], date | None] | None:
+    """(authors, date) of a line in parts between bars or bullets: one part
+    the names (a bare name or a byline), the others when (a date, a time,
+    an age or a reading time), at most one of them neither (an outlet's
+    name)."""
+    if len(line) > 100 or not DIGIT.search(line):  # (when is in figures)
+        return None
+    parts = PART_SEPARATOR.split(line)
+    if len(parts) == 1 and (m := WHEN_AT_END.search(line)):
+        parts = [line[: m.start()], m.group().strip()]  # `Ana Ruiz 2 minutes read`
+    if not 2 <= len(parts) <= 4:
+        return None
+    authors: list[str] = []
+    day, when, other = None, 0, 0
+    for part in parts:
+        if WHEN_PART.fullmatch(part):
+            when += 1
+        elif (found := dates.dateline(part)) is not None:
+            day, when = day or found, when + 1
+        elif not authors and (byline := parse_byline(part)):
+            authors = byline[0]
+        elif not authors and (name := name_line(part)):
+            authors = [name]
+        else:
+            other += 1
+    return (authors, day) if authors and when and other <= 1 else None
 
 
 # `By` alone on its line, the names on the next: `Von` / `Jo Park`
