@@ -104,6 +104,32 @@ def test_the_date_under_the_headline_wins_over_one_above_it_or_lower_down():
     assert a.date == date(2024, 4, 22)
 
 
+def _ferry_page(top: list[str]) -> str:
+    body = [
+        "The harbour board approved the new ferry timetable on Tuesday after "
+        "a year of talks with the island's councils.",
+        "The first sailing under the new timetable leaves at six in the "
+        "morning, an hour earlier than now, the board said.",
+        "Fares stay the same until the end of the year, when the board will "
+        "review them with the councils.",
+    ]
+    title = "Ferry timetable approved - Bayside Ledger"
+    menu = ["Home", "News", "Sport", "Weather"]
+    return "\n\n".join([title, *menu, *top, "Ferry timetable approved", *body])
+
+
+def test_a_date_a_few_lines_above_the_headline_dates_the_article():
+    # a section, the date, a kicker and a label over the headline
+    page = _ferry_page(["Inrikes", "torsdag 8 januari 2026", "Bayside", "Just nu"])
+    a = extract_text(page, "t.txt")
+    assert a.title == "Ferry timetable approved"
+    assert a.date == date(2026, 1, 8)
+    # the page's date of the day, at the top far above it, dates nothing
+    links = ["Tides", "Jobs", "Puzzles", "Shop", "Contact", "Archive", "Events"]
+    page = _ferry_page(["torsdag 8 januari 2026", *links])
+    assert extract_text(page, "t.txt").date is None
+
+
 def test_print_edition_lines():
     assert print_edition("JoongAng Ilbo, Nov. 3, Page 31") == (11, 3, None)
     assert print_edition("JoongAng Ilbo, Sept. 11, 2019, Page 30") == (9, 11, 2019)

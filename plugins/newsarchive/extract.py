@@ -44,7 +44,7 @@ MAX_BYTES = 20 * 1024 * 1024
 NEAR = 8  # lines above an article's body where its byline and date may be
 HEADER = 30  # lines under its headline where they may be, the body further down
 UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
-ABOVE_HEADLINE = 2  # lines above its headline where its date may be
+ABOVE_HEADLINE = 6  # lines above its headline where its date may be
 # furniture that comes after an article, not inside it
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
