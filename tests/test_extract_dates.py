@@ -59,6 +59,12 @@ COLUMN = (
         ("5 gennaio 2025 ( modifica il 6 gennaio 2025 | 15:24)", date(2025, 1, 5)),
         ("2024年04月24日23:52 | 来源：新华网", date(2024, 4, 24)),
         ("12.13.2024", None),  # no thirteenth month
+        # with slashes, day first or month first as the figures show
+        ("29/05/2025 20:00", date(2025, 5, 29)),
+        ("5/22/2025", date(2025, 5, 22)),
+        ("Publié le 23/04/2024 à 10h30", date(2024, 4, 23)),
+        ("02/02/2025 KL. 09:00", date(2025, 2, 2)),
+        ("10/07/2026", None),  # 10 July or October 7: not guessed
         ("2024-02-14T16:15:30Z and the talks began", None),
         ("5 gennaio 2025 modifica il codice della strada", None),
         (

@@ -144,6 +144,13 @@ _FORMS = [
     re.compile(
         rf"{_LABEL}{_TIME_FIRST}{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_TAIL}", re.I
     ),
+    # `29/05/2025 20:00`, `5/22/2025`: read only when the day and the month
+    # can be told apart, one over 12 or both the same (not `10/07/2026`)
+    re.compile(
+        rf"{_OTHER_LABEL}{_OTHER_WEEKDAY}(?P<first>[0-3]?\d)/(?P<second>[0-3]?\d)/"
+        rf"{_YEAR}{_OTHER_TAIL}",
+        re.I,
+    ),
     re.compile(
         rf"{_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?"
         # (a time as ISO 8601 writes it: `2024-02-14T16:15:30Z`)
@@ -190,7 +197,20 @@ def dateline(line: str) -> date | None:
         return None
     for form in _FORMS:
         if m := form.fullmatch(line):
+            if m.groupdict().get("first"):
+                return _day_and_month(m)
             return _make(m["year"], _month(m), m["day"])
+    return None
+
+
+def _day_and_month(match: re.Match[str]) -> date | None:
+    """The date of `first/second/year`, day first or month first as the
+    figures show (one over 12, or both the same), else None."""
+    first, second = int(match["first"]), int(match["second"])
+    if first == second or (first > 12 >= second):
+        return _make(match["year"], second, first)
+    if second > 12 >= first:
+        return _make(match["year"], first, second)
     return None
 
 
