@@ -130,9 +130,12 @@ def test_a_date_a_few_lines_above_the_headline_dates_the_article():
     a = extract_text(page, "t.txt")
     assert a.title == "Ferry timetable approved"
     assert a.date == date(2026, 1, 8)
-    # the page's date of the day, at the top far above it, dates nothing
+    # the page's date of the day, at the top far above it, dates nothing;
+    # nor over a menu
     links = ["Tides", "Jobs", "Puzzles", "Shop", "Contact", "Archive", "Events"]
     page = _ferry_page(["torsdag 8 januari 2026", *links])
+    assert extract_text(page, "t.txt").date is None
+    page = _ferry_page(["Monday, 3 March 2025", "Ferries", "Tides", "Harbour"])
     assert extract_text(page, "t.txt").date is None
 
 

@@ -238,6 +238,9 @@ def test_a_caption_ending_in_its_credit_is_an_image_credit(line):
         "The ferry left at dawn, the harbour master said, and the crew waited.",
         "Fares rise in May for the crossing to Gull Point and Ana Ruiz/AP.",
         "Ana Ruiz said the supplies were supplied.",
+        # a subhead or a sentence with no closing full stop
+        "How voters rated the plan in the Ipsos MORI/PA survey",
+        "The senator met with Joe Biden/AP reporters on Tuesday",
     ],
 )
 def test_a_sentence_naming_a_photo_agency_stays(line):
@@ -314,7 +317,7 @@ def test_a_sentence_naming_a_photo_agency_stays(line):
         # the name and when, in parts between bars or bullets: a date, a
         # time, an age or a reading time, and perhaps the outlet's name
         (["Ana Ruiz | Published 4 months ago"], ["Ana Ruiz"], None),
-        (["Ana Ruiz 2 minutes read"], ["Ana Ruiz"], None),
+        (["By Ana Ruiz 2 minutes read"], ["Ana Ruiz"], None),
         (["3. Mai 2021 • Ana Ruiz • 3 Minuten"], ["Ana Ruiz"], date(2021, 5, 3)),
         (["Mo 03.05.21 | 14:07 Uhr | Von Ana Ruiz"], ["Ana Ruiz"], None),
         (
@@ -342,10 +345,32 @@ def test_common_bylines_and_datelines(lines, authors, day):
         "Home | News | World",
         "The talks ended 3 hours ago",
         "Ana Ruiz | Tom Reyes | Oskar Lind | Nora Hale | 5 min",
+        # a bare name only with a date or `Published ... ago`: not a
+        # section's or outlet's name with an age, a time or a reading time
+        "Harbour Times | 3 hours ago",
+        "Real Estate | 4 min read",
+        "Live Updates | 14:07",
+        "Most Read | 3 min",
+        "Ana Ruiz 2 minutes read",
+        "Jo Park 10.41",
     ],
 )
 def test_parts_that_say_when_with_no_name_are_not_a_byline(line):
     assert byline_and_date(line) is None
+
+
+def test_results_with_times_in_the_body_stay_in_it():
+    results = ["Jo Park 10.41", "Sam Lee 10.55", "Mia Cruz 10.62"]
+    body = [
+        "The harbour swim was held on Sunday in calm water, the club said.",
+        "The first three home in the men's race were:",
+        *results,
+        "The club thanked the volunteers who kept watch from the boats.",
+    ]
+    text = "\n\n".join(["Harbour swim results", "By Ana Ruiz", *body])
+    a = extract_text(text, "t.txt")
+    assert a.authors == ["Ana Ruiz"]
+    assert all(r in a.paragraphs for r in results)
 
 
 def test_a_date_inside_a_sentence_does_not_date_the_article():

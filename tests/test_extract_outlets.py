@@ -135,6 +135,18 @@ def test_a_byline_under_the_headline_far_above_the_body_is_read():
     assert a.date == date(2008, 1, 13)
 
 
+def test_a_card_far_under_the_headline_gives_neither_author_nor_date():
+    card = [
+        "Elsewhere",
+        "Fishermen protest over new quota cuts in the bay",
+        "By Jo Park",
+        "28 February 2025",
+    ]
+    a = extract_text(page([*SHARE_BAR, *card, *SHARE_BAR]), "t.txt")
+    assert a.authors == [] and a.date is None
+    assert len(a.paragraphs) == 3
+
+
 def test_name_like_menu_items_far_under_the_headline_are_not_its_authors():
     menu = ["Travel Guides", "Gift Ideas", "Tide Tables", "Lego Masters"]
     header = [*SHARE_BAR, *menu, *SHARE_BAR, "13 Jan 2008 10:47"]

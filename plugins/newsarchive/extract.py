@@ -349,12 +349,7 @@ def _cut_to_article(
     header = _header_lines(content, span, gone) if span.headline is not None else set()
     # (and a dateline, byline or breadcrumb just above the headline:
     # `Published May 3, 2021`, then the headline)
-    over_headline = {
-        content[i][0]
-        for i in range(
-            max(0, (span.headline or 0) - ABOVE_HEADLINE), span.headline or 0
-        )
-    }
+    over_headline = _over_headline(content, span.headline)
     # (a box of other stories' headlines set inside the article)
     boxed = {content[i][0] for box in span.boxes for i in box}
     inside, near, over = [], [], []
@@ -378,6 +373,26 @@ def _cut_to_article(
     return near + inside, headline, {number for number, _ in near}
 
 
+def _over_headline(content: list[tuple[int, str]], headline: int | None) -> set[int]:
+    """The numbers of the lines above the headline where the article's date
+    may be: up to ABOVE_HEADLINE lines, with at most two lines of words
+    between (a section's name, a kicker; `>` and the headline shown twice
+    aside), not over a menu (`News`, `Sport`, `Business`)."""
+    found: set[int] = set()
+    if headline is None:
+        return found
+    shown = squash(content[headline][1])
+    between = 0
+    for i in range(headline - 1, max(0, headline - ABOVE_HEADLINE) - 1, -1):
+        found.add(content[i][0])
+        text = squash(content[i][1])
+        if text != shown and any(c.isalnum() for c in text):
+            between += 1
+            if between > 2:
+                break
+    return found
+
+
 def _header_lines(
     content: list[tuple[int, str]], span: layout.Span, gone: dict[int, str]
 ) -> set[int]:
@@ -385,21 +400,29 @@ def _header_lines(
     up than NEAR lines above it (up to HEADER), that give the article's
     byline or date: a dateline or a `By ...` byline; a bare name only up to
     UNDER_HEADLINE lines under the headline, or with a dateline right under
-    it. `gone`: the lines the cleaning rules took."""
+    it; none under a box's label and another story's headline (a card).
+    `gone`: the lines the cleaning rules took."""
     found = set()
     start = max(span.headline + 1, span.start - HEADER)
-    for i in range(start, span.start - NEAR):
+    label = False  # (the line above was a short one: `Elsewhere`)
+    headline_words = set(layout.words(squash(content[span.headline][1])))
+    for i in range(span.headline + 1, span.start - NEAR):
         if content[i][0] in gone:
             continue
         line = squash(content[i][1])
+        meta = _is_meta(line)
+        if label and not meta and layout.teaser_shaped(line):
+            if not set(layout.words(line)) <= headline_words:  # (not its own)
+                break
+        label = len(line.split()) <= 3 and not meta
         if _dated_or_signed(line):
             found.add(content[i][0])
-        elif _is_meta(line) and (
-            i - span.headline <= UNDER_HEADLINE
-            or dates.dateline(squash(content[i + 1][1]))
-        ):
-            found.add(content[i][0])
-    return found
+        elif meta:
+            if i - span.headline <= UNDER_HEADLINE or dates.dateline(
+                squash(content[i + 1][1])
+            ):
+                found.add(content[i][0])
+    return {n for n in found if n >= content[start][0]}
 
 
 def _card_bylines(
@@ -502,14 +525,23 @@ _NAME_DATE = re.compile(
 
 # a byline's parts after its bars or bullets: `3 Jan 2026 • Jo Park • 3 min`
 PART_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
-# ... that say when, or how long: `4 months ago`, `2 minutes read`, `14:07 Uhr`
-WHEN_PART = re.compile(
-    r"(?:(?:Published|Updated|Posted)\s+)?\d{1,3}\s+(?:seconds?|minutes?|mins?|"
-    r"hours?|hrs?|days?|weeks?|months?|years?)\s+ago|\d{1,2}\s*(?:minutes?|mins?|"
-    r"Minuten|Min\.?)(?:\s+(?:read|Lesezeit|lesen))?|\d{1,2}[:.]\d\d(?:\s*Uhr)?",
+# ... that say when, or how long: `Published 4 months ago`, `2 minutes read`,
+# `14:07 Uhr`
+PUBLISHED_AGO = re.compile(
+    r"(?:Published|Updated|Posted)\s+\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|"
+    r"hrs?|days?|weeks?|months?|years?)\s+ago",
     re.I,
 )
-WHEN_AT_END = re.compile(rf"\s(?:{WHEN_PART.pattern})$", re.I)
+AGE_OR_LENGTH = re.compile(
+    r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+    r"years?)\s+ago|\d{1,2}\s*(?:minutes?|mins?|Minuten|Min\.?)"
+    r"(?:\s+(?:read|Lesezeit|lesen))?",
+    re.I,
+)
+CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*Uhr)?", re.I)
+WHEN_AT_END = re.compile(
+    rf"\s(?:{PUBLISHED_AGO.pattern}|{AGE_OR_LENGTH.pattern})$", re.I
+)
 DIGIT = re.compile(r"\d")
 
 
@@ -537,30 +569,35 @@ def byline_and_date(line: str) -> tuple[list[str], date | None] | None:
 
 def _byline_in_parts(line: str) -> tuple[list[str], date | None] | None:
     """(authors, date) of a line in parts between bars or bullets: one part
-    the names (a bare name or a byline), the others when (a date, a time,
-    an age or a reading time), at most one of them neither (an outlet's
-    name)."""
+    the names, the others when, at most one of them neither (an outlet's
+    name). Names after `By` or `Von` go with a date, a time, an age or a
+    reading time; a bare name only with a date or `Published ... ago` (not
+    a section's `Premier League | 2 hours ago`, a result's `Jo Park 10.41`)."""
     if len(line) > 100 or not DIGIT.search(line):  # (when is in figures)
         return None
     parts = PART_SEPARATOR.split(line)
     if len(parts) == 1 and (m := WHEN_AT_END.search(line)):
-        parts = [line[: m.start()], m.group().strip()]  # `Ana Ruiz 2 minutes read`
+        parts = [line[: m.start()], m.group().strip()]  # `By Ana Ruiz 2 min read`
     if not 2 <= len(parts) <= 4:
         return None
     authors: list[str] = []
-    day, when, other = None, 0, 0
+    day, signed, published, when, other = None, False, False, 0, 0
     for part in parts:
-        if WHEN_PART.fullmatch(part):
+        if PUBLISHED_AGO.fullmatch(part):
+            published, when = True, when + 1
+        elif AGE_OR_LENGTH.fullmatch(part) or CLOCK.fullmatch(part):
             when += 1
         elif (found := dates.dateline(part)) is not None:
             day, when = day or found, when + 1
         elif not authors and (byline := parse_byline(part)):
-            authors = byline[0]
+            authors, signed = byline[0], True
         elif not authors and (name := name_line(part)):
             authors = [name]
         else:
             other += 1
-    return (authors, day) if authors and when and other <= 1 else None
+    if not (authors and when and other <= 1):
+        return None
+    return (authors, day) if signed or day or published else None
 
 
 # `By` alone on its line, the names on the next: `Von` / `Jo Park`
