@@ -42,6 +42,8 @@ FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
 NEAR = 8  # lines above an article's body where its byline and date may be
+SENTENCE_ENDS = (".", "!", "?", '"', "”")
+MAX_BYLINE = 160  # characters: the longest byline or dateline read
 HEADER = 30  # lines under its headline where they may be, the body further down
 UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
 ABOVE_HEADLINE = 6  # lines above its headline where its date may be
@@ -410,19 +412,42 @@ def _header_lines(
         if content[i][0] in gone:
             continue
         line = squash(content[i][1])
-        meta = _is_meta(line)
-        if label and not meta and layout.teaser_shaped(line):
-            if not set(layout.words(line)) <= headline_words:  # (not its own)
+        n = len(line.split())
+        if len(line) > MAX_BYLINE or (n > 12 and line.endswith(SENTENCE_ENDS)):
+            label = False  # (a paragraph, a standfirst: neither byline nor card)
+            continue
+        short = n <= 3
+        if i < start and not short:  # (above the lines read: cards only)
+            if label and _card_headline(line, headline_words):
                 break
-        label = len(line.split()) <= 3 and not meta
-        if _dated_or_signed(line):
+            label = False
+            continue
+        signed = _dated_or_signed(line)
+        meta = signed or _bare_meta(line)
+        if label and not meta and _card_headline(line, headline_words):
+            break
+        label = short and not meta
+        if i < start:
+            continue
+        if signed or (
+            meta
+            and (
+                i - span.headline <= UNDER_HEADLINE
+                or dates.dateline(squash(content[i + 1][1]))
+            )
+        ):
             found.add(content[i][0])
-        elif meta:
-            if i - span.headline <= UNDER_HEADLINE or dates.dateline(
-                squash(content[i + 1][1])
-            ):
-                found.add(content[i][0])
-    return {n for n in found if n >= content[start][0]}
+    return found
+
+
+def _card_headline(line: str, headline_words: set[str]) -> bool:
+    """Another story's headline under a box's label: shaped like one, not a
+    byline or dateline, not the article's own headline shown again."""
+    return (
+        layout.teaser_shaped(line)
+        and not set(layout.words(line)) <= headline_words
+        and not _is_meta(line)
+    )
 
 
 def _card_bylines(
@@ -552,7 +577,7 @@ def byline_and_date(line: str) -> tuple[list[str], date | None] | None:
     `Ana Ruiz, 03.05.2021 10:00 Uhr`, `Ana Ruiz03.05.2021`; or the names and
     when, in parts between bars or bullets (`3. Mai 2021 • Ana Ruiz •
     3 Minuten`, `Ana Ruiz | Published 4 months ago`: no date then)."""
-    if len(line) > 160:
+    if len(line) > MAX_BYLINE:
         return None
     if m := _BY_ON.fullmatch(line):
         names = parse_byline(m["by"])
@@ -609,7 +634,12 @@ def _is_meta(line: str) -> bool:
     """A byline or a dateline in any form (`By` alone, a bare name, a role
     such as `Staff reporter` too), or a breadcrumb."""
     text = squash(line)
-    return _dated_or_signed(text) or bool(
+    return _dated_or_signed(text) or _bare_meta(text)
+
+
+def _bare_meta(text: str) -> bool:
+    """`By` alone, a bare name or a role (`Staff reporter`)."""
+    return bool(
         BY_ALONE.fullmatch(text) or name_line(text) or ROLE_LINE.fullmatch(text)
     )
 
