@@ -185,6 +185,9 @@ def _month(match: re.Match[str]) -> int:
     return MONTHS[match["month"][:3].lower()]
 
 
+_YEAR_DIGITS = re.compile(r"\d\d")
+
+
 def dateline(line: str) -> date | None:
     """The date when the whole line is a dateline, else None.
 
@@ -193,7 +196,7 @@ def dateline(line: str) -> date | None:
     `Stand: 22.04.2024, 06:00 Uhr`, `3. Mai 2024`, `15 de octubre de 2024`.
     """
     line = squash(line)
-    if len(line) > 100:
+    if len(line) > 100 or not _YEAR_DIGITS.search(line):  # (every form has a year)
         return None
     for form in _FORMS:
         if m := form.fullmatch(line):

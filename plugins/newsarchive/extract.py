@@ -577,7 +577,7 @@ def byline_and_date(line: str) -> tuple[list[str], date | None] | None:
     `Ana Ruiz, 03.05.2021 10:00 Uhr`, `Ana Ruiz03.05.2021`; or the names and
     when, in parts between bars or bullets (`3. Mai 2021 • Ana Ruiz •
     3 Minuten`, `Ana Ruiz | Published 4 months ago`: no date then)."""
-    if len(line) > MAX_BYLINE:
+    if len(line) > MAX_BYLINE or not DIGIT.search(line):  # (when is in figures)
         return None
     if m := _BY_ON.fullmatch(line):
         names = parse_byline(m["by"])
@@ -598,7 +598,7 @@ def _byline_in_parts(line: str) -> tuple[list[str], date | None] | None:
     name). Names after `By` or `Von` go with a date, a time, an age or a
     reading time; a bare name only with a date or `Published ... ago` (not
     a section's `Premier League | 2 hours ago`, a result's `Jo Park 10.41`)."""
-    if len(line) > 100 or not DIGIT.search(line):  # (when is in figures)
+    if len(line) > 100:
         return None
     parts = PART_SEPARATOR.split(line)
     if len(parts) == 1 and (m := WHEN_AT_END.search(line)):
