@@ -41,7 +41,7 @@ FUNCTION_WORDS = frozenset(
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_UNSPACED}]{{1,2}}|[^\W{_UNSPACED}]+")
 _ASCII_WORD = re.compile(r"\w+")  # the same words in a line of ASCII: quicker
-_SENTENCE_END = (
+SENTENCE_END = (  # a line ending so ends a sentence
     *(".", "!", "?", '."', ".”", ".’", '?"', "?”", "!”", ".)", "…"),
     *(".“", "?“", "!“"),  # a German quote closing the sentence
     *("。", "！", "？", "。」", "。）", "。”", "！”", "？”"),
@@ -103,7 +103,7 @@ def _shape(line: str) -> tuple[float, bool]:
     if line[0] in "—–-" and _POST_SIGNED.fullmatch(line):
         return POST, False
     function = sum(map(FUNCTION_WORDS.__contains__, tokens)) / n
-    ends = line.endswith(_SENTENCE_END)
+    ends = line.endswith(SENTENCE_END)
     if not ends and "pic.twitter.com/" in line:
         # a quoted post's text, its picture's link last
         return max(POST, min(n, 50) / 10 * 0.6 * (function >= 0.2)), False

@@ -46,11 +46,12 @@ _LABEL = (
 _WHEN = r"[^\d\n]{0,25}\d[^\n]{0,30}"
 # What may follow the date on a dateline: a time, a zone, an `Updated:` part.
 # (and the time it takes to read: `• 3 minute read`, `| Lesedauer: 4 Minuten`)
-_READING = (
-    r"(?:\s*[|·•,]?\s*(?:(?:Reading time|Lesedauer|Lesezeit|Temps de lecture|"
-    r"Tiempo de lectura)\s*:?\s*)?\d{1,3}\s*(?:minutes?|mins?|Minuten?|Min)\.?"
-    r"(?:\s+read)?)?"
+READING_TIME = (
+    r"(?:(?:Reading time|Lesedauer|Lesezeit|Temps de lecture|Tiempo de lectura)"
+    r"\s*:?\s*)?\d{1,3}\s*(?:minutes?|mins?|Minuten?|Min)\.?"
+    r"(?:\s+(?:read|Lesezeit|lesen))?"
 )
+_READING = rf"(?:\s*[|·•,]?\s*{READING_TIME})?"
 _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"

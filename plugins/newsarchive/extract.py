@@ -42,7 +42,6 @@ FRONT_MATTER_KEY = re.compile(r"(?P<key>[A-Za-z_][\w-]*)\s*:\s*(?P<value>.*)")
 
 MAX_BYTES = 20 * 1024 * 1024
 NEAR = 8  # lines above an article's body where its byline and date may be
-SENTENCE_ENDS = (".", "!", "?", '"', "”")
 MAX_BYLINE = 160  # characters: the longest byline or dateline read
 HEADER = 30  # lines under its headline where they may be, the body further down
 UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
@@ -413,12 +412,12 @@ def _header_lines(
             continue
         line = squash(content[i][1])
         n = len(line.split())
-        if len(line) > MAX_BYLINE or (n > 12 and line.endswith(SENTENCE_ENDS)):
+        if len(line) > MAX_BYLINE or (n > 12 and line.endswith(layout.SENTENCE_END)):
             label = False  # (a paragraph, a standfirst: neither byline nor card)
             continue
         short = n <= 3
         if i < start and not short:  # (above the lines read: cards only)
-            if label and _card_headline(line, headline_words):
+            if label and _card_headline(line, headline_words) and not _is_meta(line):
                 break
             label = False
             continue
@@ -441,13 +440,9 @@ def _header_lines(
 
 
 def _card_headline(line: str, headline_words: set[str]) -> bool:
-    """Another story's headline under a box's label: shaped like one, not a
-    byline or dateline, not the article's own headline shown again."""
-    return (
-        layout.teaser_shaped(line)
-        and not set(layout.words(line)) <= headline_words
-        and not _is_meta(line)
-    )
+    """Another story's headline under a box's label (a line not a byline
+    nor a dateline): shaped like one, not the article's own shown again."""
+    return layout.teaser_shaped(line) and not set(layout.words(line)) <= headline_words
 
 
 def _card_bylines(
@@ -552,17 +547,12 @@ _NAME_DATE = re.compile(
 PART_SEPARATOR = re.compile(r"\s+[|•·/]\s+|\s*\|\s*")
 # ... that say when, or how long: `Published 4 months ago`, `2 minutes read`,
 # `14:07 Uhr`
-PUBLISHED_AGO = re.compile(
-    r"(?:Published|Updated|Posted)\s+\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|"
-    r"hrs?|days?|weeks?|months?|years?)\s+ago",
-    re.I,
-)
-AGE_OR_LENGTH = re.compile(
+_AGE = (
     r"\d{1,3}\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
-    r"years?)\s+ago|\d{1,2}\s*(?:minutes?|mins?|Minuten|Min\.?)"
-    r"(?:\s+(?:read|Lesezeit|lesen))?",
-    re.I,
+    r"years?)\s+ago"
 )
+PUBLISHED_AGO = re.compile(rf"(?:Published|Updated|Posted)\s+{_AGE}", re.I)
+AGE_OR_LENGTH = re.compile(rf"{_AGE}|{dates.READING_TIME}", re.I)
 CLOCK = re.compile(r"\d{1,2}[:.]\d\d(?:\s*Uhr)?", re.I)
 WHEN_AT_END = re.compile(
     rf"\s(?:{PUBLISHED_AGO.pattern}|{AGE_OR_LENGTH.pattern})$", re.I
@@ -598,8 +588,6 @@ def _byline_in_parts(line: str) -> tuple[list[str], date | None] | None:
     name). Names after `By` or `Von` go with a date, a time, an age or a
     reading time; a bare name only with a date or `Published ... ago` (not
     a section's `Premier League | 2 hours ago`, a result's `Jo Park 10.41`)."""
-    if len(line) > 100:
-        return None
     parts = PART_SEPARATOR.split(line)
     if len(parts) == 1 and (m := WHEN_AT_END.search(line)):
         parts = [line[: m.start()], m.group().strip()]  # `By Ana Ruiz 2 min read`
