@@ -3,7 +3,7 @@
 import pytest
 
 from newsarchive import extract_text
-from newsarchive.names import name_line, parse_byline, proper_case
+from newsarchive.names import name_line, names_line, parse_byline, proper_case
 from newsarchive.slugs import slugify
 
 
@@ -99,6 +99,18 @@ def test_name_line_is_a_name_only():
     # `By` in other languages is not part of the name (`Di` may be)
     assert name_line("Von Ana Ruiz") == "Ana Ruiz"
     assert name_line("Di Stefano Luca") == "Di Stefano Luca"
+
+
+def test_names_line_is_names_only():
+    assert names_line("Ana Ruiz") == ["Ana Ruiz"]
+    assert names_line("Ana Ruiz and Tom Reyes") == ["Ana Ruiz", "Tom Reyes"]
+    assert names_line("Ana Ruiz og Tom Reyes") == ["Ana Ruiz", "Tom Reyes"]
+    assert names_line("Ana Ruiz and AP") == ["Ana Ruiz", "AP"]
+    # one part that is not a name, and the line is not names
+    assert names_line("Food and Drink") == []
+    assert names_line("Ana Ruiz and friends") == []
+    assert names_line("Home / News / Ana Ruiz") == []
+    assert names_line("Thank you.") == []
 
 
 def test_same_writer_spelled_twice_is_one_author_and_email_stays_metadata():

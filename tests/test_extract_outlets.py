@@ -135,6 +135,26 @@ def test_a_byline_under_the_headline_far_above_the_body_is_read():
     assert a.date == date(2008, 1, 13)
 
 
+@pytest.mark.parametrize(
+    "names",
+    ["Nora Hale and Tom Reyes", "Nora Hale og Tom Reyes", "Nora Hale, Tom Reyes"],
+)
+def test_names_without_by_over_the_dateline_are_the_byline(names):
+    a = extract_text(page([names, "13 Jan 2008 10:47"]), "t.txt")
+    assert a.authors == ["Nora Hale", "Tom Reyes"]
+    assert a.date == date(2008, 1, 13)
+    assert rules(a)[names] == "byline" and len(a.paragraphs) == 3
+    # a wire service among them
+    a = extract_text(page(["Nora Hale and AP", "13 Jan 2008 10:47"]), "t.txt")
+    assert a.authors == ["Nora Hale", "AP"]
+    # with no date by them, the line is left alone (a menu's `Food and
+    # Drink` looks alike), and a menu's item over the byline is not a name
+    a = extract_text(page(["Nora Hale and Tom Reyes"]), "t.txt")
+    assert a.authors == []
+    a = extract_text(page(["Court Reports", "Nora Hale", "13 Jan 2008"]), "t.txt")
+    assert a.authors == ["Nora Hale"]
+
+
 def test_a_card_far_under_the_headline_gives_neither_author_nor_date():
     card = [
         "Elsewhere",

@@ -28,6 +28,7 @@ from newsarchive.names import (
     ROLE_LINE,
     add_author,
     name_line,
+    names_line,
     parse_byline,
     split_names,
     wire_credit,
@@ -222,11 +223,11 @@ def extract_text(
     for k, (number, line) in enumerate(kept):
         top = k < 4 or number in above
         rule = meta.read_line(line, title, top)
-        if not rule and not meta.authors and top and (name := name_line(line)):
-            # a bare name next to the dateline at the top is the byline
-            near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
-            if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
-                meta.authors, rule = [name], "byline"
+        if not rule and not meta.authors and top and (names := names_line(line)):
+            # bare names next to the dateline at the top are the byline:
+            # `Jo Park`, `Ana Ruiz and AP`, `Ana Ruiz/Tom Reyes`
+            if _names_by_dateline(kept, k):
+                meta.authors, rule = names, "byline"
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
         if not rule and number in above:
@@ -283,6 +284,15 @@ def extract_text(
             article.date, article.date_source = from_url, "source-url"
     drop_unnamed(article)
     return article
+
+
+def _names_by_dateline(kept: list[tuple[int, str]], k: int) -> bool:
+    """Whether `kept[k]`, a line of bare names, has a dateline or a
+    writer's role right above or under it (`Ana Ruiz and Tom Reyes`, then
+    `May 3, 2021`): the byline. (Not a line of names over another: the
+    upper one may be a menu's item, `National Security`.)"""
+    near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
+    return any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near)
 
 
 def recurring_lines(
@@ -628,7 +638,7 @@ def _is_meta(line: str) -> bool:
 def _bare_meta(text: str) -> bool:
     """`By` alone, a bare name or a role (`Staff reporter`)."""
     return bool(
-        BY_ALONE.fullmatch(text) or name_line(text) or ROLE_LINE.fullmatch(text)
+        BY_ALONE.fullmatch(text) or names_line(text) or ROLE_LINE.fullmatch(text)
     )
 
 

@@ -229,6 +229,22 @@ def name_line(line: str) -> str | None:
     return proper_case(name)
 
 
+def names_line(line: str) -> list[str]:
+    """The writers' names when the line is only names, one or several
+    (`Ana Ruiz`, `Ana Ruiz og Tom Reyes`, `Ana Ruiz and AP`: a wire service
+    among them), else []. (Not `Ana Ruiz/Tom Reyes`: a photographer and
+    an agency, as a photo's credit gives them.)"""
+    parts = re.split(_SEP, squash(line))
+    if len(parts) == 1:
+        return [name] if (name := name_line(line)) else []
+    names: list[str] = []
+    for part in parts:
+        if not (name := name_line(part) or wire_credit(part)):
+            return []
+        add_author(names, name)
+    return names
+
+
 def wire_credit(line: str) -> str | None:
     """The wire service named alone on a line, or None."""
     return WIRE_SERVICES.get(line.strip().strip(".").lower())
