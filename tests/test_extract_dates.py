@@ -65,6 +65,14 @@ COLUMN = (
         ("Publié le 23/04/2024 à 10h30", date(2024, 4, 23)),
         ("02/02/2025 KL. 09:00", date(2025, 2, 2)),
         ("10/07/2026", None),  # 10 July or October 7: not guessed
+        # in Vietnamese and Japanese, and where the story was filed
+        ("Thứ tư, 22/10/2025, 19:25 (GMT+7)", date(2025, 10, 22)),
+        ("公開日：2025/01/31 11:30 更新日：2025/01/31 11:30", date(2025, 1, 31)),
+        ("发布时间：2024-04-24 08:20", date(2024, 4, 24)),
+        ("Madrid-29/05/2025 20:00", date(2025, 5, 29)),
+        ("LONDON, May 3, 2021", date(2021, 5, 3)),
+        ("Frankfurt, October 23, 2024, 3:48 Uhr", date(2024, 10, 23)),
+        ("The talks, May 3, 2021", None),
         ("2024-02-14T16:15:30Z and the talks began", None),
         ("5 gennaio 2025 modifica il codice della strada", None),
         (
@@ -137,6 +145,9 @@ def test_a_date_a_few_lines_above_the_headline_dates_the_article():
     assert extract_text(page, "t.txt").date is None
     page = _ferry_page(["Monday, 3 March 2025", "Ferries", "Tides", "Harbour"])
     assert extract_text(page, "t.txt").date is None
+    # share buttons between the date and the headline are not words between
+    buttons = ["Inrikes", "8 januari 2026", "Most read", "Share", "Tweet", "Email"]
+    assert extract_text(_ferry_page(buttons), "t.txt").date == date(2026, 1, 8)
 
 
 def test_print_edition_lines():

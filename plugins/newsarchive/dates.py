@@ -107,16 +107,23 @@ _OTHER_WEEKDAY = (
     r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|lundi|"
     r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|"
     r"jueves|viernes|sábado|domingo|mandag|tirsdag|onsdag|torsdag|fredag|"
-    r"lørdag|søndag|måndag|tisdag|lördag|söndag),?\s+)?"
+    r"lørdag|søndag|måndag|tisdag|lördag|söndag|"
+    # Vietnamese: `Thứ tư, 22/10/2025`
+    r"Thứ (?:hai|ba|tư|năm|sáu|bảy)|Chủ nhật),?\s+)?"
 )
 # a time after the date as other languages write it: `, 17:26 Uhr`, `08h30`
 _OTHER_TAIL = (
     r"(?:[\s,|·•\-–—]*(?:um\s+|à\s+|a las\s+|alle\s+|kl\.?\s+)?\d{1,2}[:.h]\d\d"
-    r"(?::\d\d)?(?:\s*(?:Uhr|h))?(?:\s*(?:[A-Z]{2,4}|CEST|CET))?)?"
+    r"(?::\d\d)?(?:\s*(?:Uhr|h))?(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
     # and when it was updated: `Aktualisiert: ...`, `( modifica il ...)`
     r"(?:\s*[|·•,(]?\s*(?:Aktualisiert|Uppdaterad|Oppdatert|Opdateret|Actualizado|"
     r"Mis à jour|Aggiornato|modifica|Güncelleme|Bijgewerkt)\b" + _WHEN + ")?" + _READING
 )
+
+# labels of Japanese and Chinese pages: `公開日：2025/01/31 11:30`,
+# `发布时间：2024-04-24`; and when it was updated after it
+_CJK_LABEL = r"(?:(?:公開日|更新日|配信日|掲載日|投稿日|发布时间|发布日期|發佈時間|發布日期)\s*[:：]\s*)?"
+_CJK_UPDATED = r"(?:\s*[|｜(（]?\s*(?:更新日|更新时间|更新)\s*[:：]?[^\n]{0,30})?"
 
 _FORMS = [
     re.compile(
@@ -130,7 +137,7 @@ _FORMS = [
     ),
     # `2025年1月14日 01時28分`, `2019년 5월 15일`: Chinese, Japanese, Korean
     re.compile(
-        rf"{_YEAR}\s?[年년]\s?(?P<mon>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]"
+        rf"{_CJK_LABEL}{_YEAR}\s?[年년]\s?(?P<mon>[01]?\d)\s?[月월]\s?(?P<day>[0-3]?\d)\s?[日일]"
         r"(?:\s*\(?[月火水木金土日一二三四五六]\)?)?"
         r"(?:\s*\d{1,2}[:時시]\s?\d\d[分분]?(?::\d\d)?)?(?:\s*[（(][^)）]{1,30}[)）])?"
         # (and where it comes from: `| 来源：新华网`)
@@ -153,9 +160,10 @@ _FORMS = [
         re.I,
     ),
     re.compile(
-        rf"{_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?"
+        rf"{_LABEL}{_CJK_LABEL}{_YEAR}[-./](?P<mon>[01]?\d)[-./](?P<day>[0-3]?\d)\.?"
         # (a time as ISO 8601 writes it: `2024-02-14T16:15:30Z`)
-        rf"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?{_TAIL}",
+        rf"(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?{_TAIL}"
+        rf"{_CJK_UPDATED}",
         re.I,
     ),
 ]
@@ -199,6 +207,18 @@ def dateline(line: str) -> date | None:
     line = squash(line)
     if len(line) > 100 or not _YEAR_DIGITS.search(line):  # (every form has a year)
         return None
+    found = _date_of(line)
+    if found is None and (place := PLACE.match(line)):
+        found = _date_of(line[place.end() :])
+    return found
+
+
+# where the story was filed, before its date: `Madrid-29/05/2025`, `LONDON,
+# May 3, 2021` (one word: `Ana Ruiz, 03.05.2021` is a byline)
+PLACE = re.compile(r"[A-Z][^\W\d_]+(?:-|,\s)(?=\d|[^\W\d_]+\.?\s)")
+
+
+def _date_of(line: str) -> date | None:
     for form in _FORMS:
         if m := form.fullmatch(line):
             if m.groupdict().get("first"):

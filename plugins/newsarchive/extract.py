@@ -48,6 +48,8 @@ HEADER = 30  # lines under its headline where they may be, the body further down
 UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
 ABOVE_HEADLINE = 6  # lines above its headline where its date may be
 # furniture that comes after an article, not inside it
+# rules that take a page's buttons (`Share`, shown once or twice)
+BUTTONS = frozenset({"share-buttons", "repeated-line"})
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
 
@@ -360,7 +362,7 @@ def _cut_to_article(
     header = _header_lines(content, span, gone) if span.headline is not None else set()
     # (and a dateline, byline or breadcrumb just above the headline:
     # `Published May 3, 2021`, then the headline)
-    over_headline = _over_headline(content, span.headline)
+    over_headline = _over_headline(content, span.headline, gone)
     # (a box of other stories' headlines set inside the article)
     boxed = {content[i][0] for box in span.boxes for i in box}
     inside, near, over = [], [], []
@@ -384,11 +386,14 @@ def _cut_to_article(
     return near + inside, headline, {number for number, _ in near}
 
 
-def _over_headline(content: list[tuple[int, str]], headline: int | None) -> set[int]:
+def _over_headline(
+    content: list[tuple[int, str]], headline: int | None, gone: dict[int, str]
+) -> set[int]:
     """The numbers of the lines above the headline where the article's date
     may be: up to ABOVE_HEADLINE lines, with at most two lines of words
-    between (a section's name, a kicker; `>` and the headline shown twice
-    aside), not over a menu (`News`, `Sport`, `Business`)."""
+    between (a section's name, a kicker; `>`, the headline shown twice and
+    the lines a cleaning rule took aside: `Share`), not over a menu
+    (`News`, `Sport`, `Business`)."""
     found: set[int] = set()
     if headline is None:
         return found
@@ -397,6 +402,8 @@ def _over_headline(content: list[tuple[int, str]], headline: int | None) -> set[
     for i in range(headline - 1, max(0, headline - ABOVE_HEADLINE) - 1, -1):
         found.add(content[i][0])
         text = squash(content[i][1])
+        if gone.get(content[i][0]) in BUTTONS:
+            continue
         if text != shown and any(c.isalnum() for c in text):
             between += 1
             if between > 2:
