@@ -305,6 +305,13 @@ def test_a_sentence_naming_a_photo_agency_stays(line):
             date(2024, 4, 22),
         ),
         (["Kommentar von", "Ana Ruiz"], ["Ana Ruiz"], None),
+        # what kind of piece, before `By`, is not part of the name
+        (["Analysis by Ana Ruiz"], ["Ana Ruiz"], None),
+        (
+            ["Kolumne von Ana Ruiz - 28.04.2024 um 08:52 Uhr"],
+            ["Ana Ruiz"],
+            date(2024, 4, 28),
+        ),
         # ... and each further name on a line of its own
         (
             ["Von", "Jörg Weiß", "Ana Ruiz", "22.04.2024, 17:26 Uhr"],

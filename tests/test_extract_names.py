@@ -98,6 +98,7 @@ def test_name_line_is_a_name_only():
     assert name_line("Amy Marsh Political Correspondent") == "Amy Marsh"
     # `By` in other languages is not part of the name (`Di` may be)
     assert name_line("Von Ana Ruiz") == "Ana Ruiz"
+    assert name_line("Kolumne von Ana Ruiz") == "Ana Ruiz"
     assert name_line("Di Stefano Luca") == "Di Stefano Luca"
 
 

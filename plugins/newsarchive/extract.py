@@ -25,6 +25,7 @@ from newsarchive.decode import UndecodableError, decode_bytes
 from newsarchive.furniture import file_hashes, line_hash
 from newsarchive.names import (
     BY_WORD,
+    GENRE,
     ROLE_LINE,
     add_author,
     name_line,
@@ -545,7 +546,7 @@ def _repeated_lines(
 
 
 _BY_ON = re.compile(
-    rf"(?:(?:Posted|Published|Written|Updated)\s+)?(?P<by>{BY_WORD}\s+.{{3,80}}?)"
+    rf"(?:(?:Posted|Published|Written|Updated)\s+|{GENRE})?(?P<by>{BY_WORD}\s+.{{3,80}}?)"
     r"(?:\s+(?:on|at|am|le|el|[-–—|·•,]|(?i:published|updated))\s+|\s+(?=[0-3]?\d\.)"
     # (or only a space or a comma before the date: `By Jo Park Jul. 19, 2026`,
     # `By Jo Park, 30 August 2023`)
@@ -632,7 +633,7 @@ def _byline_in_parts(line: str) -> tuple[list[str], date | None] | None:
 
 # `By` alone on its line, the names on the next: `Von` / `Jo Park`
 NAMES_UNDER_BY = 3  # at most, the names a line each under it
-BY_ALONE = re.compile(rf"(?:(?:Ein\s+)?(?i:Kommentar|Kolumne|Analyse)\s+)?{BY_WORD}")
+BY_ALONE = re.compile(rf"(?:{GENRE})?{BY_WORD}")
 
 
 def _is_meta(line: str) -> bool:

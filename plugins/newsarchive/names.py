@@ -84,8 +84,13 @@ _BY = r"BY|By|by|(?i:von|par|por|door|av|af)"
 BY_WORD = rf"(?:{_BY}|(?i:di)):?"
 # what ends the names on a byline: `By Jo Park | Outlet`, `By Jo Park · 3 min`
 BYLINE_END = re.compile(r"\s+[|·•]\s+")
+# what kind of piece, before `By`: `Analysis by`, `Kolumne von`
+GENRE = (
+    r"(?:(?:Ein|Eine)\s+)?(?i:Kommentar|Kolumne|Analyse|Gastbeitrag|Analysis|"
+    r"Commentary|Column|Review|Opinion)\s+"
+)
 BYLINE = re.compile(
-    rf"(?:(?:Written|Reported|Story|Words|Text)\s+)?{BY_WORD}\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
+    rf"(?:(?:Written|Reported|Story|Words|Text)\s+|{GENRE})?{BY_WORD}\s+(?P<names>{_NAME}(?:{_SEP}{_NAME}){{0,3}})"
     rf"\s*(?:[\[(<]?\s*(?P<email>{_EMAIL})\s*[\])>]?)?\.?"
     # and what may follow the names: the outlet (`By Jo Park | Island
     # Times`), a role or a place (`Von Jo Park, Redakteurin (Sport)`); not a
@@ -94,7 +99,7 @@ BYLINE = re.compile(
 )
 # A writer's name alone on a line at the end of a column: `PARK MIN-SOO`.
 # (`By` in other languages too, but not `Di`: `Di Stefano` may be a name)
-NAME_LINE = re.compile(rf"(?:(?:{_BY}):?\s+)?(?P<name>{_NAME})")
+NAME_LINE = re.compile(rf"(?:(?:{GENRE})?(?:{_BY}):?\s+)?(?P<name>{_NAME})")
 
 
 def _word(word: str, first: bool) -> str:
