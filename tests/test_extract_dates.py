@@ -71,8 +71,15 @@ COLUMN = (
         ("发布时间：2024-04-24 08:20", date(2024, 4, 24)),
         ("Madrid-29/05/2025 20:00", date(2025, 5, 29)),
         ("LONDON, May 3, 2021", date(2021, 5, 3)),
-        ("Frankfurt, October 23, 2024, 3:48 Uhr", date(2024, 10, 23)),
+        ("FRANKFURT, October 23, 2024, 3:48 Uhr", date(2024, 10, 23)),
         ("The talks, May 3, 2021", None),
+        # not a sentence, a tour's date, a timeline's step
+        ("Then, May 3, 2021 by all accounts was the turning point.", None),
+        ("May 3, 2021 by all accounts was the turning point", None),
+        ("May 3, 2021 by Ana Ruiz", date(2021, 5, 3)),
+        ("Dublin, 3 May 2021", None),
+        ("Closure, 20 December 2007", None),
+        ("2024-04-24 更新的数据显示，失业率上升到百分之五点二。", None),
         ("2024-02-14T16:15:30Z and the talks began", None),
         ("5 gennaio 2025 modifica il codice della strada", None),
         (
@@ -148,6 +155,10 @@ def test_a_date_a_few_lines_above_the_headline_dates_the_article():
     # share buttons between the date and the headline are not words between
     buttons = ["Inrikes", "8 januari 2026", "Most read", "Share", "Tweet", "Email"]
     assert extract_text(_ferry_page(buttons), "t.txt").date == date(2026, 1, 8)
+    # but other stories' cards, each shown twice, are
+    cards = ["Most read", "1 March 2025", *["Harbour festival returns"] * 2]
+    cards += ["Lighthouse keepers to go"] * 2
+    assert extract_text(_ferry_page(cards), "t.txt").date is None
 
 
 def test_print_edition_lines():

@@ -107,8 +107,11 @@ def test_names_line_is_names_only():
     assert names_line("Ana Ruiz and Tom Reyes") == ["Ana Ruiz", "Tom Reyes"]
     assert names_line("Ana Ruiz og Tom Reyes") == ["Ana Ruiz", "Tom Reyes"]
     assert names_line("Ana Ruiz and AP") == ["Ana Ruiz", "AP"]
-    # one part that is not a name, and the line is not names
+    # one part that is not a name, and the line is not names; nor a list
+    # of tags, nor a picture's credit
     assert names_line("Food and Drink") == []
+    assert names_line("Joe Biden, Kamala Harris") == []
+    assert names_line("Getty Images and AFP") == []
     assert names_line("Ana Ruiz and friends") == []
     assert names_line("Home / News / Ana Ruiz") == []
     assert names_line("Thank you.") == []

@@ -137,7 +137,7 @@ def test_a_byline_under_the_headline_far_above_the_body_is_read():
 
 @pytest.mark.parametrize(
     "names",
-    ["Nora Hale and Tom Reyes", "Nora Hale og Tom Reyes", "Nora Hale, Tom Reyes"],
+    ["Nora Hale and Tom Reyes", "Nora Hale og Tom Reyes", "Nora Hale & Tom Reyes"],
 )
 def test_names_without_by_over_the_dateline_are_the_byline(names):
     a = extract_text(page([names, "13 Jan 2008 10:47"]), "t.txt")
@@ -153,6 +153,9 @@ def test_names_without_by_over_the_dateline_are_the_byline(names):
     assert a.authors == []
     a = extract_text(page(["Court Reports", "Nora Hale", "13 Jan 2008"]), "t.txt")
     assert a.authors == ["Nora Hale"]
+    # nor a line of tags under the date, nor a headline worded like names
+    a = extract_text(page(["13 Jan 2008", "Joe Biden and Kamala Harris"]), "t.txt")
+    assert a.authors == [] and a.date == date(2008, 1, 13)
 
 
 def test_a_card_far_under_the_headline_gives_neither_author_nor_date():

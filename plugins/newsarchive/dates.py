@@ -56,7 +56,8 @@ _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
     r"(?:\s*[|·•,(]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
-    r"(?:\s+by\s+.{1,60})?" + _READING
+    # (and who wrote it: `by Ana Ruiz`, not `by all accounts ...`)
+    r"(?:\s+by\s+(?-i:[A-Z]).{1,60})?" + _READING
 )
 
 # Month names of other languages (German, French, Spanish, Italian,
@@ -123,7 +124,7 @@ _OTHER_TAIL = (
 # labels of Japanese and Chinese pages: `公開日：2025/01/31 11:30`,
 # `发布时间：2024-04-24`; and when it was updated after it
 _CJK_LABEL = r"(?:(?:公開日|更新日|配信日|掲載日|投稿日|发布时间|发布日期|發佈時間|發布日期)\s*[:：]\s*)?"
-_CJK_UPDATED = r"(?:\s*[|｜(（]?\s*(?:更新日|更新时间|更新)\s*[:：]?[^\n]{0,30})?"
+_CJK_UPDATED = r"(?:\s*[|｜(（]?\s*(?:更新日|更新时间|更新日時)\s*[:：]\s*[\d\s/:.年月日時分-]{4,25}[)）]?)?"
 
 _FORMS = [
     re.compile(
@@ -213,9 +214,11 @@ def dateline(line: str) -> date | None:
     return found
 
 
-# where the story was filed, before its date: `Madrid-29/05/2025`, `LONDON,
-# May 3, 2021` (one word: `Ana Ruiz, 03.05.2021` is a byline)
-PLACE = re.compile(r"[A-Z][^\W\d_]+(?:-|,\s)(?=\d|[^\W\d_]+\.?\s)")
+# where the story was filed, before its date, as wire copy writes it:
+# `LONDON, May 3, 2021`, `Madrid-29/05/2025` (not `Then, May 3, 2021`,
+# `Dublin, 3 May 2021` in a list of tour dates, `Ana Ruiz, 03.05.2021`: a
+# byline)
+PLACE = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{3,})?,\s|[A-Z][^\W\d_]+-(?=[0-3]?\d[./])")
 
 
 def _date_of(line: str) -> date | None:

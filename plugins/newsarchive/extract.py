@@ -49,8 +49,8 @@ HEADER = 30  # lines under its headline where they may be, the body further down
 UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
 ABOVE_HEADLINE = 6  # lines above its headline where its date may be
 # furniture that comes after an article, not inside it
-# rules that take a page's buttons (`Share`, shown once or twice)
-BUTTONS = frozenset({"share-buttons", "repeated-line"})
+# the rule that takes a page's buttons (`Share`, `Tweet`)
+BUTTONS = frozenset({"share-buttons"})
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
 
@@ -226,10 +226,14 @@ def extract_text(
     for k, (number, line) in enumerate(kept):
         top = k < 4 or number in above
         rule = meta.read_line(line, title, top)
-        if not rule and not meta.authors and top and (names := names_line(line)):
-            # bare names next to the dateline at the top are the byline:
-            # `Jo Park`, `Ana Ruiz and AP`, `Ana Ruiz/Tom Reyes`
-            if _names_by_dateline(kept, k):
+        if not rule and not meta.authors and top and (name := name_line(line)):
+            # a bare name next to the dateline at the top is the byline
+            near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
+            if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
+                meta.authors, rule = [name], "byline"
+        if not rule and not meta.authors and top and k + 1 < len(kept):
+            # and several joined by `and` over it: `Ana Ruiz and AP`
+            if names := _names_over_dateline(line, kept[k + 1][1]):
                 meta.authors, rule = names, "byline"
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
@@ -289,13 +293,12 @@ def extract_text(
     return article
 
 
-def _names_by_dateline(kept: list[tuple[int, str]], k: int) -> bool:
-    """Whether `kept[k]`, a line of bare names, has a dateline or a
-    writer's role right above or under it (`Ana Ruiz and Tom Reyes`, then
-    `May 3, 2021`): the byline. (Not a line of names over another: the
-    upper one may be a menu's item, `National Security`.)"""
-    near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
-    return any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near)
+def _names_over_dateline(line: str, below: str) -> list[str]:
+    """The names on `line` when it names two or more writers and nothing
+    else (`Ana Ruiz and Tom Reyes`, `Ana Ruiz og AP`) and `below` is a
+    dateline, else []."""
+    names = names_line(line)
+    return names if len(names) > 1 and dates.dateline(below) else []
 
 
 def recurring_lines(
@@ -366,13 +369,22 @@ def _cut_to_article(
     over_headline = _over_headline(content, span.headline, gone)
     # (a box of other stories' headlines set inside the article)
     boxed = {content[i][0] for box in span.boxes for i in box}
+    at = {number: i for i, (number, _) in enumerate(content)}
+
+    def below(number: int) -> str:  # the line under it
+        i = at[number] + 1
+        return content[i][1] if i < len(content) else ""
+
     inside, near, over = [], [], []
     for number, line in kept:
         if number in boxed:
             removed.append(Removed(number, line, "other-stories"))
         elif first <= number <= last:
             inside.append((number, line))
-        elif (top <= number < first and _is_meta(line)) or number in header:
+        elif number in header or (
+            top <= number < first
+            and (_is_meta(line) or _names_over_dateline(line, below(number)))
+        ):
             near.append((number, line))
         elif number in over_headline and _dated_or_signed(line):
             over.append((number, line))
@@ -646,7 +658,7 @@ def _is_meta(line: str) -> bool:
 def _bare_meta(text: str) -> bool:
     """`By` alone, a bare name or a role (`Staff reporter`)."""
     return bool(
-        BY_ALONE.fullmatch(text) or names_line(text) or ROLE_LINE.fullmatch(text)
+        BY_ALONE.fullmatch(text) or name_line(text) or ROLE_LINE.fullmatch(text)
     )
 
 

@@ -234,16 +234,21 @@ def name_line(line: str) -> str | None:
     return proper_case(name)
 
 
+# between the names of a byline with no `By`: `Ana Ruiz and Tom Reyes`
+_JOINED = re.compile(r"\s+(?:and|AND|&|und|et|y|e|og|och|en)\s+")
+# a picture agency's name, not a writer's: `Getty Images and AFP`
+_PICTURES = re.compile(r"\b(?:Images|Photos?|Pictures|Foto|Bild)\b")
+
+
 def names_line(line: str) -> list[str]:
-    """The writers' names when the line is only names, one or several
-    (`Ana Ruiz`, `Ana Ruiz og Tom Reyes`, `Ana Ruiz and AP`: a wire service
-    among them), else []. (Not `Ana Ruiz/Tom Reyes`: a photographer and
-    an agency, as a photo's credit gives them.)"""
-    parts = re.split(_SEP, squash(line))
-    if len(parts) == 1:
-        return [name] if (name := name_line(line)) else []
+    """The writers' names when the line is only names joined by `and` (or
+    its like in other languages): `Ana Ruiz og Tom Reyes`, `Ana Ruiz and
+    AP`, a wire service among them; else []. (Not a list with commas, a
+    topic's tags; nor `Ana Ruiz/Tom Reyes`, a photo's credit.)"""
+    if _PICTURES.search(line):
+        return []
     names: list[str] = []
-    for part in parts:
+    for part in _JOINED.split(squash(line)):
         if not (name := name_line(part) or wire_credit(part)):
             return []
         add_author(names, name)
