@@ -384,6 +384,11 @@ def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
         ("AP", ["AP"]),
         ("Valley Post staff; wire reports", []),
         ("Syrian defense ministries", []),
+        # names joined by `and`, one part; an address's parts are no one
+        ("Mina Park og Joon Lee", ["Mina Park", "Joon Lee"]),
+        ("Mina Park; Harbourtown; Norway", ["Mina Park"]),
+        ("Reuters; Mina Park", ["Reuters", "Mina Park"]),
+        ("松村太郎; 岳弘彬", ["松村太郎", "岳弘彬"]),
     ],
 )
 def test_the_people_a_page_names_as_its_authors(given: str, authors: list[str]):

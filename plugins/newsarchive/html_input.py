@@ -53,6 +53,7 @@ from newsarchive.names import (
     BYLINE_END,
     add_author,
     name_line,
+    names_line,
     parse_byline,
     proper_case,
     wire_credit,
@@ -472,9 +473,12 @@ def page_authors(given: str) -> list[str]:
     """The people (or wire services) in what trafilatura gives as the
     author: `By `, dates, `Link copied` and a newspaper's or agency's name
     after a name dropped; a phrase that is no person's name left out (names
-    in other scripts are kept)."""
+    in other scripts are kept), and a single word beside other parts (a
+    place: `Outlet; Frankfurt; Germany`); names joined by `and`, `og` or
+    `und` in one part are each a writer."""
     found: list[str] = []
-    for part in strip_bidi(given).split(";"):
+    parts = strip_bidi(given).split(";")
+    for part in parts:
         part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
         words = part.split()
         if words and words[-1].lower() in LONG_MONTHS:  # a date cut short
@@ -490,6 +494,11 @@ def page_authors(given: str) -> list[str]:
             continue  # a newspaper beside its writer: `Jo Park | Island Times`
         if wire := wire_credit(part):
             add_author(found, wire)
+        elif len(joined := names_line(part)) > 1:
+            for name in joined:  # `Ana Ruiz og Tom Reyes`
+                add_author(found, name)
+        elif len(parts) > 1 and len(words) == 1 and part.isascii():
+            continue  # `Outlet; Frankfurt; Germany`: a place, not a writer
         elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
             if part.isascii() and not name_line(part) and len(part.split()) != 1:
                 continue
