@@ -680,6 +680,21 @@ def test_an_author_meta_written_with_value_for_content_is_read():
     ]
 
 
+def test_the_writer_a_link_preview_names_is_read_when_nothing_else_names_one():
+    head = (
+        '<meta name="twitter:label1" content="Written by">'
+        '<meta name="twitter:data1" content="Mina Park">'
+        '<meta name="twitter:label2" content="Est. reading time">'
+        '<meta name="twitter:data2" content="4 minutes">'
+    )
+    assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
+        "Mina Park"
+    ]
+    # under another label it names no writer
+    head = head.replace("Written by", "Filed under")
+    assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == []
+
+
 def test_a_full_name_in_the_author_meta_is_taken_over_one_stray_word():
     head = '<meta name="author" value="Mina Park">'
     body = "<p class='byline'>Reading: 4 minutes</p>"

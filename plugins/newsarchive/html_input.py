@@ -336,6 +336,20 @@ def _meta_value(root: Any, name: str) -> str:
     return ""
 
 
+def _written_by(root: Any) -> str:
+    """The name a page gives for link previews as `twitter:data1` under the
+    label `Written by`."""
+    data: dict[str, str] = {}
+    for el in root.iterfind(".//meta"):
+        key = el.get("name") or el.get("property") or ""
+        if key.startswith("twitter:"):
+            data[key] = squash(el.get("content") or el.get("value") or "")
+    for n in "1234":
+        if data.get(f"twitter:label{n}", "").lower() == "written by":
+            return data.get(f"twitter:data{n}", "")
+    return ""
+
+
 def _spells(slug: str, name: str) -> bool:
     """An address's last part spells the name: `jo-park-1.234` for Jo Park."""
     parts = set(re.split(r"[\W_]+", slug.lower()))
@@ -443,7 +457,8 @@ def meta_authors(root: Any, given: str) -> list[str]:
     (`Reading time`'s first word, a user's handle) where it has a full
     name."""
     authors = page_authors(given)
-    named = page_authors(_meta_value(root, "author"))
+    # (or as a link's preview gives it: `twitter:label1` `Written by`)
+    named = page_authors(_meta_value(root, "author") or _written_by(root))
     single = all(len(a.split()) == 1 and a.isascii() for a in authors)
     if not authors or (single and any(len(a.split()) > 1 for a in named)):
         return named or authors
