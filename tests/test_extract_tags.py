@@ -52,6 +52,15 @@ def test_one_tag_per_entity_and_one_spelling():
     assert "Monday" not in tags
 
 
+def test_the_north_is_north_korea_only_in_a_story_about_korea():
+    korea = ["The North fired two missiles, officials in Seoul said on Monday."]
+    korea.append("Seoul said the launch broke the truce on the Korean peninsula.")
+    assert "North Korea" in auto_tags("Missiles fired", korea)
+    pier = ["The North pier will be rebuilt before winter, the harbour board said."]
+    pier.append("North of the town, the coast road stays shut until spring.")
+    assert "North Korea" not in auto_tags("North pier to be rebuilt", pier)
+
+
 def test_sentence_openers_are_not_tags():
     paragraphs = [
         "Meanwhile, the council met again. Naturally the mood was tense.",

@@ -126,6 +126,8 @@ def candidates(text: str) -> list[tuple[str, bool, int]]:
     run and are trimmed from its ends.
     """
     stop, aliases, _ = _data()
+    # (`North` as `North Korea` only in a text that names Korea)
+    unnamed = {a for a, word in _alias_needs().items() if word not in text}
     found: list[tuple[str, bool, int]] = []
     run: list[str] = []
     state = {"start": 0, "initial": False}
@@ -136,9 +138,8 @@ def candidates(text: str) -> list[tuple[str, bool, int]]:
             words.pop(0)
         while words and (words[-1] in stop or words[-1] in _CONNECTORS):
             words.pop()
-        name = (
-            aliases.get(name, name) if (name := " ".join(_korean_name(words))) else ""
-        )
+        name = " ".join(_korean_name(words))
+        name = "" if name in unnamed else aliases.get(name, name)
         if name:
             found.append((name, state["initial"], state["start"]))
         run.clear()
@@ -256,6 +257,12 @@ def _key(tag: str) -> str:
             if not unicodedata.combining(c)
         )
     return " ".join(tag.translate(_FOLD).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _alias_needs() -> dict[str, str]:
+    """The aliases that hold only where the text names a word too."""
+    return dict(_toml()["aliases_if_named"])
 
 
 @lru_cache(maxsize=1)
