@@ -173,6 +173,22 @@ def candidates(text: str) -> list[tuple[str, bool, int]]:
     return found
 
 
+FOREIGN_NAME_ZIPF = 4.8  # at most, how common in English such a name is
+
+# words that make up much of any English text
+_ENGLISH = frozenset(
+    "the of and to in is was for that on with said by at from it as are be has"
+    " have he she they this will an not".split()
+)
+
+
+def _english(text: str) -> bool:
+    """Whether `text` reads as English: an eighth of its words or more are
+    its commonest (`the`, `of`, `said`)."""
+    words = _WORD.findall(text.lower())
+    return not words or sum(w in _ENGLISH for w in words) >= len(words) / 8
+
+
 def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     """3 to 8 tags for an article: entities first, then topics."""
     text = "\n".join(paragraphs)
@@ -190,6 +206,16 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
             mid_sentence.add(name)
 
     zipf = _zipf()
+    english = _english(text)
+    for name in list(counts):
+        if len(name) == 1 or (len(name) == 2 and not name.isupper()):
+            del counts[name]  # `V`, `Za`: a preposition opening a sentence
+        elif not (english or " " in name or name.isupper() or name in canonical):
+            # a language that capitalises its nouns (`Polizei`, `Problem`):
+            # one word is a tag only as an acronym, or as a name English
+            # knows and not as one of its common words (`Berlin`)
+            if not 0 < zipf.get(name.lower(), 0.0) < FOREIGN_NAME_ZIPF:
+                del counts[name]
     weak: list[str] = []
     for name in list(counts):
         if name in mid_sentence or " " in name or name in canonical:
