@@ -690,6 +690,10 @@ def test_the_writer_a_link_preview_names_is_read_when_nothing_else_names_one():
     assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == [
         "Mina Park"
     ]
+    # not over the page's own author <meta>, however it is read
+    credit = '<meta name="author" content="Reuters">'
+    a = read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", credit + head)
+    assert "Mina Park" not in a.authors
     # under another label it names no writer
     head = head.replace("Written by", "Filed under")
     assert read(f"<div><h1>{HEADLINE}</h1>{ARTICLE}</div>", head).authors == []

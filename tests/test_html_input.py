@@ -388,6 +388,11 @@ def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
         ("Mina Park og Joon Lee", ["Mina Park", "Joon Lee"]),
         ("Mina Park; Harbourtown; Norway", ["Mina Park"]),
         ("Reuters; Mina Park", ["Reuters", "Mina Park"]),
+        ("Mina Park; PTI", ["Mina Park", "Pti"]),
+        ("Madonna; Mina Park", ["Madonna", "Mina Park"]),
+        ("Madonna; Staff", ["Madonna"]),
+        ("Guest Author and Mina Park", []),
+        ("Maria da Silva e Souza Lima", []),
         ("松村太郎; 岳弘彬", ["松村太郎", "岳弘彬"]),
     ],
 )

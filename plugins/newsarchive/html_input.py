@@ -338,10 +338,13 @@ def _meta_value(root: Any, name: str) -> str:
 
 def _written_by(root: Any) -> str:
     """The name a page gives for link previews as `twitter:data1` under the
-    label `Written by`."""
+    label `Written by`, when it has no author <meta> (whose `Reuters`
+    trafilatura drops: not the account that posted the wire's story)."""
     data: dict[str, str] = {}
     for el in root.iterfind(".//meta"):
         key = el.get("name") or el.get("property") or ""
+        if key.lower() == "author":
+            return ""
         if key.startswith("twitter:"):
             data[key] = squash(el.get("content") or el.get("value") or "")
     for n in "1234":
@@ -488,11 +491,17 @@ def page_authors(given: str) -> list[str]:
     """The people (or wire services) in what trafilatura gives as the
     author: `By `, dates, `Link copied` and a newspaper's or agency's name
     after a name dropped; a phrase that is no person's name left out (names
-    in other scripts are kept), and a single word beside other parts (a
-    place: `Outlet; Frankfurt; Germany`); names joined by `and`, `og` or
-    `und` in one part are each a writer."""
+    in other scripts are kept), and two lone words or more beside other
+    parts (a place: `Outlet; Frankfurt; Germany`); names joined by `and`,
+    `og` or `und` in one part are each a writer."""
     found: list[str] = []
     parts = strip_bidi(given).split(";")
+    # (two or more lone words in lower or title case: an address's town and
+    # country, `Outlet; Frankfurt; Germany`; one is a writer's: `Madonna`,
+    # `PTI`)
+    lone = [p.strip() for p in parts if len(p.split()) == 1]
+    lone = [p for p in lone if not (NOT_A_NAME.search(p) or wire_credit(p))]
+    address = len([p for p in lone if p.isascii() and not p.isupper()]) >= 2
     for part in parts:
         part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
         words = part.split()
@@ -509,12 +518,14 @@ def page_authors(given: str) -> list[str]:
             continue  # a newspaper beside its writer: `Jo Park | Island Times`
         if wire := wire_credit(part):
             add_author(found, wire)
-        elif len(joined := names_line(part)) > 1:
-            for name in joined:  # `Ana Ruiz og Tom Reyes`
-                add_author(found, name)
-        elif len(parts) > 1 and len(words) == 1 and part.isascii():
-            continue  # `Outlet; Frankfurt; Germany`: a place, not a writer
+        elif address and len(words) == 1 and part.isascii() and not part.isupper():
+            continue
         elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
+            if len(joined := names_line(part)) > 1:
+                for name in joined:  # `Ana Ruiz og Tom Reyes`
+                    if not (NOT_A_NAME.search(name) or GUEST.match(name)):
+                        add_author(found, name)
+                continue
             if part.isascii() and not name_line(part) and len(part.split()) != 1:
                 continue
             add_author(found, proper_case(part) if part.isascii() else part)

@@ -235,7 +235,8 @@ def name_line(line: str) -> str | None:
 
 
 # between the names of a byline with no `By`: `Ana Ruiz and Tom Reyes`
-_JOINED = re.compile(r"\s+(?:and|AND|&|und|et|y|e|og|och|en)\s+")
+# (not `e`: `Maria da Silva e Souza Lima` is one name)
+_JOINED = re.compile(r"\s+(?:and|AND|&|und|et|y|og|och|en)\s+")
 # a picture agency's name, not a writer's: `Getty Images and AFP`
 _PICTURES = re.compile(r"\b(?:Images|Photos?|Pictures|Foto|Bild)\b")
 
