@@ -4,7 +4,7 @@ import time
 from pathlib import Path
 
 from newsarchive import extract_file, extract_text
-from newsarchive.tags import auto_tags
+from newsarchive.tags import _data, auto_tags
 from tests.conftest import SEED
 
 RAW = Path(__file__).parent / "fixtures" / "raw"
@@ -59,6 +59,38 @@ def test_the_north_is_north_korea_only_in_a_story_about_korea():
     pier = ["The North pier will be rebuilt before winter, the harbour board said."]
     pier.append("North of the town, the coast road stays shut until spring.")
     assert "North Korea" not in auto_tags("North pier to be rebuilt", pier)
+
+
+def test_the_north_named_by_the_title_or_pyongyang_is_north_korea():
+    body = ["The North fired a missile on Monday, officials in Pyongyang said."]
+    assert "North Korea" in auto_tags("N. Korea fires missile", body)
+    assert "North Korea" in auto_tags("Missile fired", body)
+
+
+def test_no_korean_family_name_is_a_stop_word():
+    # (the openers of other languages must not cut `Im Yun-chan` short)
+    stop = {w.upper() for w in _data()[0]}
+    assert not stop & {"IM", "UM", "SIN", "HAN", "SEO", "SON", "MA", "DO"}
+    tags = auto_tags("Award", ["Pianist Um Ji-won and Sin Yu-bin won awards."])
+    assert "Ji-won" not in tags and "Yu-bin" not in tags
+
+
+def test_a_language_that_capitalises_its_nouns_gives_names_not_nouns():
+    body = [
+        "Die Feuerwehr hat am Dienstagabend einen Brand in einer Lagerhalle am "
+        "Hafen von Berlin gelöscht, wie die Polizei mitteilte.",
+        "Verletzt wurde nach Angaben der Polizei niemand. Die Ursache ist unklar, "
+        "sagte Polizeisprecherin Anna Berg. Es ging alles sehr schnell.",
+    ]
+    tags = auto_tags("Brand in Berlin", body)
+    assert any("Anna Berg" in t for t in tags) and "Berlin" in tags
+    assert not {"Polizei", "Die Feuerwehr", "Es", "Brand"} & set(tags)
+    # a short English caption full of names stays English
+    caption = [
+        "Kakao CEO Chung Shin-a speaks during a press conference in Pangyo, "
+        "Gyeonggi, Thursday. [KAKAO]"
+    ]
+    assert "Kakao" in auto_tags("Kakao", caption)
 
 
 def test_sentence_openers_are_not_tags():

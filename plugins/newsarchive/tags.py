@@ -118,7 +118,7 @@ def _normal_word(word: str) -> str:
     return word
 
 
-def candidates(text: str) -> list[tuple[str, bool, int]]:
+def candidates(text: str, title: str = "") -> list[tuple[str, bool, int]]:
     """(name, starts a sentence, position) for each run of capitalised words.
 
     `of` joins capitalised words (`Bank of Korea`), and after it `and`
@@ -126,8 +126,13 @@ def candidates(text: str) -> list[tuple[str, bool, int]]:
     run and are trimmed from its ends.
     """
     stop, aliases, _ = _data()
-    # (`North` as `North Korea` only in a text that names Korea)
-    unnamed = {a for a, word in _alias_needs().items() if word not in text}
+    # (`North` as `North Korea` only in a story that names Korea)
+    about = f"{title}\n{text}".lower()
+    unnamed = {
+        alias
+        for alias, words in _alias_needs().items()
+        if not any(word.lower() in about for word in words)
+    }
     found: list[tuple[str, bool, int]] = []
     run: list[str] = []
     state = {"start": 0, "initial": False}
@@ -178,15 +183,22 @@ FOREIGN_NAME_ZIPF = 4.8  # at most, how common in English such a name is
 # words that make up much of any English text
 _ENGLISH = frozenset(
     "the of and to in is was for that on with said by at from it as are be has"
-    " have he she they this will an not".split()
+    " have he she they this will an not a his her its their were had but or"
+    " which who after would been into than more about over".split()
 )
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+ENGLISH_SAMPLE = 2000  # characters of a text enough to tell its language
+ENGLISH_WORDS = 8  # lower-case words fewer than which no language is told
 
 
 def _english(text: str) -> bool:
-    """Whether `text` reads as English: an eighth of its words or more are
-    its commonest (`the`, `of`, `said`)."""
-    words = _WORD.findall(text.lower())
-    return not words or sum(w in _ENGLISH for w in words) >= len(words) / 8
+    """Whether `text` reads as English, or is too short to tell: a sixth or
+    more of its lower-case words (names aside) are English's commonest
+    (`the`, `of`, `a`), in its first ENGLISH_SAMPLE characters."""
+    words = _LOWER_WORD.findall(text[:ENGLISH_SAMPLE])
+    if len(words) < ENGLISH_WORDS:
+        return True
+    return sum(w in _ENGLISH for w in words) >= len(words) / 6
 
 
 def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
@@ -199,7 +211,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()
-    for name, initial, pos in candidates(text):
+    for name, initial, pos in candidates(text, title):
         counts[name] += 1
         first.setdefault(name, pos)
         if not initial:
@@ -286,7 +298,7 @@ def _key(tag: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _alias_needs() -> dict[str, str]:
+def _alias_needs() -> dict[str, list[str]]:
     """The aliases that hold only where the text names a word too."""
     return dict(_toml()["aliases_if_named"])
 
