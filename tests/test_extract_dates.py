@@ -77,6 +77,9 @@ COLUMN = (
         ("Then, May 3, 2021 by all accounts was the turning point.", None),
         ("May 3, 2021 by all accounts was the turning point", None),
         ("May 3, 2021 by Ana Ruiz", date(2021, 5, 3)),
+        ("May 3, 2021 by Émile Zola", date(2021, 5, 3)),
+        ("NEW YORK, May 3, 2021", date(2021, 5, 3)),
+        ("ANA RUIZ, 03.05.2021", None),  # a byline, below
         ("Dublin, 3 May 2021", None),
         ("Closure, 20 December 2007", None),
         ("2024-04-24 更新的数据显示，失业率上升到百分之五点二。", None),

@@ -320,6 +320,7 @@ def test_a_sentence_naming_a_photo_agency_stays(line):
         ),
         # a name and a day-first date, after a comma or run together
         (["Ana Ruiz, 03.05.2021 10:00 Uhr"], ["Ana Ruiz"], date(2021, 5, 3)),
+        (["ANA RUIZ, 03.05.2021"], ["Ana Ruiz"], date(2021, 5, 3)),
         (["Ana Ruiz03.05.2021, 19:35 Uhr"], ["Ana Ruiz"], date(2021, 5, 3)),
         # the name and when, in parts between bars or bullets: a date, a
         # time, an age or a reading time, and perhaps the outlet's name

@@ -156,6 +156,13 @@ def test_names_without_by_over_the_dateline_are_the_byline(names):
     # nor a line of tags under the date, nor a headline worded like names
     a = extract_text(page(["13 Jan 2008", "Joe Biden and Kamala Harris"]), "t.txt")
     assert a.authors == [] and a.date == date(2008, 1, 13)
+    text = page(["13 Jan 2008"]).replace(
+        "Coast road reopens after repairs", "Nora Hale and Tom Reyes"
+    )
+    for front in ("", "---\ntitle: Coast road reopens\n---\n"):
+        a = extract_text(front + text, "t.txt")
+        assert a.authors == [] and a.date == date(2008, 1, 13)
+        assert len({r.line for r in a.removed}) == len(a.removed)  # once each
 
 
 def test_a_card_far_under_the_headline_gives_neither_author_nor_date():

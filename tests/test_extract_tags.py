@@ -67,6 +67,14 @@ def test_the_north_named_by_the_title_or_pyongyang_is_north_korea():
     assert "North Korea" in auto_tags("Missile fired", body)
 
 
+def test_english_stories_keep_names_other_languages_would_split():
+    body = ["Seoul Mayor Oh Se-hoon said on Monday the city would build homes."]
+    body += ["Oh said the plan was final.", "Oh added that Samsung would help."]
+    assert "Oh Se-hoon" in auto_tags("Housing plan", body)
+    body = ["The report was first published by Der Spiegel, the magazine said."]
+    assert "Der Spiegel" in auto_tags("Report", body)
+
+
 def test_no_korean_family_name_is_a_stop_word():
     # (the openers of other languages must not cut `Im Yun-chan` short)
     stop = {w.upper() for w in _data()[0]}
@@ -84,7 +92,11 @@ def test_a_language_that_capitalises_its_nouns_gives_names_not_nouns():
     ]
     tags = auto_tags("Brand in Berlin", body)
     assert any("Anna Berg" in t for t in tags) and "Berlin" in tags
-    assert not {"Polizei", "Die Feuerwehr", "Es", "Brand"} & set(tags)
+    assert not {"Polizei", "Die Feuerwehr", "Feuerwehr", "Es"} & set(tags)
+    # a family name alone still merges into the full name first
+    body = ["Bundeskanzler Olaf Scholz hat am Montag mit der Polizei gesprochen."]
+    body.append("Scholz sagte, die Polizei müsse handeln. Scholz reist morgen ab.")
+    assert any("Olaf Scholz" in t for t in auto_tags("Scholz", body))
     # a short English caption full of names stays English
     caption = [
         "Kakao CEO Chung Shin-a speaks during a press conference in Pangyo, "

@@ -56,8 +56,9 @@ _TAIL = (
     r"(?:[\s,|·•\-–—]*(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*\(?[A-Z]{2,4}(?:[+-]\d{1,2})?\)?)?)?"
     r"(?:\s*[|·•,(]?\s*(?:Updated|Last updated)\s*:?.{0,40})?"
-    # (and who wrote it: `by Ana Ruiz`, not `by all accounts ...`)
-    r"(?:\s+by\s+(?-i:[A-Z]).{1,60})?" + _READING
+    # (and who wrote it: `by Ana Ruiz`, `by Émile Zola`, `by 김철수`, not `by
+    # all accounts ...`)
+    r"(?:\s+by\s+(?-i:(?![a-z])[^\W\d_]).{1,60})?" + _READING
 )
 
 # Month names of other languages (German, French, Spanish, Italian,
@@ -215,10 +216,12 @@ def dateline(line: str) -> date | None:
 
 
 # where the story was filed, before its date, as wire copy writes it:
-# `LONDON, May 3, 2021`, `Madrid-29/05/2025` (not `Then, May 3, 2021`,
-# `Dublin, 3 May 2021` in a list of tour dates, `Ana Ruiz, 03.05.2021`: a
-# byline)
-PLACE = re.compile(r"[A-Z]{3,}(?:[ -][A-Z]{3,})?,\s|[A-Z][^\W\d_]+-(?=[0-3]?\d[./])")
+# `LONDON, May 3, 2021`, `NEW YORK, May 3, 2021`, `Madrid-29/05/2025` (not
+# `Then, May 3, 2021`, `Dublin, 3 May 2021` in a list of tour dates, nor
+# `ANA RUIZ, 03.05.2021`: a byline)
+PLACE = re.compile(
+    r"[A-Z]{3,},\s|[A-Z]{3,}[ -][A-Z]{3,},\s(?=[^\W\d_])|[A-Z][^\W\d_]+-(?=[0-3]?\d[./])"
+)
 
 
 def _date_of(line: str) -> date | None:

@@ -48,9 +48,9 @@ MAX_BYLINE = 160  # characters: the longest byline or dateline read
 HEADER = 30  # lines under its headline where they may be, the body further down
 UNDER_HEADLINE = 4  # lines under its headline where a bare name may be its byline
 ABOVE_HEADLINE = 6  # lines above its headline where its date may be
-# furniture that comes after an article, not inside it
 # the rule that takes a page's buttons (`Share`, `Tweet`)
 BUTTONS = frozenset({"share-buttons"})
+# furniture that comes after an article, not inside it
 ENDING_RULES = frozenset({"comments", "related-links", "copyright", "tag-list"})
 
 
@@ -198,6 +198,7 @@ def extract_text(
     kept = cleaned.kept
     title = squash(front.get("title", ""))
     above: set[int] = set()  # lines kept above the body for the fields only
+    shown = None  # the line number of the headline the page shows
     if profile is None and not found:
         host = urlsplit(manifest.get("source_url") or front.get("url") or "").hostname
         kept, headline, above = _cut_to_article(content, kept, removed, host or "")
@@ -208,6 +209,7 @@ def extract_text(
             removed.append(Removed(*headline, "title"))
         elif headline:  # the front matter's title wins; the meta lines read it
             kept.insert(0, headline)
+        shown = headline[0] if headline else None
 
     # single words above the headline are menu items (`World`, `Opinion`)
     while not title and len(kept) > 2 and len(kept[0][1].split()) == 1:
@@ -231,9 +233,11 @@ def extract_text(
             near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
             if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
                 meta.authors, rule = [name], "byline"
-        if not rule and not meta.authors and top and k + 1 < len(kept):
-            # and several joined by `and` over it: `Ana Ruiz and AP`
-            if names := _names_over_dateline(line, kept[k + 1][1]):
+        if not rule and not meta.authors and top and number != shown:
+            # and several joined by `and` over it: `Ana Ruiz and AP` (not the
+            # headline: `Kim and Moon meet`)
+            below = kept[k + 1][1] if k + 1 < len(kept) else ""
+            if names := _names_over_dateline(line, below):
                 meta.authors, rule = names, "byline"
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
@@ -370,6 +374,7 @@ def _cut_to_article(
     # (a box of other stories' headlines set inside the article)
     boxed = {content[i][0] for box in span.boxes for i in box}
     at = {number: i for i, (number, _) in enumerate(content)}
+    shown = headline[0] if headline else None  # (its words never a byline)
 
     def below(number: int) -> str:  # the line under it
         i = at[number] + 1
@@ -383,7 +388,10 @@ def _cut_to_article(
             inside.append((number, line))
         elif number in header or (
             top <= number < first
-            and (_is_meta(line) or _names_over_dateline(line, below(number)))
+            and (
+                _is_meta(line)
+                or (shown != number and _names_over_dateline(line, below(number)))
+            )
         ):
             near.append((number, line))
         elif number in over_headline and _dated_or_signed(line):

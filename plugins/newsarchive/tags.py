@@ -118,7 +118,9 @@ def _normal_word(word: str) -> str:
     return word
 
 
-def candidates(text: str, title: str = "") -> list[tuple[str, bool, int]]:
+def candidates(
+    text: str, title: str = "", english: bool = True
+) -> list[tuple[str, bool, int]]:
     """(name, starts a sentence, position) for each run of capitalised words.
 
     `of` joins capitalised words (`Bank of Korea`), and after it `and`
@@ -126,6 +128,8 @@ def candidates(text: str, title: str = "") -> list[tuple[str, bool, int]]:
     run and are trimmed from its ends.
     """
     stop, aliases, _ = _data()
+    if not english:
+        stop |= _stop_other_languages()
     # (`North` as `North Korea` only in a story that names Korea)
     about = f"{title}\n{text}".lower()
     unnamed = {
@@ -178,7 +182,7 @@ def candidates(text: str, title: str = "") -> list[tuple[str, bool, int]]:
     return found
 
 
-FOREIGN_NAME_ZIPF = 4.8  # at most, how common in English such a name is
+FOREIGN_NAME_ZIPF = 5.0  # under it, how common in English such a name is
 
 # words that make up much of any English text
 _ENGLISH = frozenset(
@@ -187,6 +191,7 @@ _ENGLISH = frozenset(
     " which who after would been into than more about over".split()
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+_ANY_WORD = re.compile(r"[^\W\d_]+")
 ENGLISH_SAMPLE = 2000  # characters of a text enough to tell its language
 ENGLISH_WORDS = 8  # lower-case words fewer than which no language is told
 
@@ -201,6 +206,25 @@ def _english(text: str) -> bool:
     return sum(w in _ENGLISH for w in words) >= len(words) / 6
 
 
+def _capitalises_nouns(text: str) -> bool:
+    """Whether a quarter or more of the words of `text` (its first
+    ENGLISH_SAMPLE characters) are capitalised: a language such as German."""
+    words = _ANY_WORD.findall(text[:ENGLISH_SAMPLE])
+    return bool(words) and sum(w[0].isupper() for w in words) >= len(words) / 4
+
+
+def _not_a_tag(name: str, nouns: bool, canonical: set[str]) -> bool:
+    """A one-word name that is no tag: a letter or two in lower case, or,
+    where nouns are capitalised (`nouns`), one that is no acronym, alias
+    target or name English knows without using it as a common word
+    (`Berlin`, not `Polizei` or `Problem`)."""
+    if len(name) == 1 or (len(name) == 2 and not name.isupper()):
+        return True
+    if not nouns or name.isupper() or name in canonical:
+        return False
+    return not 0 < _zipf().get(name.lower(), 0.0) < FOREIGN_NAME_ZIPF
+
+
 def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     """3 to 8 tags for an article: entities first, then topics."""
     text = "\n".join(paragraphs)
@@ -211,23 +235,14 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()
-    for name, initial, pos in candidates(text, title):
+    english = _english(text)
+    for name, initial, pos in candidates(text, title, english):
         counts[name] += 1
         first.setdefault(name, pos)
         if not initial:
             mid_sentence.add(name)
 
     zipf = _zipf()
-    english = _english(text)
-    for name in list(counts):
-        if len(name) == 1 or (len(name) == 2 and not name.isupper()):
-            del counts[name]  # `V`, `Za`: a preposition opening a sentence
-        elif not (english or " " in name or name.isupper() or name in canonical):
-            # a language that capitalises its nouns (`Polizei`, `Problem`):
-            # one word is a tag only as an acronym, or as a name English
-            # knows and not as one of its common words (`Berlin`)
-            if not 0 < zipf.get(name.lower(), 0.0) < FOREIGN_NAME_ZIPF:
-                del counts[name]
     weak: list[str] = []
     for name in list(counts):
         if name in mid_sentence or " " in name or name in canonical:
@@ -253,6 +268,14 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
             target = max(longer, key=lambda n: (counts[n], -first[n]))
             counts[target] += counts.pop(name)
             first[target] = min(first[target], first.pop(name))
+
+    # one word alone: not a letter or two (`V`, `Za`: a preposition opening
+    # a sentence), nor, in a language that capitalises its nouns, a noun
+    nouns = not english and _capitalises_nouns(text)
+    for name in [n for n in counts if " " not in n]:
+        if _not_a_tag(name, nouns, canonical):
+            del counts[name]
+    weak = [n for n in weak if not _not_a_tag(n, nouns, canonical)]
 
     title_low = title.lower()
     score = {n: c + (2 if n.lower() in title_low else 0) for n, c in counts.items()}
@@ -295,6 +318,13 @@ def _key(tag: str) -> str:
             if not unicodedata.combining(c)
         )
     return " ".join(tag.translate(_FOLD).casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _stop_other_languages() -> frozenset[str]:
+    """Sentence openers of other languages (`Die`, `Det`, `Por`): stop words
+    in a text not in English."""
+    return frozenset(_toml()["stop_other_languages"])
 
 
 @lru_cache(maxsize=1)
