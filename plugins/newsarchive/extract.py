@@ -301,8 +301,10 @@ def _names_over_dateline(line: str, below: str) -> list[str]:
     """The names on `line` when it names two or more writers and nothing
     else (`Ana Ruiz and Tom Reyes`, `Ana Ruiz og AP`) and `below` is a
     dateline, else []."""
+    if dates.dateline(below) is None:  # (the quicker test first)
+        return []
     names = names_line(line)
-    return names if len(names) > 1 and dates.dateline(below) else []
+    return names if len(names) > 1 else []
 
 
 def recurring_lines(
@@ -363,7 +365,8 @@ def _cut_to_article(
     last = content[span.end - 1][0]
     # bylines and datelines sit between the headline and the body
     near_top = span.start - NEAR if span.headline is None else span.headline
-    top = content[max(near_top, span.start - NEAR, 0)][0]
+    near_start = max(near_top, span.start - NEAR, 0)
+    top = content[near_start][0]
     headline = content[span.headline] if span.headline is not None else None
     # (further under the headline: a `By ...` byline or a dateline, or a bare
     # name close under it or with its date under it)
@@ -373,12 +376,9 @@ def _cut_to_article(
     over_headline = _over_headline(content, span.headline, gone)
     # (a box of other stories' headlines set inside the article)
     boxed = {content[i][0] for box in span.boxes for i in box}
-    at = {number: i for i, (number, _) in enumerate(content)}
     shown = headline[0] if headline else None  # (its words never a byline)
-
-    def below(number: int) -> str:  # the line under it
-        i = at[number] + 1
-        return content[i][1] if i < len(content) else ""
+    # (the line under each line above the body)
+    below = {content[i][0]: content[i + 1][1] for i in range(near_start, span.start)}
 
     inside, near, over = [], [], []
     for number, line in kept:
@@ -390,7 +390,7 @@ def _cut_to_article(
             top <= number < first
             and (
                 _is_meta(line)
-                or (shown != number and _names_over_dateline(line, below(number)))
+                or (shown != number and _names_over_dateline(line, below[number]))
             )
         ):
             near.append((number, line))

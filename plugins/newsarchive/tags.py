@@ -203,7 +203,7 @@ def _english(text: str) -> bool:
     words = _LOWER_WORD.findall(text[:ENGLISH_SAMPLE])
     if len(words) < ENGLISH_WORDS:
         return True
-    return sum(w in _ENGLISH for w in words) >= len(words) / 6
+    return sum(map(_ENGLISH.__contains__, words)) >= len(words) / 6
 
 
 def _capitalises_nouns(text: str) -> bool:
