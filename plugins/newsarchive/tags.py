@@ -131,10 +131,11 @@ def candidates(
     if not english:
         stop |= _stop_other_languages()
     # (`North` as `North Korea` only in a story that names Korea)
-    about = f"{title}\n{text}".lower()
+    needs = {a: words for a, words in _alias_needs().items() if a in text}
+    about = f"{title}\n{text}".lower() if needs else ""
     unnamed = {
         alias
-        for alias, words in _alias_needs().items()
+        for alias, words in needs.items()
         if not any(word.lower() in about for word in words)
     }
     found: list[tuple[str, bool, int]] = []
@@ -192,7 +193,7 @@ _ENGLISH = frozenset(
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _ANY_WORD = re.compile(r"[^\W\d_]+")
-ENGLISH_SAMPLE = 2000  # characters of a text enough to tell its language
+ENGLISH_SAMPLE = 1000  # characters of a text enough to tell its language
 ENGLISH_WORDS = 8  # lower-case words fewer than which no language is told
 
 
