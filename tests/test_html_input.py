@@ -387,6 +387,7 @@ def test_every_joongang_layout_saved_as_html_reads_as_its_dump(name: str):
         # names joined by `and`, one part; an address's parts are no one
         ("Mina Park og Joon Lee", ["Mina Park", "Joon Lee"]),
         ("Mina Park; Harbourtown; Norway", ["Mina Park"]),
+        ("Mina Park; München; Österreich", ["Mina Park"]),
         ("Reuters; Mina Park", ["Reuters", "Mina Park"]),
         ("Mina Park; PTI", ["Mina Park", "Pti"]),
         ("Madonna; Mina Park", ["Madonna", "Mina Park"]),

@@ -487,6 +487,12 @@ def ld_people(root: Any) -> list[str]:
     return []
 
 
+def _latin(word: str) -> bool:
+    """Written in Latin letters, accented or not (`München`; not `松村`,
+    whose names are one word)."""
+    return all(ord(c) < 0x250 for c in word)
+
+
 def page_authors(given: str) -> list[str]:
     """The people (or wire services) in what trafilatura gives as the
     author: `By `, dates, `Link copied` and a newspaper's or agency's name
@@ -501,7 +507,7 @@ def page_authors(given: str) -> list[str]:
     # `PTI`)
     lone = [p.strip() for p in parts if len(p.split()) == 1]
     lone = [p for p in lone if not (NOT_A_NAME.search(p) or wire_credit(p))]
-    address = len([p for p in lone if p.isascii() and not p.isupper()]) >= 2
+    address = len([p for p in lone if _latin(p) and not p.isupper()]) >= 2
     for part in parts:
         part = AFTER_NAME.sub("", re.sub(r"^\s*by\s+", "", part, flags=re.I)).strip()
         words = part.split()
@@ -518,7 +524,7 @@ def page_authors(given: str) -> list[str]:
             continue  # a newspaper beside its writer: `Jo Park | Island Times`
         if wire := wire_credit(part):
             add_author(found, wire)
-        elif address and len(words) == 1 and part.isascii() and not part.isupper():
+        elif address and len(words) == 1 and _latin(part) and not part.isupper():
             continue
         elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
             if len(joined := names_line(part)) > 1:
