@@ -228,16 +228,10 @@ def extract_text(
     for k, (number, line) in enumerate(kept):
         top = k < 4 or number in above
         rule = meta.read_line(line, title, top)
-        if not rule and not meta.authors and top and (name := name_line(line)):
-            # a bare name next to the dateline at the top is the byline
-            near = [kept[j][1] for j in (k - 1, k + 1) if 0 <= j < len(kept)]
-            if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in near):
-                meta.authors, rule = [name], "byline"
         if not rule and not meta.authors and top and number != shown:
-            # and several joined by `and` over it: `Ana Ruiz and AP` (not the
-            # headline: `Kim and Moon meet`)
-            below = kept[k + 1][1] if k + 1 < len(kept) else ""
-            if names := _names_over_dateline(line, below):
+            # bare names by the dateline at the top are the byline
+            near = [kept[j][1] if 0 <= j < len(kept) else "" for j in (k - 1, k + 1)]
+            if names := _bare_byline(line, *near):
                 meta.authors, rule = names, "byline"
         if not rule and k < 5 and ROLE_LINE.fullmatch(line.strip()):
             rule = "byline-role"
@@ -297,14 +291,19 @@ def extract_text(
     return article
 
 
-def _names_over_dateline(line: str, below: str) -> list[str]:
-    """The names on `line` when it names two or more writers and nothing
-    else (`Ana Ruiz and Tom Reyes`, `Ana Ruiz og AP`) and `below` is a
-    dateline, else []."""
-    if dates.dateline(below) is None:  # (the quicker test first)
-        return []
+def _bare_byline(line: str, above: str, below: str) -> list[str]:
+    """The writers a line of bare names gives, by the lines `above` and
+    `below` it: one name next to a dateline or a role (`Staff reporter`),
+    two or more joined by `and` right over a dateline (`Ana Ruiz and AP`);
+    else []."""
     names = names_line(line)
-    return names if len(names) > 1 else []
+    if not names:
+        return []
+    if len(names) > 1:
+        return names if dates.dateline(below) else []
+    if any(dates.dateline(n) or ROLE_LINE.fullmatch(n) for n in (above, below)):
+        return names
+    return []
 
 
 def recurring_lines(
@@ -390,7 +389,7 @@ def _cut_to_article(
             top <= number < first
             and (
                 _is_meta(line)
-                or (shown != number and _names_over_dateline(line, below[number]))
+                or (shown != number and _bare_byline(line, "", below[number]))
             )
         ):
             near.append((number, line))
@@ -422,9 +421,9 @@ def _over_headline(
     between = 0
     for i in range(headline - 1, max(0, headline - ABOVE_HEADLINE) - 1, -1):
         found.add(content[i][0])
-        text = squash(content[i][1])
         if gone.get(content[i][0]) in BUTTONS:
             continue
+        text = squash(content[i][1])
         if text != shown and any(c.isalnum() for c in text):
             between += 1
             if between > 2:

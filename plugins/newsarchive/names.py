@@ -74,9 +74,11 @@ _NAME_TOKEN = (
     r"|(?:de|van|von|der|da|di|le|la|bin|del))"
 )
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
-# `and` in English and other languages: `und`, `et`, `y`, `e`, `og`, `och`,
-# `en`
-_SEP = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|AND|&|und|et|y|e|og|och|en)\s+)"
+# `and` in English and other languages: `und`, `et`, `y`, `og`, `och`, `en`;
+# and `e` after `By` (with no `By`, `e` may join two family names: `Silva e
+# Souza`)
+_AND = r"and|AND|&|und|et|y|og|och|en"
+_SEP = rf"(?:\s*,\s*(?:and\s+)?|\s+(?:{_AND}|e)\s+)"
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # `By` in English and in other languages: `Von`, `Par`, `Por`, `Door`, `Av`,
 # `Af`, and `Di` (which may also open a name: `Di Stefano`)
@@ -235,8 +237,7 @@ def name_line(line: str) -> str | None:
 
 
 # between the names of a byline with no `By`: `Ana Ruiz and Tom Reyes`
-# (not `e`: `Maria da Silva e Souza Lima` is one name)
-_JOINED = re.compile(r"\s+(?:and|AND|&|und|et|y|og|och|en)\s+")
+_JOINED = re.compile(rf"\s+(?:{_AND})\s+")
 # a picture agency's name, not a writer's: `Getty Images and AFP`
 _PICTURES = re.compile(r"\b(?:Images|Photos?|Pictures|Foto|Bild)\b")
 
