@@ -529,7 +529,7 @@ def page_authors(given: str) -> list[str]:
         elif part and not NOT_A_NAME.search(part) and not GUEST.match(part):
             if len(joined := names_line(part)) > 1:
                 for name in joined:  # `Ana Ruiz og Tom Reyes`
-                    if not (NOT_A_NAME.search(name) or GUEST.match(name)):
+                    if not GUEST.match(name):  # (`Jo Park and Guest Author`)
                         add_author(found, name)
                 continue
             if part.isascii() and not name_line(part) and len(part.split()) != 1:

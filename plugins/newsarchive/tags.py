@@ -24,6 +24,7 @@ from functools import lru_cache
 from itertools import chain
 from pathlib import Path
 
+from newsarchive.content import FUNCTION_WORDS
 from newsarchive.names import KOREAN_SURNAMES
 
 DATA = Path(__file__).with_name("tagdata.toml")
@@ -185,33 +186,24 @@ def candidates(
 
 FOREIGN_NAME_ZIPF = 5.0  # under it, how common in English such a name is
 
-# words that make up much of any English text
-_ENGLISH = frozenset(
-    "the of and to in is was for that on with said by at from it as are be has"
-    " have he she they this will an not a his her its their were had but or"
-    " which who after would been into than more about over".split()
-)
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
-_ANY_WORD = re.compile(r"[^\W\d_]+")
+_WORD_OF_LETTERS = re.compile(r"[^\W\d_]+")
 ENGLISH_SAMPLE = 1000  # characters of a text enough to tell its language
 ENGLISH_WORDS = 8  # lower-case words fewer than which no language is told
 
 
-def _english(text: str) -> bool:
-    """Whether `text` reads as English, or is too short to tell: a sixth or
-    more of its lower-case words (names aside) are English's commonest
-    (`the`, `of`, `a`), in its first ENGLISH_SAMPLE characters."""
-    words = _LOWER_WORD.findall(text[:ENGLISH_SAMPLE])
-    if len(words) < ENGLISH_WORDS:
-        return True
-    return sum(map(_ENGLISH.__contains__, words)) >= len(words) / 6
-
-
-def _capitalises_nouns(text: str) -> bool:
-    """Whether a quarter or more of the words of `text` (its first
-    ENGLISH_SAMPLE characters) are capitalised: a language such as German."""
-    words = _ANY_WORD.findall(text[:ENGLISH_SAMPLE])
-    return bool(words) and sum(w[0].isupper() for w in words) >= len(words) / 4
+def _language(text: str) -> tuple[bool, bool]:
+    """(English, capitalises its nouns) of `text`, by its first
+    ENGLISH_SAMPLE characters: English when a sixth or more of its
+    lower-case words are English's commonest (content.FUNCTION_WORDS:
+    `the`, `of`, `a`), or when it is too short to tell; else its nouns are
+    capitalised when a quarter or more of its words are (German)."""
+    words = _WORD_OF_LETTERS.findall(text[:ENGLISH_SAMPLE])
+    lower = [w for w in words if w[0].islower()]
+    if len(lower) < ENGLISH_WORDS:
+        return True, False
+    if sum(map(FUNCTION_WORDS.__contains__, lower)) >= len(lower) / 6:
+        return True, False
+    return False, len(words) - len(lower) >= len(words) / 4
 
 
 def _not_a_tag(name: str, nouns: bool, canonical: set[str]) -> bool:
@@ -236,7 +228,7 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     mid_sentence: set[str] = set()
-    english = _english(text)
+    english, nouns = _language(text)
     for name, initial, pos in candidates(text, title, english):
         counts[name] += 1
         first.setdefault(name, pos)
@@ -272,7 +264,6 @@ def auto_tags(title: str, paragraphs: list[str]) -> list[str]:
 
     # one word alone: not a letter or two (`V`, `Za`: a preposition opening
     # a sentence), nor, in a language that capitalises its nouns, a noun
-    nouns = not english and _capitalises_nouns(text)
     for name in [n for n in counts if " " not in n]:
         if _not_a_tag(name, nouns, canonical):
             del counts[name]
