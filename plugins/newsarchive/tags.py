@@ -187,7 +187,7 @@ def candidates(
 FOREIGN_NAME_ZIPF = 5.0  # under it, how common in English such a name is
 
 _WORD_OF_LETTERS = re.compile(r"[^\W\d_]+")
-ENGLISH_SAMPLE = 1000  # characters of a text enough to tell its language
+ENGLISH_SAMPLE = 500  # characters of a text enough to tell its language
 ENGLISH_WORDS = 8  # lower-case words fewer than which no language is told
 
 
