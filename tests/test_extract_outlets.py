@@ -147,6 +147,11 @@ def test_names_without_by_over_the_dateline_are_the_byline(names):
     # a wire service among them
     a = extract_text(page(["Nora Hale and AP", "13 Jan 2008 10:47"]), "t.txt")
     assert a.authors == ["Nora Hale", "AP"]
+    # or alone by the date; a picture agency is no writer
+    a = extract_text(page(["AP", "13 Jan 2008 10:47"]), "t.txt")
+    assert a.authors == ["AP"]
+    a = extract_text(page(["Getty Images", "13 Jan 2008 10:47"]), "t.txt")
+    assert a.authors == []
     # with no date by them, the line is left alone (a menu's `Food and
     # Drink` looks alike), and a menu's item over the byline is not a name
     a = extract_text(page(["Nora Hale and Tom Reyes"]), "t.txt")
