@@ -187,3 +187,31 @@ def render_text_dump(html: bytes | str) -> str:
 def normalise_line(text: str) -> str:
     """A line as compared with the ground truth: spacing and case ignored."""
     return _SPACE.sub(" ", text).strip().casefold()
+
+
+_SITE = re.compile(r"\s+(?:[|–—·•]|-{1,2})\s+(?:\S+\s*){1,5}$")
+
+
+def without_site(title: str) -> str:
+    """A title less a trailing ` - Site` or ` | Site` of five words or fewer."""
+    return _SITE.sub("", title)
+
+
+def html_headlines(html: bytes) -> set[str]:
+    """The page's headline as its HTML gives it, the benchmark marking none:
+    its og:title (with and without a trailing site name) and its first h1."""
+    soup = BeautifulSoup(html, "html.parser")
+    found = set()
+    og = soup.find("meta", attrs={"property": "og:title"})
+    if og and og.get("content", "").strip():
+        text = normalise_line(og["content"])
+        found |= {text, normalise_line(without_site(og["content"]))}
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        found.add(normalise_line(h1.get_text(" ")))
+    return found
+
+
+def right_title(title: str, truths: set[str]) -> bool:
+    """`title` is one of the page's headlines (html_headlines)."""
+    return normalise_line(title) in truths

@@ -9,11 +9,13 @@ page in seeds/ is, and its body compared with the body a person marked,
 as the benchmark's own evaluate.py does: shingles of four \\w+ tokens,
 true/false positives and misses normalised per page, precision and recall
 averaged over pages, F1 of the two averages. The baseline is trafilatura's
-default extraction of the same page, in the same run.
+default extraction of the same page, in the same run. The benchmark marks
+no headline: on its pages a headline is right, as for their text dumps
+(measure_text.py), when it is the page's og:title (a trailing ` - Site`
+aside) or its first <h1>.
 
-Headline: the benchmark marks no headline, so seven other public sets of
-real pages with each page's expected title are read (any of them may be
-left out):
+Headline, more strictly: seven other public sets of real pages with each
+page's expected title are read (any of them may be left out):
 
     git clone https://github.com/postlight/parser           POSTLIGHT_PAGES
     git clone https://github.com/mozilla/readability        READABILITY_PAGES
@@ -71,8 +73,10 @@ from extraction_pages import (  # noqa: E402
     SPLITS,
     BenchmarkMissing,
     benchmark_root,
+    html_headlines,
     load_pages,
     repo_reader,
+    right_title,
 )
 
 from newsarchive.extract import SkipFile, extract_html  # noqa: E402
@@ -444,15 +448,21 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
     counts: dict[str, list] = {"this reader": [], "trafilatura alone": []}
     times: dict[str, list[float]] = {name: [] for name in counts}
     pages = list(load_pages(root, split))
+    # headlines right, on the pages with an og:title or an <h1>
+    titled, titles = 0, dict.fromkeys(counts, 0)
     for page in pages:
         start = time.perf_counter()
-        body = ours(page.html_bytes, page.page_id + ".html", page.url).body
+        mine = ours(page.html_bytes, page.page_id + ".html", page.url)
         middle = time.perf_counter()
-        base = trafilatura_alone(page.html_bytes, page.url).body
+        base = trafilatura_alone(page.html_bytes, page.url)
         times["this reader"].append(middle - start)
         times["trafilatura alone"].append(time.perf_counter() - middle)
-        counts["this reader"].append(tp_fp_fn(page.body, body))
-        counts["trafilatura alone"].append(tp_fp_fn(page.body, base))
+        counts["this reader"].append(tp_fp_fn(page.body, mine.body))
+        counts["trafilatura alone"].append(tp_fp_fn(page.body, base.body))
+        if truths := html_headlines(page.html_bytes):
+            titled += 1
+            for name, reading in zip(counts, (mine, base), strict=True):
+                titles[name] += right_title(reading.title, truths)
         if verbose:
             a, b = (scores([c[-1]])[2] for c in counts.values())
             print(f"  {page.page_id}  F1 {a:.3f}  trafilatura {b:.3f}")
@@ -462,6 +472,11 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
         p, r, f = scores(c)
         ms = statistics.median(times[name]) * 1000
         out.append(f"  {name:<20} {p:9.3f} {r:7.3f} {f:6.3f}  {ms:6.0f} ms a page")
+    out.append(
+        f"Headline, {titled} of those pages: right (og:title or h1, as for text dumps)"
+    )
+    for name, right in titles.items():
+        out.append(f"  {name:<20} {right}/{titled} = {right / max(titled, 1):.1%}")
     return out
 
 

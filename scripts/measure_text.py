@@ -39,7 +39,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -53,16 +52,18 @@ sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import justext  # noqa: E402
-from bs4 import BeautifulSoup  # noqa: E402
 from extraction_pages import (  # noqa: E402
     FOLDS,
     SPLITS,
     BenchmarkMissing,
     benchmark_root,
+    html_headlines,
     in_split,
     load_pages,
     normalise_line,
     render_text_dump,
+    right_title,
+    without_site,
 )
 from measure_html import HEADLINE_SETS, byline_right, in_headline_split  # noqa: E402
 from measure_html import split_of as page_split  # noqa: E402
@@ -178,33 +179,6 @@ def justext_lines(dump: str) -> set[int]:
                 out.add(numbered[k][0])
             k += 1
     return out
-
-
-_SITE = re.compile(r"\s+(?:[|–—·•]|-{1,2})\s+(?:\S+\s*){1,5}$")
-
-
-def without_site(title: str) -> str:
-    """A title less a trailing ` - Site` or ` | Site` of five words or fewer."""
-    return _SITE.sub("", title)
-
-
-def html_headlines(html: bytes) -> set[str]:
-    """The page's headline as its HTML gives it: og:title (with and without
-    a trailing site name) and the first h1."""
-    soup = BeautifulSoup(html, "html.parser")
-    found = set()
-    og = soup.find("meta", attrs={"property": "og:title"})
-    if og and og.get("content", "").strip():
-        text = normalise_line(og["content"])
-        found |= {text, normalise_line(without_site(og["content"]))}
-    h1 = soup.find("h1")
-    if h1 and h1.get_text(strip=True):
-        found.add(normalise_line(h1.get_text(" ")))
-    return found
-
-
-def right_title(title: str, truths: set[str]) -> bool:
-    return normalise_line(title) in truths
 
 
 PASSES = 3  # timed passes over the dumps; the best one is the figure
