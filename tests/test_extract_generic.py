@@ -56,6 +56,10 @@ def test_labelled_set_keeps_every_body_line_and_most_cruft_goes():
         "»Wir fahren morgen wieder«, sagte der Kapitän.",
         "Watch out for the new speed limit on the coast road, police said.",
         "Get the ferry app for free (upgrade to a season pass for $4.99/mo)",
+        "Buy now, pay later deals have doubled in a year, the regulator said.",
+        "Order today and the season pass arrives by post within a week.",
+        "$5 is what the ferry charged in 1961, the museum's ticket shows.",
+        "Available on the coast road only: the new night bus, from May.",
         "The ferry was late again, the report from AP said.",
         # sentences that open like a prompt, a credit or a caption
         "Follow the hashtag on Twitter and a very different story of the strike emerges.",
@@ -196,6 +200,15 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Annonsørinnhold",
         "Player wird geladen",
         "Subscribe Today!",
+        # a shopping box's buttons and prices in a buying guide
+        "£205",
+        "$1,299.99 at Harbour Outfitters",
+        "Buy now",
+        "Shop now at Harbour Outfitters",
+        "Check price",
+        "Price at",
+        "Available from Harbour Outfitters",
+        "Bayside Ledger may receive a commission",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
@@ -445,3 +458,32 @@ def test_a_more_box_after_the_article_takes_the_headlines_under_it():
     a = extract_text(text, "t.txt")
     assert a.paragraphs == [first]
     assert {r.rule for r in a.removed if r.rule != "title"} == {"related-links"}
+
+
+def test_a_buying_guide_goes_on_past_each_shopping_box():
+    """Its buttons and prices go; every part of its text stays."""
+    parts = [
+        [
+            f"The {name} kept us dry on {n} nights out on the coast path, "
+            "and it packs down small enough for a day bag.",
+            f"We tested the {name} in wind and rain along the bay for a month, "
+            "and it was the last one of the lot to let water through.",
+            f"At its price the {name} is not cheap, but the seams held up and "
+            "the zips never stuck, which is more than we can say for the rest.",
+        ]
+        for n, name in [(3, "Gull Jacket"), (5, "Tern Shell"), (4, "Pier Parka")]
+    ]
+    boxes = ["£120\n\nBuy now\n\nPrice at", "£95\n\nCheck price", "$80\n\nBuy now"]
+    text = "The best rain jackets for the coast, tested\n\n" + "\n\n".join(
+        "\n\n".join(part) + "\n\n" + box for part, box in zip(parts, boxes, strict=True)
+    )
+    a = extract_text(text + "\n", "t.txt")
+    assert a.paragraphs == [line for part in parts for line in part]
+    assert {r.text for r in a.removed if r.rule == "shop-button"} == {
+        "£120",
+        "Buy now",
+        "Price at",
+        "£95",
+        "Check price",
+        "$80",
+    }

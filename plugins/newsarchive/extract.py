@@ -350,6 +350,7 @@ def _cut_to_article(
     weight = {rule: layout.BREAK for rule in ENDING_RULES} | {
         "image-credit": 0.0,
         "advert-note": 0.0,  # (the article's text goes on past it)
+        "shop-button": 0.0,
         "repeated-line": layout.SHORT,
     }
     furniture = {
