@@ -116,6 +116,18 @@ def test_sentence_openers_are_not_tags():
     assert not {"Meanwhile", "Naturally", "Yet", "However"} & set(tags)
 
 
+def test_contractions_with_either_apostrophe_are_not_tags():
+    paragraphs = [
+        "“You’ve beaten good teams this year,” the Gimje coach told them.",
+        "“You’ve been in every game,” he said. “Now, I’m sure, we win.”",
+        "Asked again, he said: “Don’t ask me, I’m only the coach, and I'm tired.”",
+        "The club's owner, Ana O’Neill, said: “I’ve seen O’Neill teams lose.”",
+    ]
+    tags = auto_tags("Gimje wins again", paragraphs)
+    assert not {"You’ve", "I’m", "I'm", "Don’t", "I’ve"} & set(tags)
+    assert "Gimje" in tags and "Ana O’Neill" in tags
+
+
 def test_an_opener_used_as_a_plain_word_elsewhere_is_not_a_tag():
     # `Brackwater` opens two sentences; a lower-case `brackwater` standing
     # alone elsewhere makes it a common word, one inside a longer word or a

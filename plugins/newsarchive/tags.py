@@ -39,6 +39,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9'’-]*")
 _SENTENCE_END = re.compile(r"[.!?:;][”\"’)]*\s+$|^\s*$|[“\"(]\s*$|[-–—]\s+$")
 _POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 _POSSESSIVE_ENDS = ("’s", "'s", "’", "'")
+_CONTRACTION = re.compile(r"[A-Za-z]+[’'](?:m|ve|re|ll|d|t)")  # `I’m`, `Don’t`
 
 
 def _uses_word(word: str, text: str) -> bool:
@@ -100,7 +101,9 @@ def _zipf() -> dict[str, float]:
 
     from wordfreq import get_frequency_dict
 
-    return {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", "small").items()}
+    zipf = {w: math.log10(f) + 9 for w, f in get_frequency_dict("en", "small").items()}
+    # (and as news text spells them, with a curly apostrophe: `you’ve`)
+    return zipf | {w.replace("'", "’"): z for w, z in zipf.items() if "'" in w}
 
 
 def _korean_name(words: list[str]) -> list[str]:
@@ -207,11 +210,14 @@ def _language(text: str) -> tuple[bool, bool]:
 
 
 def _not_a_tag(name: str, nouns: bool, canonical: set[str]) -> bool:
-    """A one-word name that is no tag: a letter or two in lower case, or,
+    """A one-word name that is no tag: a letter or two in lower case, an
+    English contraction (`I’m`, `Don’t`, even within a sentence), or,
     where nouns are capitalised (`nouns`), one that is no acronym, alias
     target or name English knows without using it as a common word
     (`Berlin`, not `Polizei` or `Problem`)."""
     if len(name) == 1 or (len(name) == 2 and not name.isupper()):
+        return True
+    if _CONTRACTION.fullmatch(name) and name.lower() in _zipf():
         return True
     if not nouns or name.isupper() or name in canonical:
         return False
