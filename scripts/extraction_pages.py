@@ -209,6 +209,7 @@ def html_headlines(html: bytes) -> set[str]:
     h1 = soup.find("h1")
     if h1 and h1.get_text(strip=True):
         found.add(normalise_line(h1.get_text(" ")))
+    found.discard("")  # (an og:title that is only the site's name)
     return found
 
 

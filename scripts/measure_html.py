@@ -11,8 +11,8 @@ true/false positives and misses normalised per page, precision and recall
 averaged over pages, F1 of the two averages. The baseline is trafilatura's
 default extraction of the same page, in the same run. The benchmark marks
 no headline: on its pages a headline is right, as for their text dumps
-(measure_text.py), when it is the page's og:title (a trailing ` - Site`
-aside) or its first <h1>.
+(measure_text.py), when it is the page's og:title (a site's name after
+a bar or a dash aside) or its first <h1>.
 
 Headline, more strictly: seven other public sets of real pages with each
 page's expected title are read (any of them may be left out):

@@ -50,6 +50,11 @@ SENTENCE_END = (  # a line ending so ends a sentence
 # quotation (`In a statement, the board said:`, `She said:`)
 _SPEAKER = re.compile(r"(?!(?:He|She|They|It) )[^,]{1,60} (?:says|said|wrote|writes):")
 _MENU_SEPARATORS = re.compile(r"\s[|•·»›/]\s|\s{3,}")
+# a price alone, as a shopping box shows it: `£205`, `From $1,299.99`, `12,99 €`
+_PRICE = re.compile(
+    r"(?:(?:from|was|now|only|just) )?[£$€¥] ?\d[\d,]*(?:\.\d\d)?|\d[\d.]*(?:,\d\d)? ?€",
+    re.I,
+)
 _ITEM = re.compile(r"(?:\d[\d/.,-]*\)?|[•*·–-])\s+\w")
 # the closing line of a quoted post: `— Jane Roe (@janeroe) May 4, 2019`
 _POST_SIGNED = re.compile(r"[—–-]\s?[^@]{1,80} \(@\w{1,30}\) \w{3,9}\.? \d{1,2}, \d{4}")
@@ -107,6 +112,8 @@ def _shape(line: str) -> tuple[float, bool]:
     if not ends and "pic.twitter.com/" in line:
         # a quoted post's text, its picture's link last
         return max(POST, min(n, 50) / 10 * 0.6 * (function >= 0.2)), False
+    if n <= 3 and _PRICE.fullmatch(line):
+        return 0.0, False  # (in a buying guide, whose text goes on past it)
     headline = 4 <= n <= 20 and not ends and line[-1] != ":" and not line[0].islower()
     if (line[-1] == ":" and _SPEAKER.fullmatch(line)) or (
         not ends and _MENU_SEPARATORS.search(line)
