@@ -498,3 +498,23 @@ def test_a_buying_guide_goes_on_past_each_shopping_box():
         "Price at",
         "Check price",
     }
+
+
+def test_a_box_of_other_stories_takes_headlines_with_abbreviations():
+    first = (
+        "The ferry will run an extra crossing on Sundays from May, the company said."
+    )
+    items = [
+        "St. Paul council backs a night ferry to the islands",
+        "U.S. grant pays for the new harbour wall",
+        "Dr. Ana Ruiz named head of the harbour trust",
+    ]
+    text = "A headline for the test\n\n{}\n\nMost read\n\n{}\n".format(
+        first, "\n\n".join(items)
+    )
+    a = extract_text(text, "t.txt")
+    assert a.paragraphs == [first]
+    assert {r.text for r in a.removed if r.rule == "related-links"} == {
+        "Most read",
+        *items,
+    }
