@@ -215,6 +215,8 @@ def test_body_lines_that_start_like_cruft_stay(line):
         "Check price",
         "Price at",
         "Available from Harbour Outfitters",
+        "$285 at Harbour Outfitters",
+        "12,99 € bei Hafenladen",
     ],
 )
 def test_generic_cruft_is_removed_with_its_rule(line):
