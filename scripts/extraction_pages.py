@@ -199,13 +199,14 @@ def without_site(title: str) -> str:
 
 def html_headlines(html: bytes) -> set[str]:
     """The page's headline as its HTML gives it, the benchmark marking none:
-    its og:title (with and without a trailing site name) and its first h1."""
+    its og:title without a trailing site name (` - Site`, ` | Site`: a
+    title that keeps the site's name is not the headline), and its first
+    h1."""
     soup = BeautifulSoup(html, "html.parser")
     found = set()
     og = soup.find("meta", attrs={"property": "og:title"})
     if og and og.get("content", "").strip():
-        text = normalise_line(og["content"])
-        found |= {text, normalise_line(without_site(og["content"]))}
+        found.add(normalise_line(without_site(og["content"])))
     h1 = soup.find("h1")
     if h1 and h1.get_text(strip=True):
         found.add(normalise_line(h1.get_text(" ")))

@@ -11,10 +11,11 @@ true/false positives and misses normalised per page, precision and recall
 averaged over pages, F1 of the two averages. The baseline is trafilatura's
 default extraction of the same page, in the same run. The benchmark marks
 no headline: on its pages a headline is right, as for their text dumps
-(measure_text.py), when it is the page's og:title (a site's name after
-a bar or a dash aside) or its first <h1>.
+(measure_text.py), when it is the page's og:title less the site's name
+after a bar or a dash (a title keeping the site's name is not the
+headline), or its first <h1>.
 
-Headline, more strictly: seven other public sets of real pages with each
+Headline, on seven more sets: other public sets of real pages with each
 page's expected title are read (any of them may be left out):
 
     git clone https://github.com/postlight/parser           POSTLIGHT_PAGES
@@ -473,7 +474,7 @@ def measure_bodies(root: Path, split: str, verbose: bool) -> list[str]:
         ms = statistics.median(times[name]) * 1000
         out.append(f"  {name:<20} {p:9.3f} {r:7.3f} {f:6.3f}  {ms:6.0f} ms a page")
     out.append(
-        f"Headline, {titled} of those pages: right (og:title or h1, as for text dumps)"
+        f"Headline, {titled} of those pages: right (og:title less the site, or h1)"
     )
     for name, right in titles.items():
         out.append(f"  {name:<20} {right}/{titled} = {right / max(titled, 1):.1%}")

@@ -19,9 +19,9 @@ unless told): line precision, recall and F1 of
 - no-op: keeping every line,
 - jusText on the same lines (each line one paragraph, English stop list),
 
-and how often the title is the headline: the page's `og:title`, or its
-first `<h1>`, taken from its HTML (right when the title equals either, a
-trailing ` - Site` or ` | Site` of the og:title aside). With GOOSE3_PAGES
+and how often the title is the headline: the page's `og:title` less a
+trailing ` - Site` or ` | Site` (a title keeping the site's name is not
+the headline), or its first `<h1>`, taken from its HTML. With GOOSE3_PAGES
 or NEWSPAPER4K_PAGES set, also on the pages whose expected titles those
 projects keep in their tests, read and split as measure_html.py reads and
 splits them. With FUNDUS_PAGES set, the same figures on Fundus's pages
@@ -243,7 +243,7 @@ def measure_fundus(folder: Path, split: str, verbose: bool) -> None:
     if tally.pages:
         tally.print("Fundus's pages", "Fundus's title")
         print(
-            f"    or the page's og:title or h1, as on the benchmark: "
+            f"    or the page's og:title (less the site) or h1, as on the benchmark: "
             f"{either}/{tally.pages} = {either / tally.pages:.0%}"
         )
         right, named = bylines
@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{'ok ' if ok else 'NO '} {page.url[:60]}: {article and article.title}"
             )
-    tally.print("the benchmark", "og:title or h1")
+    tally.print("the benchmark", "og:title less the site, or h1")
     pages = tally.pages
     best = min([spent] + [timed_pass(jobs) for _ in range(PASSES - 1)])
     print(
