@@ -520,3 +520,25 @@ def test_a_box_of_other_stories_takes_headlines_with_abbreviations():
         "Most read",
         *items,
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new crossing will be paid for by the EU.",
+        "Mr. Smith said the money came from the U.S.",
+        "The ferry line is run by Harbour Lines Inc.",
+        "The fund was set up by Tom Reyes Jr.",
+    ],
+)
+def test_a_sentence_under_a_box_header_is_no_item_of_it(sentence):
+    body = [
+        "The ferry will run an extra crossing on Sundays from May, the company said.",
+        sentence,
+        "The council will vote on the timetable next week, a spokesman said.",
+        "Tickets for the first Sunday crossing go on sale at the quay on Monday.",
+    ]
+    text = "A headline for the test\n\n{}\n\nMost read\n\n{}\n".format(
+        body[0], "\n\n".join(body[1:])
+    )
+    assert sentence in extract_text(text, "t.txt").paragraphs
