@@ -133,7 +133,7 @@ def candidates(
     """
     stop, aliases, _ = _data()
     if not english:
-        stop |= _stop_other_languages()
+        stop = _stop_other_languages()
     # (`North` as `North Korea` only in a story that names Korea)
     needs = {a: words for a, words in _alias_needs().items() if a in text}
     about = f"{title}\n{text}".lower() if needs else ""
@@ -320,9 +320,9 @@ def _key(tag: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stop_other_languages() -> frozenset[str]:
-    """Sentence openers of other languages (`Die`, `Det`, `Por`): stop words
-    in a text not in English."""
-    return frozenset(_toml()["stop_other_languages"])
+    """The stop words of a text not in English: English's, and sentence
+    openers of other languages (`Die`, `Det`, `Por`)."""
+    return _data()[0] | frozenset(_toml()["stop_other_languages"])
 
 
 @lru_cache(maxsize=1)
